@@ -1,0 +1,120 @@
+#include "app/cli.h"
+
+#include <sstream>
+
+#include "app/bench.h"
+#include "app/csv.h"
+#include "app/experimentcommands.h"
+#include "app/options.h"
+
+namespace app {
+
+std::string usageText() {
+    std::ostringstream s;
+    s << "prospect - backpropagation and prospective configuration, side by side\n\n"
+         "Usage:\n"
+         "  prospect experiment --list                 list the paper's experiments\n"
+         "  prospect experiment NAME [options]         run one; prints a summary table\n"
+         "           [--csv PATH]                      and writes tidy CSV observations\n"
+         "  prospect experiment NAME --help            the experiment's options and defaults\n"
+         "  prospect bench [--seconds S]               engine throughput figures\n"
+         "  prospect --help | --version\n\n"
+         "Experiments:\n";
+    for (const Experiment& e : experiments())
+        s << "  " << e.name << std::string(20 - std::min<size_t>(19, e.name.size()), ' ')
+          << e.description << "\n";
+    return s.str();
+}
+
+namespace {
+
+int experimentCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        out << usageText();
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--list") {
+        for (const Experiment& e : experiments())
+            out << e.name << std::string(20 - std::min<size_t>(19, e.name.size()), ' ') << e.paper
+                << ": " << e.description << "\n";
+        return 0;
+    }
+    const Experiment* experiment = findExperiment(args[0]);
+    if (!experiment) {
+        err << "prospect: no experiment called '" << args[0]
+            << "' (see: prospect experiment --list)\n";
+        return 2;
+    }
+    Options options(experiment->options);
+    if (auto error = options.parse({args.begin() + 1, args.end()})) {
+        err << "prospect experiment " << experiment->name << ": " << *error << "\n";
+        return 2;
+    }
+    if (options.helpRequested()) {
+        out << "prospect experiment " << experiment->name << " [options]\n\n"
+            << experiment->description << " (" << experiment->paper << ").\n\nOptions:\n"
+            << options.helpText();
+        return 0;
+    }
+    ExperimentResult result;
+    if (auto error = experiment->run(options, result, err)) {
+        err << "prospect experiment " << experiment->name << ": " << *error << "\n";
+        return 2;
+    }
+    out << result.summary;
+    if (options.given("csv")) {
+        const std::string path = options.text("csv");
+        if (auto error = writeFileAtomically(path, result.csv.text())) {
+            err << "prospect experiment " << experiment->name << ": " << *error << "\n";
+            return 1;
+        }
+        out << "\nWrote " << result.csv.rows.size() << " rows to " << path << "\n";
+    }
+    return 0;
+}
+
+int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Options options({{"seconds", "1", "time spent on each figure"}});
+    if (auto error = options.parse(args)) {
+        err << "prospect bench: " << *error << "\n";
+        return 2;
+    }
+    if (options.helpRequested()) {
+        out << "prospect bench [--seconds S]\n\nEngine throughput on one thread.\n\nOptions:\n"
+            << options.helpText();
+        return 0;
+    }
+    double seconds = 1.0;
+    if (auto error = options.real("seconds", seconds)) {
+        err << "prospect bench: " << *error << "\n";
+        return 2;
+    }
+    if (seconds <= 0.0 || seconds > 600.0) {
+        err << "prospect bench: --seconds must be in (0, 600]\n";
+        return 2;
+    }
+    runBench(seconds, out);
+    return 0;
+}
+
+}  // namespace
+
+int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        out << usageText();
+        return 0;
+    }
+    if (args[0] == "--version") {
+        out << "prospect " << PROSPECT_VERSION << "\n";
+        return 0;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "experiment")
+        return experimentCommand(rest, out, err);
+    if (args[0] == "bench")
+        return benchCommand(rest, out, err);
+    err << "prospect: unknown command '" << args[0] << "'\n\n" << usageText();
+    return 2;
+}
+
+}  // namespace app

@@ -1,0 +1,514 @@
+#include "app/experimentcommands.h"
+
+#include <cmath>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+#include "app/parallel.h"
+#include "engine/experiments.h"
+#include "engine/metrics.h"
+
+namespace app {
+
+namespace ex = engine::experiments;
+using engine::Rule;
+using engine::Scalar;
+
+namespace {
+
+using Error = std::optional<std::string>;
+
+std::string fixed(double v, int digits = 4) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(digits) << v;
+    return s.str();
+}
+
+/// Left-aligned text table for summaries.
+std::string textTable(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<size_t> width;
+    for (const auto& r : rows)
+        for (size_t c = 0; c < r.size(); ++c) {
+            if (width.size() <= c)
+                width.push_back(0);
+            width[c] = std::max(width[c], r[c].size());
+        }
+    std::ostringstream out;
+    for (const auto& r : rows) {
+        std::string line;
+        for (size_t c = 0; c < r.size(); ++c) {
+            line += r[c];
+            if (c + 1 < r.size())
+                line += std::string(width[c] - r[c].size() + 2, ' ');
+        }
+        out << "  " << line << "\n";
+    }
+    return out.str();
+}
+
+struct MeanSd {
+    double mean = 0.0, sd = 0.0;
+};
+
+MeanSd meanSd(const std::vector<double>& v) {
+    MeanSd m;
+    if (v.empty())
+        return m;
+    for (double x : v)
+        m.mean += x;
+    m.mean /= static_cast<double>(v.size());
+    if (v.size() > 1) {
+        double ss = 0.0;
+        for (double x : v)
+            ss += (x - m.mean) * (x - m.mean);
+        m.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
+    }
+    return m;
+}
+
+// ---- option helpers ---------------------------------------------------------------------------
+
+OptionSpec csvOption() {
+    return {"csv", "", "write the observations as CSV to this file"};
+}
+
+std::vector<OptionSpec> pcOptions(const std::string& T, const std::string& gamma0,
+                                  const std::string& discount) {
+    return {
+        {"T", T, "PC inference iterations per trial"},
+        {"gamma0", gamma0, "PC initial inference step size"},
+        {"discount", discount, "PC step-size discount when the energy does not fall (1 = off)"}};
+}
+
+Error intInRange(const Options& o, const std::string& name, long long lo, long long hi,
+                 long long& out) {
+    if (Error e = o.integer(name, out))
+        return e;
+    if (out < lo || out > hi)
+        return "--" + name + ": " + std::to_string(out) + " is out of range (" +
+               std::to_string(lo) + ".." + std::to_string(hi) + ")";
+    return std::nullopt;
+}
+
+Error nonNegative(const Options& o, const std::string& name, double& out) {
+    if (Error e = o.real(name, out))
+        return e;
+    if (out < 0.0)
+        return "--" + name + ": must be >= 0, got " + o.text(name);
+    return std::nullopt;
+}
+
+Error readPc(const Options& o, engine::PcConfig& pc) {
+    long long T = 0;
+    if (Error e = intInRange(o, "T", 1, 1'000'000, T))
+        return e;
+    pc.iterations = static_cast<int>(T);
+    if (Error e = o.real("gamma0", pc.gamma0))
+        return e;
+    if (Error e = o.real("discount", pc.discount))
+        return e;
+    const auto problems = pc.validate();
+    if (!problems.empty())
+        return problems.front();
+    return std::nullopt;
+}
+
+Error readThreads(const Options& o, unsigned& threads) {
+    long long n = 0;
+    if (Error e = intInRange(o, "threads", 1, 256, n))
+        return e;
+    threads = static_cast<unsigned>(n);
+    return std::nullopt;
+}
+
+void progressLine(std::ostream& log, size_t done, size_t total) {
+    // Roughly every 10 %, so logs stay short.
+    const size_t step = std::max<size_t>(1, total / 10);
+    if (done % step == 0 || done == total)
+        log << "  " << done << "/" << total << " runs done\n" << std::flush;
+}
+
+// ---- interference and lr-sweep ------------------------------------------------------------------
+
+void outputRowsToCsv(const std::vector<ex::OutputRow>& rows, bool withAlpha, CsvTable& csv) {
+    for (const ex::OutputRow& r : rows) {
+        std::vector<std::string> cells{engine::ruleName(r.rule)};
+        if (withAlpha)
+            cells.push_back(formatNumber(r.alpha));
+        cells.push_back(std::to_string(r.trial));
+        for (engine::Index i = 0; i < r.output.size(); ++i)
+            cells.push_back(formatNumber(r.output(i)));
+        csv.rows.push_back(std::move(cells));
+    }
+}
+
+std::vector<double> outputSeries(const std::vector<ex::OutputRow>& rows, Rule rule,
+                                 engine::Index i) {
+    std::vector<double> s;
+    for (const auto& r : rows)
+        if (r.rule == rule)
+            s.push_back(r.output(i));
+    return s;
+}
+
+Error runInterference(const Options& o, ExperimentResult& result, std::ostream&) {
+    double alpha = 0.0;
+    long long trials = 0;
+    engine::PcConfig pc;
+    if (Error e = nonNegative(o, "alpha", alpha))
+        return e;
+    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
+        return e;
+    if (Error e = readPc(o, pc))
+        return e;
+    const auto rows = ex::interference(alpha, static_cast<int>(trials), pc);
+
+    result.csv.header = {"rule", "trial", "output_0", "output_1"};
+    outputRowsToCsv(rows, false, result.csv);
+
+    std::ostringstream s;
+    s << "Bear and river (Fig. 1 / 3a): linear 1-1-2 net, every weight 1, input 1, target (0, 1)\n"
+      << "(sound of the river absent, smell of the salmon still expected); alpha " << alpha
+      << ", PC T " << pc.iterations << ", gamma0 " << pc.gamma0 << ", discount " << pc.discount
+      << ".\n\nPrediction before each trial (output_0 = sound, output_1 = smell):\n";
+    std::vector<std::vector<std::string>> table{
+        {"trial", "BP output_0", "BP output_1", "PC output_0", "PC output_1"}};
+    const auto bp0 = outputSeries(rows, Rule::BP, 0), bp1 = outputSeries(rows, Rule::BP, 1);
+    const auto pc0 = outputSeries(rows, Rule::PC, 0), pc1 = outputSeries(rows, Rule::PC, 1);
+    for (size_t k = 0; k < std::min<size_t>(4, bp0.size()); ++k)
+        table.push_back(
+            {std::to_string(k + 1), fixed(bp0[k]), fixed(bp1[k]), fixed(pc0[k]), fixed(pc1[k])});
+    s << textTable(table);
+    const engine::Minimum bpMin = engine::seriesMinimum(bp1), pcMin = engine::seriesMinimum(pc1);
+    s << "\nInterference = lowest smell prediction (its target stayed 1):\n"
+      << textTable({{"BP", fixed(bpMin.value), "at trial " + std::to_string(bpMin.at + 1)},
+                    {"PC", fixed(pcMin.value), "at trial " + std::to_string(pcMin.at + 1)}});
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+Error runLrSweep(const Options& o, ExperimentResult& result, std::ostream&) {
+    std::vector<double> alphas;
+    long long trials = 0;
+    engine::PcConfig pc;
+    if (Error e = o.realList("alphas", alphas))
+        return e;
+    for (double a : alphas)
+        if (a < 0.0)
+            return "--alphas: learning rates must be >= 0, got " + formatNumber(a);
+    if (alphas.size() > 1000)
+        return std::string("--alphas: at most 1000 values");
+    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
+        return e;
+    if (Error e = readPc(o, pc))
+        return e;
+
+    result.csv.header = {"rule", "alpha", "trial", "output_0", "output_1"};
+    std::vector<std::vector<std::string>> table{{"alpha", "BP lowest smell", "(trial)",
+                                                 "PC lowest smell", "(trial)", "BP final",
+                                                 "PC final"}};
+    for (double alpha : alphas) {
+        const auto rows = ex::interference(alpha, static_cast<int>(trials), pc);
+        outputRowsToCsv(rows, true, result.csv);
+        const auto bp1 = outputSeries(rows, Rule::BP, 1), pc1 = outputSeries(rows, Rule::PC, 1);
+        const auto bp0 = outputSeries(rows, Rule::BP, 0), pc0 = outputSeries(rows, Rule::PC, 0);
+        const auto bm = engine::seriesMinimum(bp1), pm = engine::seriesMinimum(pc1);
+        table.push_back({formatNumber(alpha), fixed(bm.value), std::to_string(bm.at + 1),
+                         fixed(pm.value), std::to_string(pm.at + 1),
+                         "(" + fixed(bp0.back(), 3) + ", " + fixed(bp1.back(), 3) + ")",
+                         "(" + fixed(pc0.back(), 3) + ", " + fixed(pc1.back(), 3) + ")"});
+    }
+    std::ostringstream s;
+    s << "Learning-rate sweep of the bear net (Fig. 3d): " << trials
+      << " trials per learning rate;\n"
+      << "interference = lowest smell prediction (target 1); final = (sound, smell) before the "
+         "last trial.\n\n"
+      << textTable(table);
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+// ---- target alignment and prospective index -----------------------------------------------------
+
+Error readDeep(const Options& o, ex::DeepNetConfig& config) {
+    long long width = 0;
+    if (Error e = intInRange(o, "width", 1, 2048, width))
+        return e;
+    config.width = width;
+    if (Error e = nonNegative(o, "alpha", config.pc.alpha))
+        return e;
+    return readPc(o, config.pc);
+}
+
+Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostream& log) {
+    std::vector<long long> depths;
+    long long seeds = 0;
+    unsigned threads = 1;
+    ex::DeepNetConfig config;
+    if (Error e = o.integerList("depths", depths))
+        return e;
+    for (long long d : depths)
+        if (d < 1 || d > 200)
+            return "--depths: " + std::to_string(d) + " is out of range (1..200)";
+    if (Error e = intInRange(o, "seeds", 1, 100'000, seeds))
+        return e;
+    if (Error e = readThreads(o, threads))
+        return e;
+    if (Error e = readDeep(o, config))
+        return e;
+
+    struct Job {
+        int depth;
+        std::uint64_t seed;
+        ex::AlignmentResult r;
+    };
+    std::vector<Job> jobs;
+    for (long long d : depths)
+        for (long long s = 0; s < seeds; ++s)
+            jobs.push_back({static_cast<int>(d), static_cast<std::uint64_t>(s), {}});
+    log << "target-alignment: " << jobs.size() << " runs on " << threads << " thread(s)\n"
+        << std::flush;
+    // Deepest first: the long jobs start early, so the threads finish together.
+    std::vector<size_t> order(jobs.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return jobs[a].depth > jobs[b].depth; });
+    parallelFor(
+        jobs.size(), threads,
+        [&](size_t i) {
+            Job& j = jobs[order[i]];
+            j.r = ex::targetAlignmentRun(j.depth, j.seed, config);
+        },
+        [&](size_t done) { progressLine(log, done, jobs.size()); });
+
+    result.csv.header = {"rule", "depth", "seed", "target_alignment"};
+    for (Rule rule : {Rule::BP, Rule::PC})
+        for (const Job& j : jobs)
+            result.csv.rows.push_back({engine::ruleName(rule), std::to_string(j.depth),
+                                       std::to_string(j.seed),
+                                       formatNumber(rule == Rule::BP ? j.r.bp : j.r.pc)});
+
+    std::vector<std::vector<std::string>> table{{"depth", "BP mean", "BP sd", "PC mean", "PC sd"}};
+    std::map<int, std::pair<std::vector<double>, std::vector<double>>> byDepth;
+    for (const Job& j : jobs) {
+        byDepth[j.depth].first.push_back(j.r.bp);
+        byDepth[j.depth].second.push_back(j.r.pc);
+    }
+    for (long long d : depths) {
+        if (!byDepth.count(static_cast<int>(d)))
+            continue;
+        const auto& [bp, pc] = byDepth[static_cast<int>(d)];
+        const MeanSd b = meanSd(bp), p = meanSd(pc);
+        table.push_back(
+            {std::to_string(d), fixed(b.mean), fixed(b.sd), fixed(p.mean), fixed(p.sd)});
+        byDepth.erase(static_cast<int>(d));  // a depth listed twice is reported once
+    }
+    std::ostringstream s;
+    s << "Target alignment vs depth (Fig. 3e): deep linear nets of width " << config.width
+      << ", Xavier-uniform, one sample ~ N(0,1),\none step with alpha " << config.pc.alpha
+      << " (PC T " << config.pc.iterations << "); mean and standard deviation over " << seeds
+      << " seeds.\n\n"
+      << textTable(table);
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+Error runProspectiveIndex(const Options& o, ExperimentResult& result, std::ostream& log) {
+    long long depth = 0, seeds = 0;
+    unsigned threads = 1;
+    ex::DeepNetConfig config;
+    if (Error e = intInRange(o, "depth", 1, 200, depth))
+        return e;
+    if (Error e = intInRange(o, "seeds", 1, 100'000, seeds))
+        return e;
+    if (Error e = readThreads(o, threads))
+        return e;
+    const auto activation = engine::parseActivation(o.text("activation"));
+    if (!activation)
+        return "--activation: '" + o.text("activation") +
+               "' is not one of identity, tanh, sigmoid, relu, leaky-relu";
+    config.activation = *activation;
+    if (Error e = readDeep(o, config))
+        return e;
+
+    std::vector<std::vector<Scalar>> perSeed(static_cast<size_t>(seeds));
+    log << "prospective-index: " << seeds << " runs on " << threads << " thread(s)\n" << std::flush;
+    parallelFor(perSeed.size(), threads, [&](size_t s) {
+        perSeed[s] = ex::prospectiveIndexRun(static_cast<int>(depth), s, config);
+    });
+
+    result.csv.header = {"layer", "seed", "prospective_index"};
+    std::vector<std::vector<std::string>> table{{"layer", "mean", "sd"}};
+    for (long long l = 1; l <= depth; ++l) {
+        std::vector<double> values;
+        for (size_t s = 0; s < perSeed.size(); ++s) {
+            const double v = perSeed[s][static_cast<size_t>(l - 1)];
+            values.push_back(v);
+            result.csv.rows.push_back({std::to_string(l), std::to_string(s), formatNumber(v)});
+        }
+        const MeanSd m = meanSd(values);
+        table.push_back(
+            {std::to_string(l) + (l == depth ? " (output)" : ""), fixed(m.mean), fixed(m.sd)});
+    }
+    std::ostringstream s;
+    s << "Prospective index of PC per layer: " << depth << " weight layers of width "
+      << config.width << ", " << engine::activationName(config.activation)
+      << ", Xavier-uniform; one step with alpha " << config.pc.alpha << ", T "
+      << config.pc.iterations << "; " << seeds << " seeds.\n"
+      << "1 = the activity after learning moved exactly toward the relaxed activity.\n\n"
+      << textTable(table);
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+// ---- 1-2-2 trajectories -------------------------------------------------------------------------
+
+Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&) {
+    long long trials = 0;
+    ex::TrajectoryConfig config;
+    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
+        return e;
+    if (Error e = nonNegative(o, "bp-alpha", config.bpAlpha))
+        return e;
+    if (Error e = nonNegative(o, "pc-alpha", config.pc.alpha))
+        return e;
+    if (Error e = readPc(o, config.pc))
+        return e;
+    const auto rows = ex::trajectories122(static_cast<int>(trials), config);
+
+    result.csv.header = {"rule", "trial", "w1", "w2"};
+    for (const auto& r : rows)
+        result.csv.rows.push_back({engine::ruleName(r.rule), std::to_string(r.trial),
+                                   formatNumber(r.w1), formatNumber(r.w2)});
+
+    std::vector<std::vector<std::string>> table{{"trial", "BP w1", "BP w2", "PC w1", "PC w2"}};
+    const size_t n = rows.size() / 2;
+    for (size_t k = 0; k < n; ++k) {
+        if (k >= 5 && k + 1 != n)
+            continue;
+        const auto& b = rows[k];
+        const auto& p = rows[n + k];
+        table.push_back(
+            {std::to_string(b.trial), fixed(b.w1), fixed(b.w2), fixed(p.w1), fixed(p.w2)});
+    }
+    auto path = [&](Rule rule) {
+        double len = 0.0;
+        const ex::WeightRow* prev = nullptr;
+        for (const auto& r : rows) {
+            if (r.rule != rule)
+                continue;
+            if (prev)
+                len += std::hypot(r.w1 - prev->w1, r.w2 - prev->w2);
+            prev = &r;
+        }
+        return len;
+    };
+    std::ostringstream s;
+    s << "Weight trajectories of the 1-2-2 net: input 1 -> hidden (w1, w2), initially 0 -> fixed "
+         "diagonal\n"
+      << "(1, 2) -> target (1, 1); solution (1, 0.5). BP alpha " << config.bpAlpha << ", PC alpha "
+      << config.pc.alpha << ", T " << config.pc.iterations << ", discount " << config.pc.discount
+      << ".\nWeights before each trial (first five and last):\n"
+      << textTable(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
+      << fixed(path(Rule::PC)) << "\n";
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+std::vector<Experiment> makeExperiments() {
+    const std::string cores = std::to_string(hardwareThreads());
+    std::vector<Experiment> list;
+    {
+        Experiment e{"interference",
+                     "Fig. 1 / 3a",
+                     "bear and river: BP lowers the smell prediction it should keep, PC does not",
+                     {},
+                     runInterference};
+        e.options = {{"alpha", "0.2", "learning rate of both rules"},
+                     {"trials", "64", "number of trials"}};
+        for (auto& p : pcOptions("128", "0.1", "0.5"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{"lr-sweep",
+                     "Fig. 3d",
+                     "the bear net at several learning rates: BP's interference stays",
+                     {},
+                     runLrSweep};
+        e.options = {{"alphas", "0.5,0.1,0.05,0.01,0.005", "comma-separated learning rates"},
+                     {"trials", "400", "trials per learning rate"}};
+        for (auto& p : pcOptions("128", "0.1", "0.5"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{
+            "target-alignment",
+            "Fig. 3e",
+            "target alignment of one step vs depth of a deep linear net, BP falls, PC stays high",
+            {},
+            runTargetAlignment};
+        e.options = {{"depths", "1-25", "weight-layer counts, e.g. 1-25 or 1,2,4,8"},
+                     {"seeds", "27", "seeds per depth (seeds 0..N-1)"},
+                     {"width", "64", "neurons per layer"},
+                     {"alpha", "0.001", "learning rate of both rules"},
+                     {"threads", cores, "worker threads"}};
+        for (auto& p : pcOptions("512", "0.1", "0.5"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{
+            "trajectories-122",
+            "energy-landscape figure",
+            "weights (w1, w2) of a 1-2-2 net: BP zig-zags, PC heads straight to the solution",
+            {},
+            runTrajectories};
+        e.options = {
+            {"trials", "16", "number of trials"},
+            {"bp-alpha", "0.4", "BP learning rate"},
+            {"pc-alpha", "1.3969543147208123", "PC learning rate (first steps of equal length)"}};
+        for (auto& p : pcOptions("128", "0.1", "0.8"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{"prospective-index",
+                     "prospective index figure",
+                     "PC's prospective index in every layer of a deep net (close to 1)",
+                     {},
+                     runProspectiveIndex};
+        e.options = {{"depth", "6", "weight layers"},
+                     {"width", "64", "neurons per layer"},
+                     {"seeds", "3", "seeds (0..N-1)"},
+                     {"activation", "identity",
+                      "hidden activation: identity, tanh, sigmoid, relu, leaky-relu"},
+                     {"alpha", "0.001", "learning rate"},
+                     {"threads", cores, "worker threads"}};
+        for (auto& p : pcOptions("128", "0.1", "0.5"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    for (Experiment& e : list)
+        e.options.push_back(csvOption());
+    return list;
+}
+
+}  // namespace
+
+const std::vector<Experiment>& experiments() {
+    static const std::vector<Experiment> list = makeExperiments();
+    return list;
+}
+
+const Experiment* findExperiment(const std::string& name) {
+    for (const Experiment& e : experiments())
+        if (e.name == name)
+            return &e;
+    return nullptr;
+}
+
+}  // namespace app

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/csv.h"
+#include "app/options.h"
+
+namespace app {
+
+/// What an experiment produces: tidy observations and a readable summary.
+struct ExperimentResult {
+    CsvTable csv;
+    std::string summary;
+};
+
+/// One of the paper's experiments as a headless command.
+struct Experiment {
+    std::string name;         ///< Command-line name, e.g. "interference".
+    std::string paper;        ///< Where it is in the paper, e.g. "Fig. 1 / 3a".
+    std::string description;  ///< One line.
+    std::vector<OptionSpec> options;
+    /// Runs with parsed options; returns an error message (bad option value) or fills `result`.
+    /// `log` receives progress lines.
+    std::function<std::optional<std::string>(const Options&, ExperimentResult&, std::ostream& log)>
+        run;
+};
+
+/// Every experiment, in the order of the paper.
+const std::vector<Experiment>& experiments();
+
+/// The experiment called `name`, or nullptr.
+const Experiment* findExperiment(const std::string& name);
+
+}  // namespace app

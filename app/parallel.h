@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace app {
+
+/// Calls job(i) for i = 0..count-1 on `threads` worker threads (each job exactly once, in any
+/// order). `progress(done)` is called from the calling thread's workers after each job (may be
+/// empty). Jobs must not throw.
+void parallelFor(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job,
+                 const std::function<void(std::size_t)>& progress = {});
+
+/// Number of hardware threads (at least 1).
+unsigned hardwareThreads();
+
+}  // namespace app
