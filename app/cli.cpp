@@ -62,6 +62,9 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         return 2;
     }
     out << result.summary;
+    for (const std::string& problem : result.problems)
+        err << "prospect experiment " << experiment->name << ": run stopped early: " << problem
+            << "\n";
     if (options.given("csv")) {
         const std::string path = options.text("csv");
         if (auto error = writeFileAtomically(path, result.csv.text())) {
@@ -70,7 +73,7 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         }
         out << "\nWrote " << result.csv.rows.size() << " rows to " << path << "\n";
     }
-    return 0;
+    return result.problems.empty() ? 0 : 1;
 }
 
 int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -162,7 +162,10 @@ Error runInterference(const Options& o, ExperimentResult& result, std::ostream&)
         return e;
     if (Error e = readPc(o, pc))
         return e;
-    const auto rows = ex::interference(alpha, static_cast<int>(trials), pc);
+    const auto observed = ex::interference(alpha, static_cast<int>(trials), pc);
+    const auto& rows = observed.rows;
+    if (!observed.problem.empty())
+        result.problems.push_back(observed.problem);
 
     result.csv.header = {"rule", "trial", "output_0", "output_1"};
     outputRowsToCsv(rows, false, result.csv);
@@ -209,7 +212,10 @@ Error runLrSweep(const Options& o, ExperimentResult& result, std::ostream&) {
                                                  "PC lowest smell", "(trial)", "BP final",
                                                  "PC final"}};
     for (double alpha : alphas) {
-        const auto rows = ex::interference(alpha, static_cast<int>(trials), pc);
+        const auto observed = ex::interference(alpha, static_cast<int>(trials), pc);
+        const auto& rows = observed.rows;
+        if (!observed.problem.empty())
+            result.problems.push_back("alpha " + formatNumber(alpha) + ": " + observed.problem);
         outputRowsToCsv(rows, true, result.csv);
         const auto bp1 = outputSeries(rows, Rule::BP, 1), pc1 = outputSeries(rows, Rule::PC, 1);
         const auto bp0 = outputSeries(rows, Rule::BP, 0), pc0 = outputSeries(rows, Rule::PC, 0);
@@ -283,6 +289,10 @@ Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostrea
         },
         [&](size_t done) { progressLine(log, done, jobs.size()); });
 
+    for (const Job& j : jobs)
+        if (!j.r.problem.empty())
+            result.problems.push_back("depth " + std::to_string(j.depth) + ", seed " +
+                                      std::to_string(j.seed) + ": " + j.r.problem);
     result.csv.header = {"rule", "depth", "seed", "target_alignment"};
     for (Rule rule : {Rule::BP, Rule::PC})
         for (const Job& j : jobs)
@@ -333,18 +343,21 @@ Error runProspectiveIndex(const Options& o, ExperimentResult& result, std::ostre
     if (Error e = readDeep(o, config))
         return e;
 
-    std::vector<std::vector<Scalar>> perSeed(static_cast<size_t>(seeds));
+    std::vector<ex::Observations<Scalar>> perSeed(static_cast<size_t>(seeds));
     log << "prospective-index: " << seeds << " runs on " << threads << " thread(s)\n" << std::flush;
     parallelFor(perSeed.size(), threads, [&](size_t s) {
         perSeed[s] = ex::prospectiveIndexRun(static_cast<int>(depth), s, config);
     });
 
+    for (size_t s = 0; s < perSeed.size(); ++s)
+        if (!perSeed[s].problem.empty())
+            result.problems.push_back("seed " + std::to_string(s) + ": " + perSeed[s].problem);
     result.csv.header = {"layer", "seed", "prospective_index"};
     std::vector<std::vector<std::string>> table{{"layer", "mean", "sd"}};
     for (long long l = 1; l <= depth; ++l) {
         std::vector<double> values;
         for (size_t s = 0; s < perSeed.size(); ++s) {
-            const double v = perSeed[s][static_cast<size_t>(l - 1)];
+            const double v = perSeed[s].rows[static_cast<size_t>(l - 1)];
             values.push_back(v);
             result.csv.rows.push_back({std::to_string(l), std::to_string(s), formatNumber(v)});
         }
@@ -376,7 +389,10 @@ Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&)
         return e;
     if (Error e = readPc(o, config.pc))
         return e;
-    const auto rows = ex::trajectories122(static_cast<int>(trials), config);
+    const auto observed = ex::trajectories122(static_cast<int>(trials), config);
+    const auto& rows = observed.rows;
+    if (!observed.problem.empty())
+        result.problems.push_back(observed.problem);
 
     result.csv.header = {"rule", "trial", "w1", "w2"};
     for (const auto& r : rows)

@@ -15,6 +15,7 @@ namespace app {
 struct ExperimentResult {
     CsvTable csv;
     std::string summary;
+    std::vector<std::string> problems;  ///< Runs that stopped early (divergence), one line each.
 };
 
 /// One of the paper's experiments as a headless command.

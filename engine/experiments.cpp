@@ -1,6 +1,7 @@
 #include "engine/experiments.h"
 
 #include <cassert>
+#include <limits>
 
 #include "engine/metrics.h"
 #include "engine/random.h"
@@ -18,7 +19,15 @@ Trial bearTrial() {
     return Trial::single(input, target);
 }
 
-std::vector<OutputRow> interference(Scalar alpha, int trials, const PcConfig& pc) {
+namespace {
+
+std::string pairProblem(const LockstepPair& pair) {
+    return !pair.bp().problem().empty() ? pair.bp().problem() : pair.pc().problem();
+}
+
+}  // namespace
+
+Observations<OutputRow> interference(Scalar alpha, int trials, const PcConfig& pc) {
     const Network net(bearSpec(), 0);
     PcConfig pcConfig = pc;
     pcConfig.alpha = alpha;
@@ -33,7 +42,7 @@ std::vector<OutputRow> interference(Scalar alpha, int trials, const PcConfig& pc
             break;
     }
     bpRows.insert(bpRows.end(), pcRows.begin(), pcRows.end());
-    return bpRows;
+    return {std::move(bpRows), pairProblem(pair)};
 }
 
 NetworkSpec trajectorySpec() {
@@ -54,7 +63,7 @@ Trial trajectoryTrial() {
     return Trial::single(input, target);
 }
 
-std::vector<WeightRow> trajectories122(int trials, const TrajectoryConfig& config) {
+Observations<WeightRow> trajectories122(int trials, const TrajectoryConfig& config) {
     const Network net(trajectorySpec(), 0);
     LockstepPair pair(net, BpConfig{config.bpAlpha}, config.pc, {trajectoryTrial()});
     assert(pair.problems().empty());
@@ -68,7 +77,7 @@ std::vector<WeightRow> trajectories122(int trials, const TrajectoryConfig& confi
             break;
     }
     bpRows.insert(bpRows.end(), pcRows.begin(), pcRows.end());
-    return bpRows;
+    return {std::move(bpRows), pairProblem(pair)};
 }
 
 NetworkSpec deepSpec(int depth, const DeepNetConfig& config) {
@@ -101,19 +110,22 @@ AlignmentResult targetAlignmentRun(int depth, std::uint64_t seed, const DeepNetC
     return r;
 }
 
-std::vector<Scalar> prospectiveIndexRun(int depth, std::uint64_t seed,
-                                        const DeepNetConfig& config) {
+Observations<Scalar> prospectiveIndexRun(int depth, std::uint64_t seed,
+                                         const DeepNetConfig& config) {
     DeepSetup setup = deepSetup(depth, seed, config);
     Simulation pc(setup.net, config.pc);
     pc.setTrials({setup.trial});
     const std::vector<Matrix> before = setup.net.forward(setup.trial.input);
-    pc.stepTrial();
+    if (!pc.stepTrial())
+        return {std::vector<Scalar>(static_cast<size_t>(depth),
+                                    std::numeric_limits<Scalar>::quiet_NaN()),
+                pc.problem()};
     // Relaxed value nodes; at the output the clamped target.
     std::vector<Matrix> relaxed(before.size());
     for (size_t l = 0; l < before.size(); ++l)
         relaxed[l] = pc.activity(static_cast<Index>(l));
     relaxed.back() = setup.trial.target;
-    return prospectiveIndex(before, relaxed, pc.network().forward(setup.trial.input));
+    return {prospectiveIndex(before, relaxed, pc.network().forward(setup.trial.input)), {}};
 }
 
 }  // namespace engine::experiments

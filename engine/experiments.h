@@ -4,6 +4,7 @@
 // observations; printing, CSV and spreading seeds over threads belong to the caller.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/lockstep.h"
@@ -26,10 +27,17 @@ struct OutputRow {
     Vector output;
 };
 
+/// Observations of a lockstep run; `problem` says why it stopped early (divergence), else empty.
+template <typename Row>
+struct Observations {
+    std::vector<Row> rows;
+    std::string problem;
+};
+
 /// Runs `trials` lockstep trials of the bear example with learning rate `alpha` for both rules
 /// (PC: T, gamma0 and discount of `pc`, its alpha replaced) and returns the prediction before
-/// every trial, BP rows first.
-std::vector<OutputRow> interference(Scalar alpha, int trials, const PcConfig& pc);
+/// every trial, BP rows first. A diverging run stops with the rows so far.
+Observations<OutputRow> interference(Scalar alpha, int trials, const PcConfig& pc);
 
 /// The 1-2-2 net: input -> two hidden units through trainable (w1, w2), initialised 0, then a
 /// fixed diagonal (1, 2) to the two outputs.
@@ -51,7 +59,7 @@ struct TrajectoryConfig {
 };
 
 /// Weights (w1, w2) before each of `trials` trials, BP rows first.
-std::vector<WeightRow> trajectories122(int trials, const TrajectoryConfig& config);
+Observations<WeightRow> trajectories122(int trials, const TrajectoryConfig& config);
 
 /// Settings of the deep-network experiments (target alignment, prospective index).
 struct DeepNetConfig {
@@ -74,11 +82,14 @@ DeepSetup deepSetup(int depth, std::uint64_t seed, const DeepNetConfig& config);
 struct AlignmentResult {
     Scalar bp = 0.0;
     Scalar pc = 0.0;
+    std::string problem;  ///< Set (and the values NaN) when a rule diverged.
 };
 /// One learning step of BP and of PC from the same start; their target alignments.
 AlignmentResult targetAlignmentRun(int depth, std::uint64_t seed, const DeepNetConfig& config);
 
-/// Prospective index of PC in every layer 1..L after one learning step.
-std::vector<Scalar> prospectiveIndexRun(int depth, std::uint64_t seed, const DeepNetConfig& config);
+/// Prospective index of PC in every layer 1..L (element l-1) after one learning step; NaN
+/// values and a problem when PC diverged.
+Observations<Scalar> prospectiveIndexRun(int depth, std::uint64_t seed,
+                                         const DeepNetConfig& config);
 
 }  // namespace engine::experiments

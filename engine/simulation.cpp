@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 namespace engine {
 
@@ -439,8 +440,19 @@ bool Simulation::checkFinite() {
                 what = std::string(names[p]) + " of layer " + std::to_string(l) + ", neuron " +
                        std::to_string(i) + ", sample " + std::to_string(j);
     }
+    // Every value finite but a squared error overflowed: name the layer and its largest error.
+    for (Index l = 1; l <= L && what.empty(); ++l) {
+        const LayerState& s = m_layers[static_cast<size_t>(l)];
+        if (std::isfinite(s.energy))
+            continue;
+        s.eps.cwiseAbs().maxCoeff(&i, &j);
+        std::ostringstream size;
+        size << std::abs(s.eps(i, j));
+        what = "the energy of layer " + std::to_string(l) + " (error " + size.str() +
+               " at neuron " + std::to_string(i) + ", sample " + std::to_string(j) + ")";
+    }
     if (what.empty())
-        what = "the energy (it overflowed)";
+        what = "the energy";
     std::string where = std::string("in phase ") + phaseName(m_phase);
     if (m_rule == Rule::PC && m_phase != Phase::Initialise)
         where += ", iteration " + std::to_string(m_t) + "/" + std::to_string(m_config.iterations);

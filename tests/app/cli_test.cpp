@@ -1,0 +1,222 @@
+// The headless commands, run in-process: golden CSVs, exit codes and messages.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/cli.h"
+#include "app/csv.h"
+#include "app/experimentcommands.h"
+#include "app/options.h"
+
+using namespace app;
+
+namespace {
+
+struct CliRun {
+    int code;
+    std::string out, err;
+};
+
+CliRun run(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    const int code = runCommandLine(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::string cell;
+        std::istringstream l(line);
+        while (std::getline(l, cell, ','))
+            cells.push_back(cell);
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+std::string readFile(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Compares CSV text with a golden file: same header and labels, numbers within 1e-9 (relative).
+/// On a mismatch writes <name>.actual into the build folder and reports the first differences.
+void expectMatchesGolden(const std::string& name, const std::string& actual) {
+    const std::filesystem::path golden = std::filesystem::path(PROSPECT_GOLDEN_DIR) / name;
+    ASSERT_TRUE(std::filesystem::exists(golden)) << golden;
+    const auto want = parseCsv(readFile(golden)), got = parseCsv(actual);
+    std::ostringstream diff;
+    int differences = 0;
+    if (want.size() != got.size())
+        diff << "row count " << got.size() << ", golden " << want.size() << "\n";
+    for (size_t r = 0; r < std::min(want.size(), got.size()) && differences < 5; ++r) {
+        bool same = want[r].size() == got[r].size();
+        for (size_t c = 0; same && c < want[r].size(); ++c) {
+            const auto a = parseReal(want[r][c]), b = parseReal(got[r][c]);
+            if (a && b)
+                same = std::abs(*a - *b) <= 1e-9 * std::max(1.0, std::abs(*a));
+            else
+                same = want[r][c] == got[r][c];
+        }
+        if (!same) {
+            ++differences;
+            auto join = [](const std::vector<std::string>& v) {
+                std::string s;
+                for (const auto& x : v)
+                    s += (s.empty() ? "" : ",") + x;
+                return s;
+            };
+            diff << "line " << r + 1 << ":\n  golden: " << join(want[r])
+                 << "\n  actual: " << join(got[r]) << "\n";
+        }
+    }
+    const std::string report = diff.str();
+    if (!report.empty()) {
+        std::ofstream(name + ".actual") << actual;
+        ADD_FAILURE() << name << " differs from the golden file (actual output written to "
+                      << std::filesystem::absolute(name + ".actual") << "):\n"
+                      << report;
+    }
+}
+
+}  // namespace
+
+TEST(Cli, InterferenceMatchesGoldenCsv) {
+    const std::string path = "interference_test.csv";
+    const CliRun r = run({"experiment", "interference", "--csv", path});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string csv = readFile(path);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')), "rule,trial,output_0,output_1");
+    EXPECT_EQ(parseCsv(csv).size(), 1u + 2 * 64);
+    expectMatchesGolden("interference.csv", csv);
+    // The summary gives the first predictions and the lowest smell per rule.
+    EXPECT_NE(r.out.find("0.6400       0.8000       0.8504       0.9748"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("Wrote 128 rows to " + path), std::string::npos);
+    std::filesystem::remove(path);
+}
+
+TEST(Cli, Trajectories122MatchesGoldenCsv) {
+    const std::string path = "trajectories_test.csv";
+    const CliRun r = run({"experiment", "trajectories-122", "--csv", path});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string csv = readFile(path);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')), "rule,trial,w1,w2");
+    expectMatchesGolden("trajectories-122.csv", csv);
+    std::filesystem::remove(path);
+}
+
+TEST(Cli, SweepColumnsAndRowCounts) {
+    const Experiment* e = findExperiment("lr-sweep");
+    ASSERT_NE(e, nullptr);
+    Options o(e->options);
+    ASSERT_FALSE(o.parse({"--alphas", "0.5,0.1", "--trials", "10", "--T", "16"}).has_value());
+    ExperimentResult result;
+    std::ostringstream log;
+    ASSERT_FALSE(e->run(o, result, log).has_value());
+    EXPECT_EQ(result.csv.header,
+              (std::vector<std::string>{"rule", "alpha", "trial", "output_0", "output_1"}));
+    EXPECT_EQ(result.csv.rows.size(), 2u * 2 * 10);
+    EXPECT_EQ(result.csv.rows.front()[1], "0.5");
+}
+
+TEST(Cli, TargetAlignmentDoesNotDependOnThreadCount) {
+    auto csvWith = [](const std::string& threads) {
+        const Experiment* e = findExperiment("target-alignment");
+        Options o(e->options);
+        EXPECT_FALSE(o.parse({"--depths", "1,3", "--seeds", "3", "--width", "8", "--T", "32",
+                              "--threads", threads})
+                         .has_value());
+        ExperimentResult result;
+        std::ostringstream log;
+        EXPECT_FALSE(e->run(o, result, log).has_value());
+        return result;
+    };
+    const ExperimentResult one = csvWith("1"), two = csvWith("2");
+    EXPECT_EQ(one.csv.text(), two.csv.text());
+    EXPECT_EQ(one.csv.header,
+              (std::vector<std::string>{"rule", "depth", "seed", "target_alignment"}));
+    EXPECT_EQ(one.csv.rows.size(), 2u * 2 * 3);
+    // Depth 1: both rules move the output straight at the target.
+    for (const auto& row : one.csv.rows)
+        if (row[1] == "1") {
+            EXPECT_NEAR(*parseReal(row[3]), 1.0, 1e-9);
+        }
+    EXPECT_NE(one.summary.find("depth  BP mean"), std::string::npos);
+}
+
+TEST(Cli, ProspectiveIndexHasOneRowPerLayerAndSeed) {
+    const CliRun r =
+        run({"experiment", "prospective-index", "--depth", "3", "--width", "8", "--seeds", "2",
+             "--T", "64", "--activation", "sigmoid", "--csv", "pi_test.csv"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto rows = parseCsv(readFile("pi_test.csv"));
+    ASSERT_EQ(rows.size(), 1u + 3 * 2);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "seed", "prospective_index"}));
+    std::filesystem::remove("pi_test.csv");
+}
+
+TEST(Cli, ListAndHelpDescribeEveryExperiment) {
+    const CliRun list = run({"experiment", "--list"});
+    EXPECT_EQ(list.code, 0);
+    for (const char* name : {"interference", "lr-sweep", "target-alignment", "trajectories-122",
+                             "prospective-index"}) {
+        EXPECT_NE(list.out.find(name), std::string::npos) << name;
+        const CliRun help = run({"experiment", name, "--help"});
+        EXPECT_EQ(help.code, 0);
+        EXPECT_NE(help.out.find("--csv"), std::string::npos);
+        EXPECT_NE(help.out.find("(default"), std::string::npos);
+    }
+    EXPECT_EQ(run({"--help"}).code, 0);
+    EXPECT_NE(run({"--help"}).out.find("prospect bench"), std::string::npos);
+}
+
+TEST(Cli, BadUsageGivesExitCodeTwoAndAClearMessage) {
+    CliRun r = run({"experiment", "bears"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("no experiment called 'bears'"), std::string::npos);
+    r = run({"experiment", "interference", "--alpha", "fast"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--alpha: 'fast' is not a finite number"), std::string::npos) << r.err;
+    r = run({"experiment", "interference", "--trials", "0"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--trials: 0 is out of range"), std::string::npos) << r.err;
+    r = run({"experiment", "interference", "--discount", "1.5"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("discount must be in (0, 1]"), std::string::npos) << r.err;
+    r = run({"experiment", "prospective-index", "--activation", "softmax"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--activation: 'softmax'"), std::string::npos);
+    r = run({"frobnicate"});
+    EXPECT_EQ(r.code, 2);
+}
+
+TEST(Cli, UnwritableCsvPathFailsWithExitCodeOne) {
+    const CliRun r =
+        run({"experiment", "interference", "--trials", "2", "--csv", "/nonexistent-dir/x.csv"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("cannot write '/nonexistent-dir/x.csv'"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists("/nonexistent-dir/x.csv"));
+}
+
+TEST(Cli, DivergentRunIsReportedNotHidden) {
+    // alpha 50 makes the bear net explode: the run stops, the message names what became
+    // non-finite, the exit code says something went wrong, and the rows so far are kept.
+    const CliRun r =
+        run({"experiment", "interference", "--alpha", "50", "--trials", "64", "--csv", "div.csv"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("run stopped early: BP, trial"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("no longer finite"), std::string::npos) << r.err;
+    const auto rows = parseCsv(readFile("div.csv"));
+    EXPECT_GT(rows.size(), 2u);
+    EXPECT_LT(rows.size(), 1u + 2 * 64);
+    std::filesystem::remove("div.csv");
+}

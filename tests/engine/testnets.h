@@ -1,0 +1,80 @@
+#pragma once
+
+// Small networks and trials shared by the engine tests.
+
+#include <cstdint>
+
+#include "engine/network.h"
+#include "engine/random.h"
+#include "engine/trial.h"
+
+namespace testnets {
+
+using namespace engine;
+
+/// A random fully connected net: sizes as given, `hidden` activation, Xavier-normal weights,
+/// optional bias drawn ~ N(0, 0.1) so biases are not trivially zero.
+inline Network randomNet(std::vector<Index> sizes, Activation hidden, bool bias, std::uint64_t seed,
+                         bool masked = false) {
+    NetworkSpec spec = NetworkSpec::layered(sizes, hidden, Initialiser::xavierNormal(1.0), bias);
+    Random rng(seed + 1000);
+    for (Index l = 1; l <= spec.depth(); ++l) {
+        if (bias)
+            spec.weight(l).initialBias = rng.normalMatrix(spec.sizes[l], 1, 0.0, 0.1);
+        if (masked) {
+            Matrix m(spec.sizes[l], spec.sizes[l - 1]);
+            for (Index i = 0; i < m.rows(); ++i)
+                for (Index j = 0; j < m.cols(); ++j)
+                    m(i, j) = rng.uniform() < 0.7 ? 1.0 : 0.0;
+            spec.weight(l).mask = m;
+        }
+    }
+    return Network(spec, seed);
+}
+
+/// A random trial of `batch` samples for `net`; with `partialMask`, about a third of the outputs
+/// are unsupervised (and their targets NaN, which must never be used).
+inline Trial randomTrial(const Network& net, Index batch, std::uint64_t seed,
+                         bool partialMask = false) {
+    Random rng(seed + 77);
+    Trial t;
+    t.input = rng.normalMatrix(net.size(0), batch);
+    t.target = rng.normalMatrix(net.size(net.depth()), batch);
+    if (partialMask) {
+        t.mask = Matrix::Ones(t.target.rows(), t.target.cols());
+        for (Index i = 0; i < t.mask.rows(); ++i)
+            for (Index j = 0; j < t.mask.cols(); ++j)
+                if (rng.uniform() < 0.35) {
+                    t.mask(i, j) = 0.0;
+                    t.target(i, j) = std::numeric_limits<Scalar>::quiet_NaN();
+                }
+    }
+    return t;
+}
+
+/// F = 1/2 sum_l ||eps^l||^2 computed directly from the definitions for given hidden value nodes
+/// x[1..L-1] (x[0] and x[L] ignored): an independent reference for finite-difference checks.
+inline Scalar energyAt(const Network& net, const Trial& trial, const std::vector<Matrix>& x) {
+    const Index L = net.depth();
+    Scalar F = 0.0;
+    Matrix prev = trial.input;
+    for (Index l = 1; l <= L; ++l) {
+        Matrix fprev = prev;
+        if (l > 1)
+            applyActivation(net.activation(l - 1), prev, fprev);
+        Matrix mu = net.weight(l) * fprev;
+        mu.colwise() += net.bias(l);
+        if (l < L) {
+            F += 0.5 * (x[static_cast<size_t>(l)] - mu).squaredNorm();
+            prev = x[static_cast<size_t>(l)];
+        } else {
+            Matrix e = trial.target - mu;
+            if (trial.mask.size())
+                e = (trial.mask.array() == 0.0).select(0.0, e);
+            F += 0.5 * e.squaredNorm();
+        }
+    }
+    return F;
+}
+
+}  // namespace testnets
