@@ -424,8 +424,8 @@ Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&)
     std::ostringstream s;
     s << "Weight trajectories of the 1-2-2 net: input 1 -> hidden (w1, w2), initially 0 -> fixed "
          "diagonal\n"
-      << "(1, 2) -> target (1, 1); solution (1, 0.5). BP alpha " << config.bpAlpha << ", PC alpha "
-      << config.pc.alpha << ", T " << config.pc.iterations << ", discount " << config.pc.discount
+      << "(1, 2) -> target (1, 1); solution (1, 0.5). BP alpha " << formatNumber(config.bpAlpha) << ", PC alpha "
+      << formatNumber(config.pc.alpha) << ", T " << config.pc.iterations << ", discount " << config.pc.discount
       << ".\nWeights before each trial (first five and last):\n"
       << textTable(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
       << fixed(path(Rule::PC)) << "\n";
