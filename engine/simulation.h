@@ -82,6 +82,10 @@ struct Snapshot {
     /// Energy of this trial per inference iteration: row k = after k iterations, column 0 = F,
     /// column l = E_l. PC only; BP has one row, the forward pass.
     Matrix energyTrace;
+    /// Feed-forward prediction mu^L at the start of this trial, before any learning (n_L x B).
+    Matrix prediction;
+    /// PC: the energy of the previous inference iteration (used by the step-size rule).
+    Scalar previousEnergy = 0.0;
 };
 
 /// Fills `out` with trial number `index` (0-based); may look at the network (closed-loop tasks).
@@ -147,6 +151,11 @@ public:
 
     /// A full copy of the current state.
     std::shared_ptr<const Snapshot> snapshot() const;
+    /// Continues from a snapshot this simulation (or one of the same rule and network shape)
+    /// took: weights, value nodes, trial, counters and step size. Stepping on from here gives
+    /// bit-for-bit what stepping on from the original state gave (for trial lists; a trial
+    /// provider is asked again from the restored trial number). False if it does not fit.
+    bool restore(const Snapshot& snapshot);
 
 private:
     enum class Next { Begin, Iterate, Backward, Update };
@@ -180,6 +189,7 @@ private:
     std::vector<Matrix> m_dW;          // last weight change
     std::vector<Vector> m_db;          // last bias change
     Matrix m_trace;                    // (T+1) x (L+1)
+    Matrix m_prediction;               // mu^L of the trial's feed-forward pass
 
     Next m_next = Next::Begin;
     Phase m_phase = Phase::Idle;
