@@ -1,5 +1,6 @@
 #include "app/experimentcommands.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <map>
@@ -247,6 +248,14 @@ Error readDeep(const Options& o, ex::DeepNetConfig& config) {
     return readPc(o, config.pc);
 }
 
+/// The deepest network a run will build must respect the engine's size limits.
+Error checkDeepSize(long long depth, const ex::DeepNetConfig& config) {
+    const auto problems = ex::deepSpec(static_cast<int>(depth), config).validate();
+    if (!problems.empty())
+        return problems.front();
+    return std::nullopt;
+}
+
 Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostream& log) {
     std::vector<long long> depths;
     long long seeds = 0;
@@ -262,6 +271,8 @@ Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostrea
     if (Error e = readThreads(o, threads))
         return e;
     if (Error e = readDeep(o, config))
+        return e;
+    if (Error e = checkDeepSize(*std::max_element(depths.begin(), depths.end()), config))
         return e;
 
     struct Job {
@@ -341,6 +352,8 @@ Error runProspectiveIndex(const Options& o, ExperimentResult& result, std::ostre
                "' is not one of identity, tanh, sigmoid, relu, leaky-relu";
     config.activation = *activation;
     if (Error e = readDeep(o, config))
+        return e;
+    if (Error e = checkDeepSize(depth, config))
         return e;
 
     std::vector<ex::Observations<Scalar>> perSeed(static_cast<size_t>(seeds));
@@ -424,8 +437,9 @@ Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&)
     std::ostringstream s;
     s << "Weight trajectories of the 1-2-2 net: input 1 -> hidden (w1, w2), initially 0 -> fixed "
          "diagonal\n"
-      << "(1, 2) -> target (1, 1); solution (1, 0.5). BP alpha " << formatNumber(config.bpAlpha) << ", PC alpha "
-      << formatNumber(config.pc.alpha) << ", T " << config.pc.iterations << ", discount " << config.pc.discount
+      << "(1, 2) -> target (1, 1); solution (1, 0.5). BP alpha " << formatNumber(config.bpAlpha)
+      << ", PC alpha " << formatNumber(config.pc.alpha) << ", T " << config.pc.iterations
+      << ", discount " << config.pc.discount
       << ".\nWeights before each trial (first five and last):\n"
       << textTable(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
       << fixed(path(Rule::PC)) << "\n";

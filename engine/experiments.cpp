@@ -101,8 +101,12 @@ AlignmentResult targetAlignmentRun(int depth, std::uint64_t seed, const DeepNetC
     LockstepPair pair(setup.net, BpConfig{config.pc.alpha}, config.pc, {setup.trial});
     assert(pair.problems().empty());
     const Matrix before = setup.net.predict(setup.trial.input);
-    pair.stepTrial();
     AlignmentResult r;
+    if (!pair.stepTrial()) {
+        r.bp = r.pc = std::numeric_limits<Scalar>::quiet_NaN();
+        r.problem = pairProblem(pair);
+        return r;
+    }
     r.bp =
         targetAlignment(before, pair.bp().network().predict(setup.trial.input), setup.trial.target);
     r.pc =

@@ -142,6 +142,12 @@ public:
     const Matrix& activity(Index l) const { return m_layers[static_cast<size_t>(l)].x; }
     /// Micro-steps since the start.
     std::int64_t stepCount() const { return m_steps; }
+    /// Feed-forward prediction mu^L at the start of the current (or last) trial.
+    const Matrix& prediction() const { return m_prediction; }
+    /// The current (or last) trial's input.
+    const Matrix& input() const { return m_input; }
+    /// The current (or last) trial's target (masked entries zero).
+    const Matrix& target() const { return m_target; }
 
     /// Back to `net` with no trial in progress, trial counter zero and status Ok.
     void reset(const Network& net);

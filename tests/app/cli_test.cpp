@@ -220,3 +220,20 @@ TEST(Cli, DivergentRunIsReportedNotHidden) {
     EXPECT_LT(rows.size(), 1u + 2 * 64);
     std::filesystem::remove("div.csv");
 }
+
+TEST(Cli, DivergentTargetAlignmentRunsAreReportedAsNaN) {
+    const CliRun r =
+        run({"experiment", "target-alignment", "--depths", "2", "--seeds", "1", "--width", "4",
+             "--T", "2000", "--gamma0", "50", "--discount", "1", "--csv", "ta_div.csv"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("depth 2, seed 0: PC, trial 1"), std::string::npos) << r.err;
+    EXPECT_NE(readFile("ta_div.csv").find("PC,2,0,nan"), std::string::npos);
+    std::filesystem::remove("ta_div.csv");
+}
+
+TEST(Cli, NetworksOverTheSizeLimitAreRefused) {
+    const CliRun r =
+        run({"experiment", "target-alignment", "--depths", "3", "--width", "2048", "--seeds", "1"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("network too large"), std::string::npos) << r.err;
+}

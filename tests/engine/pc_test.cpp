@@ -284,8 +284,11 @@ TEST(PredictiveCoding, BatchUpdateIsTheSumOfSampleUpdates) {
     }
     EXPECT_LT((whole.network().flatParameters() - net.flatParameters() - sum).cwiseAbs().maxCoeff(),
               1e-14);
-    // Energies are sums too.
-    EXPECT_GT(whole.snapshot()->loss, 0.0);
+    // Losses are sums over the batch, not means.
+    double lossSum = 0.0;
+    for (Index j = 0; j < 4; ++j)
+        lossSum += trialLoss(net, Trial::single(batch.input.col(j), batch.target.col(j)));
+    EXPECT_NEAR(whole.snapshot()->loss, lossSum, 1e-12);
 }
 
 TEST(PredictiveCoding, StepSizeShrinksWhenEnergyStopsFalling) {
@@ -295,6 +298,18 @@ TEST(PredictiveCoding, StepSizeShrinksWhenEnergyStopsFalling) {
     sim.setTrials({experiments::bearTrial()});
     sim.stepIteration();
     EXPECT_DOUBLE_EQ(sim.snapshot()->stepSize, 1.5);
+    // dx = 2 - 3h, so h <- h - 3 gamma (h - 2/3). By hand, from h = 1:
+    // t=0: step 1.5 -> h = -0.5 (no discount at t = 0);
+    // t=1: F rose (2.375 > 0.5): step with 1.5 first -> h = 4.75, then gamma = 0.75;
+    // t=2: F rose again: step 0.75 -> h = -4.4375, gamma = 0.375;
+    // t=3: F rose again: step 0.375 -> h = -4.4375 + 1.125 (4.4375 + 2/3), gamma = 0.1875.
+    const double expectedH[] = {-0.5, 4.75, -4.4375, -4.4375 + 1.125 * (4.4375 + 2.0 / 3.0)};
+    const double expectedGamma[] = {1.5, 0.75, 0.375, 0.1875};
+    for (int t = 0; t < 4; ++t) {
+        sim.stepIteration();
+        EXPECT_NEAR(sim.activity(1)(0), expectedH[t], 1e-12) << "iteration " << t;
+        EXPECT_DOUBLE_EQ(sim.snapshot()->stepSize, expectedGamma[t]) << "iteration " << t;
+    }
     while (sim.snapshot()->iteration < 39)
         sim.stepIteration();
     const auto s = sim.snapshot();

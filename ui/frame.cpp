@@ -1,0 +1,48 @@
+#include "ui/frame.h"
+
+namespace ui {
+
+namespace {
+
+std::size_t snapshotBytes(const engine::Snapshot& s) {
+    std::size_t n = sizeof(engine::Snapshot);
+    auto add = [&n](const auto& m) { n += sizeof(double) * static_cast<std::size_t>(m.size()); };
+    for (const auto& l : s.layers) {
+        add(l.x);
+        add(l.mu);
+        add(l.eps);
+        add(l.delta);
+        add(l.fx);
+    }
+    for (const auto& w : s.weights)
+        add(w);
+    for (const auto& w : s.weightChange)
+        add(w);
+    for (const auto& b : s.biases)
+        add(b);
+    for (const auto& b : s.biasChange)
+        add(b);
+    add(s.energyTrace);
+    add(s.input);
+    add(s.target);
+    add(s.mask);
+    add(s.prediction);
+    return n;
+}
+
+}  // namespace
+
+std::size_t Frame::bytes() const {
+    std::size_t n = sizeof(Frame);
+    if (bp)
+        n += snapshotBytes(*bp);
+    if (pc)
+        n += snapshotBytes(*pc);
+    for (const auto& r : newTrials)
+        n += sizeof(TrialRecord) +
+             sizeof(double) * (r.output[0].size() + r.output[1].size() + r.target.size() +
+                               r.weights[0].size() + r.weights[1].size());
+    return n;
+}
+
+}  // namespace ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/simulation.h"
+
+namespace ui {
+
+/// What one finished trial left behind, for the per-trial plots (both rules).
+struct TrialRecord {
+    std::int64_t trial = 0;            ///< 1-based.
+    double loss[2] = {0.0, 0.0};       ///< [BP, PC]: loss of the trial's feed-forward pass.
+    std::vector<double> output[2];     ///< Prediction before the trial learned (sample 0).
+    std::vector<double> target;        ///< Target of the trial (sample 0; NaN = no target).
+    std::vector<double> weights[2];    ///< The first tracked weights after the trial.
+    double alignment[2] = {0.0, 0.0};  ///< Target alignment of the trial's weight change.
+};
+
+/// Index of a rule in the [BP, PC] arrays above.
+inline int ruleIndex(engine::Rule r) {
+    return r == engine::Rule::BP ? 0 : 1;
+}
+
+/// One published state of the lockstep pair: both snapshots, plus every trial finished since
+/// the previous frame.
+struct Frame {
+    std::shared_ptr<const engine::Snapshot> bp;
+    std::shared_ptr<const engine::Snapshot> pc;
+    std::int64_t serial = 0;       ///< Increases by one per published frame of a run.
+    std::uint64_t generation = 0;  ///< Which load or branch of the run produced it.
+    std::vector<TrialRecord> newTrials;
+    double stepsPerSecond = 0.0;  ///< Micro-steps per second since the previous frame.
+    bool running = false;         ///< The worker is playing.
+
+    /// The snapshot of `rule`.
+    const engine::Snapshot& of(engine::Rule rule) const {
+        return rule == engine::Rule::BP ? *bp : *pc;
+    }
+    /// Approximate memory held by this frame, in bytes.
+    std::size_t bytes() const;
+};
+
+using FramePtr = std::shared_ptr<const Frame>;
+
+}  // namespace ui
+
+Q_DECLARE_METATYPE(ui::FramePtr)

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QColor>
+
+namespace ui {
+
+/// Colour maths for values with a sign (activities, weights, errors). Widget-free.
+namespace palette {
+
+/// Diverging map: blue for negative, light grey at zero, red for positive; `range` is the
+/// symmetric, fixed value that reaches full colour (so a colour means the same value from step
+/// to step). Interpolated in a perceptually even way (CIELAB-like lightness ramp).
+QColor diverging(double value, double range);
+
+/// Light or dark text, whichever reads better on `background`.
+QColor textOn(const QColor& background);
+
+/// Pen width in pixels for a synapse of weight w when |w| = range draws at maxWidth.
+double synapseWidth(double w, double range, double minWidth, double maxWidth);
+
+/// A "nice" symmetric range covering |value| (1, 2 or 5 times a power of ten).
+double niceRange(double maxAbs);
+
+/// Line colours of the two rules (BP, PC) and of per-layer series.
+QColor ruleColor(int ruleIndex);
+QColor seriesColor(int i);
+
+}  // namespace palette
+
+}  // namespace ui

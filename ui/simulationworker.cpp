@@ -1,0 +1,292 @@
+#include "ui/simulationworker.h"
+
+#include <QTimer>
+#include <algorithm>
+#include <new>
+
+#include "engine/metrics.h"
+
+namespace ui {
+
+namespace {
+
+constexpr int TrackedWeights = 8;
+
+std::vector<double> firstColumn(const engine::Matrix& m) {
+    std::vector<double> v;
+    if (m.cols() == 0)
+        return v;
+    for (engine::Index i = 0; i < m.rows(); ++i)
+        v.push_back(m(i, 0));
+    return v;
+}
+
+// The first few trainable, present synapses, row by row, layer by layer.
+std::vector<double> trackedWeights(const engine::Network& net) {
+    std::vector<double> w;
+    for (engine::Index l = 1; l <= net.depth() && static_cast<int>(w.size()) < TrackedWeights;
+         ++l) {
+        if (!net.trainable(l))
+            continue;
+        const engine::Matrix& m = net.weight(l);
+        for (engine::Index i = 0; i < m.rows(); ++i)
+            for (engine::Index j = 0; j < m.cols(); ++j) {
+                if (net.hasMask(l) && net.spec().weight(l).mask(i, j) == 0.0)
+                    continue;
+                if (static_cast<int>(w.size()) < TrackedWeights)
+                    w.push_back(m(i, j));
+            }
+    }
+    return w;
+}
+
+}  // namespace
+
+double stepsPerSecondAt(int level) {
+    switch (level) {
+        case 0:
+            return 0.0;
+        case 1:
+            return 4.0;  // slow motion: every inference iteration visible
+        case 2:
+            return 40.0;  // 1x: a 128-iteration relaxation in about 3 s
+        case 3:
+            return 2000.0;  // fast: about 15 bear trials per second
+        default:
+            return 1e12;  // max: limited only by the engine
+    }
+}
+
+const char* speedName(int level) {
+    static const char* names[] = {"paused", "slow", "1x", "fast", "max"};
+    return names[std::clamp(level, 0, SpeedLevels - 1)];
+}
+
+SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {
+    m_timer = new QTimer(this);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &SimulationWorker::tick);
+    m_clock.start();
+}
+
+SimulationWorker::~SimulationWorker() = default;
+
+void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 generation) {
+    m_generation = generation;
+    try {
+        setRunning(false);
+        m_pair = std::make_unique<engine::LockstepPair>(setup->network, setup->bp, setup->pc,
+                                                        setup->trials);
+        if (!m_pair->problems().empty()) {
+            emit runStopped(QString::fromStdString(m_pair->problems().front()), true);
+            return;
+        }
+        m_pending.clear();
+        m_serial = 0;
+        m_trialsBefore = 0;
+        m_stepsAtPublish = 0;
+        publish();
+    } catch (const std::bad_alloc&) {
+        emit failed(tr("Out of memory while building the network."));
+    }
+}
+
+void SimulationWorker::setRunning(bool running) {
+    m_running = running;
+    if (running) {
+        m_lastTickNs = m_clock.nsecsElapsed();
+        m_stepCredit = 0.0;
+        m_timer->start();
+    } else {
+        m_timer->stop();
+        m_untilTrials = 0;
+        m_untilLoss = 0.0;
+    }
+}
+
+void SimulationWorker::play() {
+    if (!m_pair || !m_pair->ok())
+        return;
+    if (m_speed == 0)
+        m_speed = 2;
+    setRunning(true);
+    publish();
+}
+
+void SimulationWorker::pause() {
+    if (!m_running)
+        return;
+    setRunning(false);
+    publish();
+}
+
+void SimulationWorker::setSpeed(int level) {
+    m_speed = std::clamp(level, 0, SpeedLevels - 1);
+    if (m_speed == 0 && m_running)
+        pause();
+}
+
+void SimulationWorker::runUntil(qint64 trials, double loss) {
+    if (!m_pair || !m_pair->ok())
+        return;
+    play();
+    m_untilTrials = trials > 0 ? m_pair->pc().trialsCompleted() + trials : 0;
+    m_untilLoss = loss;
+}
+
+bool SimulationWorker::advance(Granularity g) {
+    bool ok = true;
+    switch (g) {
+        case Granularity::Iteration:
+            ok = m_pair->stepIteration();
+            break;
+        case Granularity::Phase:
+            ok = m_pair->stepPhase();
+            break;
+        case Granularity::Trial:
+            ok = m_pair->stepTrial();
+            break;
+    }
+    // One call finishes at most one trial.
+    if (m_pair->betweenTrials() && m_pair->pc().trialsCompleted() > m_trialsBefore)
+        recordTrial();
+    return ok;
+}
+
+void SimulationWorker::step(int granularity, int count) {
+    if (!m_pair)
+        return;
+    try {
+        if (m_running)
+            setRunning(false);
+        const auto g = static_cast<Granularity>(std::clamp(granularity, 0, 2));
+        for (int k = 0; k < count && m_pair->ok(); ++k)
+            advance(g);
+        publish();
+        if (!m_pair->ok())
+            emit runStopped(problemText(), true);
+    } catch (const std::bad_alloc&) {
+        emit failed(tr("Out of memory while stepping."));
+    }
+}
+
+QString SimulationWorker::problemText() const {
+    const std::string& bp = m_pair->bp().problem();
+    return QString::fromStdString(bp.empty() ? m_pair->pc().problem() : bp);
+}
+
+void SimulationWorker::recordTrial() {
+    TrialRecord r;
+    r.trial = m_pair->pc().trialsCompleted();
+    for (engine::Rule rule : {engine::Rule::BP, engine::Rule::PC}) {
+        const engine::Simulation& sim = m_pair->get(rule);
+        const int k = ruleIndex(rule);
+        r.loss[k] = sim.loss();
+        r.output[k] = firstColumn(sim.prediction());
+        r.weights[k] = trackedWeights(sim.network());
+        const engine::Matrix after = sim.network().predict(sim.input());
+        r.alignment[k] = engine::targetAlignment(sim.prediction(), after, sim.target());
+    }
+    r.target = firstColumn(m_pair->pc().target());
+    m_trialsBefore = r.trial;
+    m_pending.push_back(std::move(r));
+}
+
+bool SimulationWorker::goalReached(QString& reason) const {
+    const std::int64_t done = m_pair->pc().trialsCompleted();
+    if (m_untilTrials > 0 && done >= m_untilTrials && m_pair->betweenTrials()) {
+        reason = tr("Reached trial %1.").arg(done);
+        return true;
+    }
+    if (m_untilLoss > 0 && m_pair->betweenTrials() && done > 0 &&
+        m_pair->bp().loss() < m_untilLoss && m_pair->pc().loss() < m_untilLoss) {
+        reason = tr("Both losses are below %1 (trial %2).").arg(m_untilLoss).arg(done);
+        return true;
+    }
+    return false;
+}
+
+void SimulationWorker::tick() {
+    if (!m_pair || !m_running)
+        return;
+    try {
+        const qint64 now = m_clock.nsecsElapsed();
+        const double rate = stepsPerSecondAt(m_speed);
+        m_stepCredit = std::min(m_stepCredit + rate * double(now - m_lastTickNs) * 1e-9, 1e6);
+        m_lastTickNs = now;
+        QString reason;
+        bool stop = false, problem = false;
+        while (m_stepCredit >= 1.0) {
+            if (!advance(Granularity::Iteration)) {
+                stop = problem = true;
+                reason = problemText();
+                break;
+            }
+            m_stepCredit -= 1.0;
+            if (goalReached(reason)) {
+                stop = true;
+                break;
+            }
+            if (m_clock.nsecsElapsed() - now > qint64(BatchBudgetMs) * 1000000) {
+                m_stepCredit = std::min(m_stepCredit, 1.0);  // do not pile up work we cannot do
+                break;
+            }
+        }
+        if (stop) {
+            setRunning(false);
+            publish();
+            emit runStopped(reason, problem);
+            return;
+        }
+        // Slow speeds publish every step; fast ones at most every PublishIntervalMs.
+        if (m_pair->pc().stepCount() != m_stepsAtPublish &&
+            (rate <= 60.0 ||
+             m_clock.nsecsElapsed() - m_lastPublishNs >= qint64(PublishIntervalMs) * 1000000))
+            publish();
+    } catch (const std::bad_alloc&) {
+        setRunning(false);
+        emit failed(tr("Out of memory while running."));
+    }
+}
+
+void SimulationWorker::publish() {
+    if (!m_pair)
+        return;
+    auto frame = std::make_shared<Frame>();
+    frame->bp = m_pair->bp().snapshot();
+    frame->pc = m_pair->pc().snapshot();
+    frame->serial = ++m_serial;
+    frame->generation = m_generation;
+    frame->newTrials = std::move(m_pending);
+    m_pending.clear();
+    const qint64 now = m_clock.nsecsElapsed();
+    const double seconds = double(now - m_lastPublishNs) * 1e-9;
+    const std::int64_t steps = m_pair->pc().stepCount();
+    frame->stepsPerSecond =
+        m_running && seconds > 0 ? double(steps - m_stepsAtPublish) / seconds : 0.0;
+    frame->running = m_running;
+    m_lastPublishNs = now;
+    m_stepsAtPublish = steps;
+    emit frameReady(frame);
+}
+
+void SimulationWorker::restore(FramePtr frame, quint64 generation) {
+    m_generation = generation;
+    if (!m_pair || !frame)
+        return;
+    setRunning(false);
+    const bool ok = m_pair->bp().restore(*frame->bp) && m_pair->pc().restore(*frame->pc);
+    if (!ok) {
+        emit runStopped(tr("That step belongs to another network; cannot resume from it."), true);
+        return;
+    }
+    m_pending.clear();
+    m_trialsBefore = m_pair->pc().trialsCompleted();
+    publish();
+}
+
+void SimulationWorker::shutdown() {
+    setRunning(false);
+}
+
+}  // namespace ui
