@@ -6,6 +6,7 @@
 #include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
+#include "engine/presets.h"
 
 namespace app {
 
@@ -13,6 +14,10 @@ std::string usageText() {
     std::ostringstream s;
     s << "prospect - backpropagation and prospective configuration, side by side\n\n"
          "Usage:\n"
+         "  prospect                                   open the lab window (bear preset)\n"
+         "  prospect --preset NAME [--trials N]        open it on a preset, N trials run\n"
+         "           [--screenshot FILE.png [--size WxH]]  render offscreen to a PNG and exit\n"
+         "  prospect --list-presets                    the presets of the window\n"
          "  prospect experiment --list                 list the paper's experiments\n"
          "  prospect experiment NAME [options]         run one; prints a summary table\n"
          "           [--csv PATH]                      and writes tidy CSV observations\n"
@@ -105,6 +110,11 @@ int benchCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         out << usageText();
+        return 0;
+    }
+    if (args[0] == "--list-presets") {
+        for (const engine::Preset& p : engine::presets())
+            out << p.name << std::string(20 - std::min<size_t>(19, p.name.size()), ' ') << p.title << "\n";
         return 0;
     }
     if (args[0] == "--version") {

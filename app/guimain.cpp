@@ -1,0 +1,117 @@
+#include "app/guimain.h"
+
+#include <QApplication>
+#include <QFontInfo>
+#include <QTimer>
+#include <cstdio>
+#include <iostream>
+
+#include "app/options.h"
+#include "engine/presets.h"
+#include "ui/mainwindow.h"
+#include "ui/simulationcontroller.h"
+
+namespace app {
+
+namespace {
+
+std::vector<OptionSpec> guiOptions() {
+    return {{"preset", "bear", "preset to open (see --list-presets)"},
+            {"trials", "0", "trials to run before showing (or saving) the window"},
+            {"screenshot", "", "render the window offscreen into this PNG and exit"},
+            {"size", "1280x800", "window size for --screenshot, WIDTHxHEIGHT"}};
+}
+
+bool parseSize(const std::string& text, int& w, int& h) {
+    const size_t x = text.find('x');
+    if (x == std::string::npos) return false;
+    const auto a = parseInteger(text.substr(0, x)), b = parseInteger(text.substr(x + 1));
+    if (!a || !b || *a < 320 || *b < 240 || *a > 8192 || *b > 8192) return false;
+    w = int(*a);
+    h = int(*b);
+    return true;
+}
+
+}  // namespace
+
+bool isGuiCommand(const std::vector<std::string>& args) {
+    if (args.empty()) return true;
+    const std::string& first = args[0];
+    return first == "--preset" || first == "--trials" || first == "--screenshot" || first == "--size" ||
+           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
+}
+
+int runGui(int argc, char** argv, const std::vector<std::string>& args) {
+    Options options(guiOptions());
+    if (auto error = options.parse(args)) {
+        std::cerr << "prospect: " << *error << "\n";
+        return 2;
+    }
+    const std::string presetName = options.text("preset");
+    if (!engine::findPreset(presetName)) {
+        std::cerr << "prospect: no preset called '" << presetName << "' (see: prospect --list-presets)\n";
+        return 2;
+    }
+    long long trials = 0;
+    if (auto error = options.integer("trials", trials); error || trials < 0 || trials > 10'000'000) {
+        std::cerr << "prospect: --trials must be a whole number from 0 to 10000000\n";
+        return 2;
+    }
+    int width = 1280, height = 800;
+    if (!parseSize(options.text("size"), width, height)) {
+        std::cerr << "prospect: --size must look like 1280x800 (320x240 to 8192x8192)\n";
+        return 2;
+    }
+    const std::string screenshot = options.text("screenshot");
+    // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
+    if (!screenshot.empty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication application(argc, argv);
+    QApplication::setApplicationName("Prospect");
+    if (QFontInfo(QApplication::font()).family().isEmpty())
+        std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
+    ui::MainWindow window;
+    window.resize(width, height);
+    window.loadPreset(QString::fromStdString(presetName));
+    ui::SimulationController* controller = window.controller();
+
+    // Run the requested trials, then show the window or save it and quit.
+    bool requested = trials == 0;
+    int exitCode = 0;
+    auto finish = [&] {
+        if (screenshot.empty()) return;
+        const QString error = window.saveScreenshot(QString::fromStdString(screenshot), QSize(width, height));
+        if (!error.isEmpty()) {
+            std::cerr << "prospect: " << error.toStdString() << "\n";
+            exitCode = 1;
+        } else {
+            std::cout << "Wrote " << screenshot << " (" << width << "x" << height << ", preset " << presetName << ", "
+                      << trials << " trials)\n";
+        }
+        application.quit();
+    };
+    QObject::connect(controller, &ui::SimulationController::frameShown, &window, [&](const ui::FramePtr& frame) {
+        if (!requested) {
+            requested = true;
+            controller->step(ui::Granularity::Trial, int(trials));
+            return;
+        }
+        const bool done = frame->pc->trialComplete && frame->pc->trial >= trials;
+        const bool stopped = frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
+        if (done || stopped) QTimer::singleShot(50, &window, finish);
+    });
+    if (screenshot.empty()) {
+        window.show();
+    } else {
+        QTimer::singleShot(120000, &application, [&] {
+            std::cerr << "prospect: timed out before the trials finished\n";
+            exitCode = 1;
+            application.quit();
+        });
+    }
+    const int code = application.exec();
+    return exitCode != 0 ? exitCode : code;
+}
+
+}  // namespace app

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QWidget>
+
+#include "engine/network.h"
+#include "ui/frame.h"
+#include "ui/networklayout.h"
+
+namespace ui {
+
+/// One rule's network: neurons as circles filled by their activity (value printed inside),
+/// synapses as lines whose width follows |w| and whose colour and dash give the sign (solid =
+/// positive, dashed = negative). PC neurons also show their prediction mu and error eps.
+/// Hover shows the numbers; a click selects a neuron or synapse.
+class NetworkView : public QWidget {
+    Q_OBJECT
+public:
+    explicit NetworkView(engine::Rule rule, QWidget* parent = nullptr);
+
+    /// The network shape (sizes, masks) of a new run, and the fixed colour ranges.
+    void setNetwork(const engine::NetworkSpec& spec, double activityRange, double weightRange);
+    /// Shows a frame (the snapshot of this view's rule).
+    void setFrame(const FramePtr& frame);
+    /// Highlights a selection (shared by both panes).
+    void setSelection(const Selection& selection);
+    /// Prints values inside neurons.
+    void setShowValues(bool show);
+    bool showValues() const { return m_showValues; }
+    const NetworkLayout& layout() const { return m_layout; }
+
+    QSize minimumSizeHint() const override { return {260, 200}; }
+
+signals:
+    void selectionChanged(const ui::Selection& selection);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    void relayout();
+    QString tooltipAt(const QPoint& p) const;
+
+    engine::Rule m_rule;
+    std::vector<int> m_sizes;
+    engine::NetworkSpec m_spec;
+    FramePtr m_frame;
+    NetworkLayout m_layout;
+    Selection m_selection;
+    double m_activityRange = 1.0;
+    double m_weightRange = 1.0;
+    bool m_showValues = true;
+};
+
+/// Text of a number for drawing: 3 significant digits, minus sign as U+2212.
+QString shortNumber(double v);
+
+}  // namespace ui
