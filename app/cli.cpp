@@ -114,7 +114,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     }
     if (args[0] == "--list-presets") {
         for (const engine::Preset& p : engine::presets())
-            out << p.name << std::string(20 - std::min<size_t>(19, p.name.size()), ' ') << p.title << "\n";
+            out << p.name << std::string(20 - std::min<size_t>(19, p.name.size()), ' ') << p.title
+                << "\n";
         return 0;
     }
     if (args[0] == "--version") {

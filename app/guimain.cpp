@@ -24,9 +24,11 @@ std::vector<OptionSpec> guiOptions() {
 
 bool parseSize(const std::string& text, int& w, int& h) {
     const size_t x = text.find('x');
-    if (x == std::string::npos) return false;
+    if (x == std::string::npos)
+        return false;
     const auto a = parseInteger(text.substr(0, x)), b = parseInteger(text.substr(x + 1));
-    if (!a || !b || *a < 320 || *b < 240 || *a > 8192 || *b > 8192) return false;
+    if (!a || !b || *a < 320 || *b < 240 || *a > 8192 || *b > 8192)
+        return false;
     w = int(*a);
     h = int(*b);
     return true;
@@ -35,10 +37,12 @@ bool parseSize(const std::string& text, int& w, int& h) {
 }  // namespace
 
 bool isGuiCommand(const std::vector<std::string>& args) {
-    if (args.empty()) return true;
+    if (args.empty())
+        return true;
     const std::string& first = args[0];
-    return first == "--preset" || first == "--trials" || first == "--screenshot" || first == "--size" ||
-           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
+    return first == "--preset" || first == "--trials" || first == "--screenshot" ||
+           first == "--size" || first.rfind("--preset=", 0) == 0 ||
+           first.rfind("--screenshot=", 0) == 0;
 }
 
 int runGui(int argc, char** argv, const std::vector<std::string>& args) {
@@ -49,11 +53,13 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     }
     const std::string presetName = options.text("preset");
     if (!engine::findPreset(presetName)) {
-        std::cerr << "prospect: no preset called '" << presetName << "' (see: prospect --list-presets)\n";
+        std::cerr << "prospect: no preset called '" << presetName
+                  << "' (see: prospect --list-presets)\n";
         return 2;
     }
     long long trials = 0;
-    if (auto error = options.integer("trials", trials); error || trials < 0 || trials > 10'000'000) {
+    if (auto error = options.integer("trials", trials);
+        error || trials < 0 || trials > 10'000'000) {
         std::cerr << "prospect: --trials must be a whole number from 0 to 10000000\n";
         return 2;
     }
@@ -80,27 +86,32 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     bool requested = trials == 0;
     int exitCode = 0;
     auto finish = [&] {
-        if (screenshot.empty()) return;
-        const QString error = window.saveScreenshot(QString::fromStdString(screenshot), QSize(width, height));
+        if (screenshot.empty())
+            return;
+        const QString error =
+            window.saveScreenshot(QString::fromStdString(screenshot), QSize(width, height));
         if (!error.isEmpty()) {
             std::cerr << "prospect: " << error.toStdString() << "\n";
             exitCode = 1;
         } else {
-            std::cout << "Wrote " << screenshot << " (" << width << "x" << height << ", preset " << presetName << ", "
-                      << trials << " trials)\n";
+            std::cout << "Wrote " << screenshot << " (" << width << "x" << height << ", preset "
+                      << presetName << ", " << trials << " trials)\n";
         }
         application.quit();
     };
-    QObject::connect(controller, &ui::SimulationController::frameShown, &window, [&](const ui::FramePtr& frame) {
-        if (!requested) {
-            requested = true;
-            controller->step(ui::Granularity::Trial, int(trials));
-            return;
-        }
-        const bool done = frame->pc->trialComplete && frame->pc->trial >= trials;
-        const bool stopped = frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
-        if (done || stopped) QTimer::singleShot(50, &window, finish);
-    });
+    QObject::connect(
+        controller, &ui::SimulationController::frameShown, &window, [&](const ui::FramePtr& frame) {
+            if (!requested) {
+                requested = true;
+                controller->step(ui::Granularity::Trial, int(trials));
+                return;
+            }
+            const bool done = frame->pc->trialComplete && frame->pc->trial >= trials;
+            const bool stopped =
+                frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
+            if (done || stopped)
+                QTimer::singleShot(50, &window, finish);
+        });
     if (screenshot.empty()) {
         window.show();
     } else {

@@ -11,7 +11,8 @@
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
 #ifdef PROSPECT_WITH_GUI
-    if (app::isGuiCommand(args)) return app::runGui(argc, argv, args);
+    if (app::isGuiCommand(args))
+        return app::runGui(argc, argv, args);
 #else
     if (args.empty()) {
         std::cerr << "prospect: this build has no window (configured with PROSPECT_BUILD_GUI=OFF); "

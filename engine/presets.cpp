@@ -97,8 +97,8 @@ std::vector<Preset> makePresets() {
         p.spec = NetworkSpec::layered({8, 8, 8, 8, 8, 8}, Activation::Identity,
                                       Initialiser::xavierUniform(1.0));
         p.seed = 1;
-        p.bp = BpConfig{0.05};
-        p.pc = PcConfig{0.05, 128, 0.1, 0.5};
+        p.bp = BpConfig{0.01};
+        p.pc = PcConfig{0.01, 128, 0.1, 0.5};
         p.trials = [](std::uint64_t seed) {
             Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
             Trial t;

@@ -17,7 +17,8 @@ EnergyMachineView::EnergyMachineView(QWidget* parent) : QWidget(parent) {
 void EnergyMachineView::setNetwork(const engine::NetworkSpec& spec, double valueRange) {
     m_spec = spec;
     m_sizes.clear();
-    for (auto n : spec.sizes) m_sizes.push_back(static_cast<int>(n));
+    for (auto n : spec.sizes)
+        m_sizes.push_back(static_cast<int>(n));
     m_range = valueRange;
     m_frame.reset();
     update();
@@ -37,7 +38,8 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().color(QPalette::Base));
-    if (!m_frame || m_sizes.empty()) return;
+    if (!m_frame || m_sizes.empty())
+        return;
     const engine::Snapshot& s = *m_frame->pc;
     const int L = static_cast<int>(m_sizes.size()) - 1;
     const QRectF area = QRectF(rect()).adjusted(48, 14, -14, -30);
@@ -61,7 +63,8 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
     auto postX = [&](int l, int i) {
         const int n = m_sizes[static_cast<size_t>(l)];
         const double spread = std::min(column * 0.7, 34.0 * n);
-        return area.left() + (l + 0.5) * column + (n > 1 ? (i / double(n - 1) - 0.5) * spread : 0.0);
+        return area.left() + (l + 0.5) * column +
+               (n > 1 ? (i / double(n - 1) - 0.5) * spread : 0.0);
     };
     const double bead = std::clamp(column * 0.09, 5.0, 13.0);
 
@@ -71,20 +74,24 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
         const engine::WeightLayerSpec& ws = m_spec.weight(l);
         const engine::LayerState& pre = s.layers[static_cast<size_t>(l - 1)];
         const engine::LayerState& post = s.layers[static_cast<size_t>(l)];
-        if (pre.x.cols() == 0 || post.mu.cols() == 0) continue;
+        if (pre.x.cols() == 0 || post.mu.cols() == 0)
+            continue;
         for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
             for (int j = 0; j < m_sizes[static_cast<size_t>(l - 1)]; ++j) {
-                if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0) continue;
+                if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0)
+                    continue;
                 QPen pen(QColor(120, 120, 120, 150), palette::synapseWidth(w(i, j), 2.0, 0.8, 4.0));
                 pen.setStyle(w(i, j) < 0 ? Qt::DashLine : Qt::SolidLine);
                 p.setPen(pen);
-                p.drawLine(QPointF(postX(l - 1, j), yOf(pre.x(j, 0), area)), QPointF(postX(l, i), yOf(post.mu(i, 0), area)));
+                p.drawLine(QPointF(postX(l - 1, j), yOf(pre.x(j, 0), area)),
+                           QPointF(postX(l, i), yOf(post.mu(i, 0), area)));
             }
     }
 
     for (int l = 0; l <= L; ++l) {
         const engine::LayerState& layer = s.layers[static_cast<size_t>(l)];
-        if (layer.x.cols() == 0) continue;
+        if (layer.x.cols() == 0)
+            continue;
         for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i) {
             const double x0 = postX(l, i);
             // The post.
@@ -106,7 +113,8 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
                 spring.lineTo(x0, yBead);
                 p.setBrush(Qt::NoBrush);
                 p.setPen(QPen(palette::diverging(e, std::max(1e-9, m_range / 2)).darker(120), 2.0));
-                if (std::abs(yBead - yMark) > 2) p.drawPath(spring);
+                if (std::abs(yBead - yMark) > 2)
+                    p.drawPath(spring);
                 // Prediction mark.
                 p.setPen(QPen(QColor(30, 30, 30), 3.0));
                 p.drawLine(QPointF(x0 - bead * 1.4, yMark), QPointF(x0 + bead * 1.4, yMark));
@@ -126,12 +134,12 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
         }
         p.setPen(palette().color(QPalette::Text));
         const QString name = l == 0 ? tr("input") : l == L ? tr("output") : tr("layer %1").arg(l);
-        p.drawText(QRectF(area.left() + l * column, area.bottom() + 4, column, 16), Qt::AlignHCenter, name);
+        p.drawText(QRectF(area.left() + l * column, area.bottom() + 4, column, 16),
+                   Qt::AlignHCenter, name);
     }
     p.setPen(palette().color(QPalette::Text));
     p.drawText(QRectF(area.left(), height() - 14, area.width(), 14), Qt::AlignLeft,
-               tr("bead = activity x · bar = prediction μ · spring = error ε · square = pinned · energy F = %1")
-                   .arg(shortNumber(s.energy)));
+               tr("bead = activity x · bar = prediction μ · spring = error ε · square = pinned"));
 }
 
 }  // namespace ui

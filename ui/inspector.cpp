@@ -9,20 +9,26 @@ namespace {
 
 using engine::Rule;
 
-QString n(double v) { return shortNumber(v); }
+QString n(double v) {
+    return shortNumber(v);
+}
 
 QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& setup) {
     const engine::Network& net = setup.network;
     const auto l = static_cast<engine::Index>(syn.layer);
-    QString t = QObject::tr("<h3>Synapse W%1[%2,%3]</h3><p>from neuron %3 of layer %4 to neuron %2 of layer %1%5</p>")
+    QString t = QObject::tr(
+                    "<h3>Synapse W%1[%2,%3]</h3><p>from neuron %3 of layer %4 to neuron %2 of "
+                    "layer %1%5</p>")
                     .arg(syn.layer)
                     .arg(syn.post)
                     .arg(syn.pre)
                     .arg(syn.layer - 1)
-                    .arg(net.trainable(l) ? QString() : QObject::tr(" &mdash; <i>fixed, does not learn</i>"));
+                    .arg(net.trainable(l) ? QString()
+                                          : QObject::tr(" &mdash; <i>fixed, does not learn</i>"));
     for (Rule rule : {Rule::BP, Rule::PC}) {
         const engine::Snapshot& s = frame.of(rule);
-        const double alpha = net.learningRate(l, rule == Rule::BP ? setup.bp.alpha : setup.pc.alpha);
+        const double alpha =
+            net.learningRate(l, rule == Rule::BP ? setup.bp.alpha : setup.pc.alpha);
         const double w = s.weights[size_t(syn.layer)](syn.post, syn.pre);
         const double last = s.weightChange[size_t(syn.layer)](syn.post, syn.pre);
         const engine::LayerState& pre = s.layers[size_t(syn.layer - 1)];
@@ -32,16 +38,22 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
             const double f = pre.fx(syn.pre, 0);
             if (rule == Rule::BP) {
                 const double d = post.delta.cols() > 0 ? post.delta(syn.post, 0) : 0.0;
-                t += QObject::tr("<br>Δw = α·δ<sub>post</sub>·f(a<sub>pre</sub>) = %1 × %2 × %3 = %4")
+                t += QObject::tr(
+                         "<br>Δw = α·δ<sub>post</sub>·f(a<sub>pre</sub>) = %1 × %2 × %3 = %4")
                          .arg(n(alpha), n(d), n(f), n(alpha * d * f));
-                if (s.phase == engine::Phase::Forward) t += QObject::tr(" <i>(δ comes with the backward phase)</i>");
+                if (s.phase == engine::Phase::Forward)
+                    t += QObject::tr(" <i>(δ comes with the backward phase)</i>");
             } else {
                 const double e = post.eps(syn.post, 0);
-                t += QObject::tr("<br>Δw = α·ε<sub>post</sub>·f(x<sub>pre</sub>) = %1 × %2 × %3 = %4")
+                t += QObject::tr(
+                         "<br>Δw = α·ε<sub>post</sub>·f(x<sub>pre</sub>) = %1 × %2 × %3 = %4")
                          .arg(n(alpha), n(e), n(f), n(alpha * e * f));
-                t += QObject::tr("<br><i>at the current state; applied once, at the last inference iteration</i>");
+                t += QObject::tr(
+                    "<br><i>at the current state; applied once, at the last inference "
+                    "iteration</i>");
             }
-            if (s.weights.size() > 1 && s.layers[0].x.cols() > 1) t += QObject::tr(" (sample 0 of the batch)");
+            if (s.weights.size() > 1 && s.layers[0].x.cols() > 1)
+                t += QObject::tr(" (sample 0 of the batch)");
         }
         t += QObject::tr("<br>last applied change: %1</p>").arg(n(last));
     }
@@ -51,7 +63,9 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
 QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup) {
     const engine::Network& net = setup.network;
     const int L = static_cast<int>(net.depth());
-    const QString role = id.layer == 0 ? QObject::tr("input") : id.layer == L ? QObject::tr("output") : QObject::tr("hidden");
+    const QString role = id.layer == 0   ? QObject::tr("input")
+                         : id.layer == L ? QObject::tr("output")
+                                         : QObject::tr("hidden");
     QString t = QObject::tr("<h3>Neuron %1 of layer %2</h3><p>%3, activation %4</p>")
                     .arg(id.index)
                     .arg(id.layer)
@@ -59,7 +73,8 @@ QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup
     for (Rule rule : {Rule::BP, Rule::PC}) {
         const engine::Snapshot& s = frame.of(rule);
         const engine::LayerState& layer = s.layers[size_t(id.layer)];
-        if (layer.x.cols() == 0) continue;
+        if (layer.x.cols() == 0)
+            continue;
         const double x = layer.x(id.index, 0);
         t += QStringLiteral("<p><b>%1</b>: ").arg(rule == Rule::BP ? "BP" : "PC");
         if (id.layer == 0) {
@@ -77,14 +92,18 @@ QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup
                          .arg(n(layer.delta(id.index, 0)));
         } else {
             t += QObject::tr("x = %1, μ = %2<br>ε = %3 = %4")
-                     .arg(n(x), n(mu), id.layer == L ? QObject::tr("y − μ") : QObject::tr("x − μ"), n(e));
+                     .arg(n(x), n(mu), id.layer == L ? QObject::tr("y − μ") : QObject::tr("x − μ"),
+                          n(e));
             if (id.layer < L) {
                 const engine::LayerState& next = s.layers[size_t(id.layer + 1)];
                 double back = 0.0;
                 const engine::Matrix& w = s.weights[size_t(id.layer + 1)];
-                for (engine::Index k = 0; k < w.rows(); ++k) back += w(k, id.index) * next.eps(k, 0);
+                for (engine::Index k = 0; k < w.rows(); ++k)
+                    back += w(k, id.index) * next.eps(k, 0);
                 const double fp = engine::derivative(net.activation(id.layer), x);
-                t += QObject::tr("<br>relaxation: dx = −ε + f′(x)·Σ<sub>k</sub> W<sub>k,%1</sub> ε<sub>k</sub> = %2 + %3 × %4 = %5")
+                t += QObject::tr(
+                         "<br>relaxation: dx = −ε + f′(x)·Σ<sub>k</sub> W<sub>k,%1</sub> "
+                         "ε<sub>k</sub> = %2 + %3 × %4 = %5")
                          .arg(id.index)
                          .arg(n(-e), n(fp), n(back), n(-e + fp * back));
             } else {
@@ -99,14 +118,17 @@ QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup
 }  // namespace
 
 QString inspectorText(const Selection& selection, const Frame& frame, const RunSetup& setup) {
-    if (selection.synapse) return synapseText(*selection.synapse, frame, setup);
-    if (selection.neuron) return neuronText(*selection.neuron, frame, setup);
+    if (selection.synapse)
+        return synapseText(*selection.synapse, frame, setup);
+    if (selection.neuron)
+        return neuronText(*selection.neuron, frame, setup);
     return inspectorHelpText();
 }
 
 QString inspectorHelpText() {
-    return QObject::tr("<h3>Inspector</h3><p>Click a neuron or a synapse in either pane to see its values "
-                       "and its update formula with the current numbers plugged in.</p>");
+    return QObject::tr(
+        "<h3>Inspector</h3><p>Click a neuron or a synapse in either pane to see its values "
+        "and its update formula with the current numbers plugged in.</p>");
 }
 
 Inspector::Inspector(QWidget* parent) : QLabel(parent) {
@@ -135,8 +157,10 @@ void Inspector::setFrame(const FramePtr& frame) {
 }
 
 void Inspector::refresh() {
-    if (!m_frame || !m_setup || m_selection.empty()) setText(inspectorHelpText());
-    else setText(inspectorText(m_selection, *m_frame, *m_setup));
+    if (!m_frame || !m_setup || m_selection.empty())
+        setText(inspectorHelpText());
+    else
+        setText(inspectorText(m_selection, *m_frame, *m_setup));
 }
 
 }  // namespace ui

@@ -39,9 +39,11 @@ namespace {
 std::pair<double, double> rangesFor(const RunSetup& setup) {
     double activity = 0.0, weight = 0.0;
     for (const engine::Trial& t : setup.trials) {
-        for (const engine::Matrix& x : setup.network.forward(t.input)) activity = std::max(activity, x.cwiseAbs().maxCoeff());
+        for (const engine::Matrix& x : setup.network.forward(t.input))
+            activity = std::max(activity, x.cwiseAbs().maxCoeff());
         for (engine::Index i = 0; i < t.target.size(); ++i)
-            if (std::isfinite(t.target(i))) activity = std::max(activity, std::abs(t.target(i)));
+            if (std::isfinite(t.target(i)))
+                activity = std::max(activity, std::abs(t.target(i)));
     }
     for (engine::Index l = 1; l <= setup.network.depth(); ++l)
         weight = std::max(weight, setup.network.weight(l).cwiseAbs().maxCoeff());
@@ -49,8 +51,10 @@ std::pair<double, double> rangesFor(const RunSetup& setup) {
 }
 
 QString preferredTab(const QString& preset) {
-    if (preset == "trajectories-122") return "landscape";
-    if (preset == "deep-linear") return "alignment";
+    if (preset == "trajectories-122")
+        return "landscape";
+    if (preset == "deep-linear")
+        return "alignment";
     return "loss";
 }
 
@@ -74,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 3);
     top->setStretchFactor(2, 1);
+    top->setSizes({500, 500, 260});  // equal panes, so both rules draw at the same scale
     m_plots = new PlotPanel(vertical);
     vertical->addWidget(top);
     vertical->addWidget(m_plots);
@@ -99,11 +104,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_controller, &SimulationController::runLoaded, this, &MainWindow::onRunLoaded);
     connect(m_controller, &SimulationController::frameShown, this, &MainWindow::onFrame);
     connect(m_controller, &SimulationController::message, this, &MainWindow::onMessage);
-    connect(m_controller, &SimulationController::runningChanged, this, [this](bool running) {
-        m_playAction->setText(running ? tr("Pause") : tr("Play"));
-    });
+    connect(m_controller, &SimulationController::runningChanged, this,
+            [this](bool running) { m_playAction->setText(running ? tr("Pause") : tr("Play")); });
     for (RulePane* pane : {m_bpPane, m_pcPane})
-        connect(pane->networkView(), &NetworkView::selectionChanged, this, &MainWindow::setSelection);
+        connect(pane->networkView(), &NetworkView::selectionChanged, this,
+                &MainWindow::setSelection);
     resize(1280, 800);
 }
 
@@ -119,23 +124,30 @@ void MainWindow::buildActions() {
         addAction(a);
         return a;
     };
-    m_playAction = add(tr("Play"), QKeySequence(Qt::Key_Space), [this] { m_controller->togglePlay(); });
+    m_playAction =
+        add(tr("Play"), QKeySequence(Qt::Key_Space), [this] { m_controller->togglePlay(); });
     m_playAction->setObjectName("playAction");
-    add(tr("Step"), QKeySequence(Qt::Key_Right), [this] { stepRequested(false); })->setObjectName("stepAction");
-    add(tr("Step one inference iteration"), QKeySequence(Qt::SHIFT | Qt::Key_Right), [this] { stepRequested(true); })
-        ->setObjectName("iterationAction");
+    add(tr("Step"), QKeySequence(Qt::Key_Right), [this] {
+        stepRequested(false);
+    })->setObjectName("stepAction");
+    add(tr("Step one inference iteration"), QKeySequence(Qt::SHIFT | Qt::Key_Right), [this] {
+        stepRequested(true);
+    })->setObjectName("iterationAction");
     add(tr("Back one recorded step"), QKeySequence(Qt::Key_Left), [this] { m_timeline->move(-1); });
     add(tr("First recorded step"), QKeySequence(Qt::Key_Home), [this] { m_timeline->toStart(); });
     add(tr("Live"), QKeySequence(Qt::Key_End), [this] { m_timeline->toEnd(); });
-    add(tr("Reset"), QKeySequence(Qt::Key_R), [this] { m_controller->reset(); })->setObjectName("resetAction");
-    add(tr("Re-randomise"), QKeySequence(Qt::SHIFT | Qt::Key_R), [this] { m_controller->reseed(); })
-        ->setObjectName("reseedAction");
+    add(tr("Reset"), QKeySequence(Qt::Key_R), [this] {
+        m_controller->reset();
+    })->setObjectName("resetAction");
+    add(tr("Re-randomise"), QKeySequence(Qt::SHIFT | Qt::Key_R), [this] {
+        m_controller->reseed();
+    })->setObjectName("reseedAction");
     add(tr("Shortcuts"), QKeySequence(Qt::Key_Question), [this] { toggleShortcutOverlay(); });
-    add(tr("Energy machine"), QKeySequence(Qt::Key_M), [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
+    add(tr("Energy machine"), QKeySequence(Qt::Key_M),
+        [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
     for (int level = 0; level < SpeedLevels; ++level)
-        add(tr("Speed %1").arg(speedName(level)), QKeySequence(Qt::Key_0 + level), [this, level] {
-            m_speed->setCurrentIndex(level);
-        });
+        add(tr("Speed %1").arg(speedName(level)), QKeySequence(Qt::Key_0 + level),
+            [this, level] { m_speed->setCurrentIndex(level); });
 }
 
 void MainWindow::buildToolBar() {
@@ -145,7 +157,8 @@ void MainWindow::buildToolBar() {
         bar->addAction(findChild<QAction*>(name));
     m_seedLabel = new QLabel(this);
     m_seedLabel->setObjectName("seedLabel");
-    m_seedLabel->setToolTip(tr("Seed of the initial weights and samples; Re-randomise picks the next one"));
+    m_seedLabel->setToolTip(
+        tr("Seed of the initial weights and samples; Re-randomise picks the next one"));
     bar->addWidget(m_seedLabel);
     bar->addSeparator();
     bar->addAction(m_playAction);
@@ -154,14 +167,16 @@ void MainWindow::buildToolBar() {
     m_granularity->setObjectName("granularity");
     m_granularity->addItems({tr("inference iteration"), tr("phase"), tr("trial"), tr("N trials")});
     m_granularity->setCurrentIndex(1);
-    m_granularity->setToolTip(tr("How far Step (Right) goes; Shift+Right always steps one inference iteration"));
+    m_granularity->setToolTip(
+        tr("How far Step (Right) goes; Shift+Right always steps one inference iteration"));
     bar->addWidget(m_granularity);
     m_stepCount = new QSpinBox(this);
     m_stepCount->setRange(1, 100000);
     m_stepCount->setValue(10);
     m_stepCount->setToolTip(tr("N for \"N trials\""));
     m_stepCount->setEnabled(false);
-    connect(m_granularity, &QComboBox::currentIndexChanged, this, [this](int i) { m_stepCount->setEnabled(i == 3); });
+    connect(m_granularity, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_stepCount->setEnabled(i == 3); });
     bar->addWidget(m_stepCount);
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Speed "), this));
@@ -171,11 +186,13 @@ void MainWindow::buildToolBar() {
         m_speed->addItem(QStringLiteral("%1 · %2").arg(level).arg(speedName(level)));
     m_speed->setCurrentIndex(2);
     m_speed->setToolTip(tr("0 pause · 1 slow motion · 2 normal · 3 fast · 4 maximum (keys 0-4)"));
-    connect(m_speed, &QComboBox::currentIndexChanged, m_controller, &SimulationController::setSpeed);
+    connect(m_speed, &QComboBox::currentIndexChanged, m_controller,
+            &SimulationController::setSpeed);
     bar->addWidget(m_speed);
     bar->addSeparator();
     auto* until = new QPushButton(tr("Run until"), this);
-    until->setToolTip(tr("Play until the number of further trials is reached or both losses are below the value"));
+    until->setToolTip(tr(
+        "Play until the number of further trials is reached or both losses are below the value"));
     bar->addWidget(until);
     m_untilTrials = new QSpinBox(this);
     m_untilTrials->setRange(0, 10'000'000);
@@ -190,9 +207,8 @@ void MainWindow::buildToolBar() {
     m_untilLoss->setPrefix(tr("or loss < "));
     m_untilLoss->setSpecialValueText(tr("no loss goal"));
     bar->addWidget(m_untilLoss);
-    connect(until, &QPushButton::clicked, this, [this] {
-        m_controller->runUntil(m_untilTrials->value(), m_untilLoss->value());
-    });
+    connect(until, &QPushButton::clicked, this,
+            [this] { m_controller->runUntil(m_untilTrials->value(), m_untilLoss->value()); });
 }
 
 void MainWindow::buildMenus() {
@@ -201,7 +217,8 @@ void MainWindow::buildMenus() {
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
     for (const engine::Preset& p : engine::presets()) {
         const QString name = QString::fromStdString(p.name);
-        QAction* a = presets->addAction(QString::fromStdString(p.title), this, [this, name] { loadPreset(name); });
+        QAction* a = presets->addAction(QString::fromStdString(p.title), this,
+                                        [this, name] { loadPreset(name); });
         a->setToolTip(QString::fromStdString(p.description));
     }
     presets->setToolTipsVisible(true);
@@ -216,14 +233,16 @@ void MainWindow::buildMenus() {
     QAction* machine = view->addAction(tr("Energy machine for PC"));
     machine->setShortcut(QKeySequence(Qt::Key_M));
     machine->setShortcutContext(Qt::WidgetShortcut);  // the window-wide M action handles the key
-    connect(machine, &QAction::triggered, this, [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
+    connect(machine, &QAction::triggered, this,
+            [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
 }
 
 bool MainWindow::loadPreset(const QString& name) {
     const engine::Preset* p = engine::findPreset(name.toStdString());
-    if (!p) return false;
+    if (!p)
+        return false;
     m_controller->loadPreset(*p);
     return true;
 }
@@ -231,7 +250,8 @@ bool MainWindow::loadPreset(const QString& name) {
 void MainWindow::onRunLoaded() {
     const RunSetup& setup = m_controller->setup();
     const auto [activity, weight] = rangesFor(setup);
-    for (RulePane* pane : {m_bpPane, m_pcPane}) pane->networkView()->setNetwork(setup.network.spec(), activity, weight);
+    for (RulePane* pane : {m_bpPane, m_pcPane})
+        pane->networkView()->setNetwork(setup.network.spec(), activity, weight);
     m_pcPane->machineView()->setNetwork(setup.network.spec(), activity);
     const engine::Preset* preset = m_controller->preset();
     const QString presetName = preset ? QString::fromStdString(preset->name) : QString();
@@ -242,7 +262,8 @@ void MainWindow::onRunLoaded() {
     m_problem->clear();
     m_seedLabel->setText(tr(" seed %1 ").arg(m_controller->seed()));
     setWindowTitle(tr("Prospect - %1").arg(m_controller->runName()));
-    if (preset) m_pcPane->setToolTip(QString());
+    if (preset)
+        m_pcPane->setToolTip(QString());
 }
 
 void MainWindow::onFrame(const FramePtr& frame) {
@@ -255,11 +276,15 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_status->setText(m_lastStatus);
 }
 
-QString MainWindow::statusMessage() const { return m_status->text() + QStringLiteral(" ") + m_problem->text(); }
+QString MainWindow::statusMessage() const {
+    return m_status->text() + QStringLiteral(" ") + m_problem->text();
+}
 
 void MainWindow::onMessage(const QString& text, bool problem) {
-    if (problem) m_problem->setText(text);
-    else statusBar()->showMessage(text, 5000);
+    if (problem)
+        m_problem->setText(text);
+    else
+        statusBar()->showMessage(text, 5000);
 }
 
 void MainWindow::setSelection(const Selection& selection) {
@@ -274,10 +299,18 @@ void MainWindow::stepRequested(bool oneIteration) {
         return;
     }
     switch (m_granularity->currentIndex()) {
-        case 0: m_controller->step(Granularity::Iteration); break;
-        case 1: m_controller->step(Granularity::Phase); break;
-        case 2: m_controller->step(Granularity::Trial); break;
-        default: m_controller->step(Granularity::Trial, m_stepCount->value()); break;
+        case 0:
+            m_controller->step(Granularity::Iteration);
+            break;
+        case 1:
+            m_controller->step(Granularity::Phase);
+            break;
+        case 2:
+            m_controller->step(Granularity::Trial);
+            break;
+        default:
+            m_controller->step(Granularity::Trial, m_stepCount->value());
+            break;
     }
 }
 
@@ -289,31 +322,36 @@ void MainWindow::toggleShortcutOverlay() {
         auto* layout = new QVBoxLayout(m_overlay);
         auto* text = new QLabel(m_overlay);
         text->setTextFormat(Qt::RichText);
-        text->setText(tr("<table cellpadding='4'>"
-                         "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
-                         "<tr><td><b>→</b></td><td>step (granularity from the toolbar)</td></tr>"
-                         "<tr><td><b>Shift+→</b></td><td>one inference iteration</td></tr>"
-                         "<tr><td><b>←</b></td><td>back one recorded step</td></tr>"
-                         "<tr><td><b>Home / End</b></td><td>first recorded step / live</td></tr>"
-                         "<tr><td><b>0 … 4</b></td><td>speed: pause, slow, 1x, fast, max</td></tr>"
-                         "<tr><td><b>R</b></td><td>reset to the same initial weights</td></tr>"
-                         "<tr><td><b>Shift+R</b></td><td>re-randomise (next seed)</td></tr>"
-                         "<tr><td><b>M</b></td><td>energy machine for PC</td></tr>"
-                         "<tr><td><b>?</b></td><td>this overlay</td></tr></table>"));
+        text->setText(
+            tr("<table cellpadding='4'>"
+               "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+               "<tr><td><b>→</b></td><td>step (granularity from the toolbar)</td></tr>"
+               "<tr><td><b>Shift+→</b></td><td>one inference iteration</td></tr>"
+               "<tr><td><b>←</b></td><td>back one recorded step</td></tr>"
+               "<tr><td><b>Home / End</b></td><td>first recorded step / live</td></tr>"
+               "<tr><td><b>0 … 4</b></td><td>speed: pause, slow, 1x, fast, max</td></tr>"
+               "<tr><td><b>R</b></td><td>reset to the same initial weights</td></tr>"
+               "<tr><td><b>Shift+R</b></td><td>re-randomise (next seed)</td></tr>"
+               "<tr><td><b>M</b></td><td>energy machine for PC</td></tr>"
+               "<tr><td><b>?</b></td><td>this overlay</td></tr></table>"));
         layout->addWidget(text);
     }
     m_overlay->setVisible(!m_overlay->isVisible());
 }
 
-bool MainWindow::shortcutOverlayVisible() const { return m_overlay && m_overlay->isVisible(); }
+bool MainWindow::shortcutOverlayVisible() const {
+    return m_overlay && m_overlay->isVisible();
+}
 
 QString MainWindow::saveScreenshot(const QString& path, const QSize& size) {
     resize(size);
-    if (!isVisible()) show();
+    if (!isVisible())
+        show();
     QApplication::processEvents();
     const QPixmap pixmap = grab();
     QImageWriter writer(path, "png");
-    if (!writer.write(pixmap.toImage())) return tr("cannot write '%1': %2").arg(path, writer.errorString());
+    if (!writer.write(pixmap.toImage()))
+        return tr("cannot write '%1': %2").arg(path, writer.errorString());
     return {};
 }
 

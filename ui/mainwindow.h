@@ -32,7 +32,9 @@ public:
     /// Starts the preset called `name`; false if there is none.
     bool loadPreset(const QString& name);
     SimulationController* controller() const { return m_controller; }
-    RulePane* pane(engine::Rule rule) const { return rule == engine::Rule::BP ? m_bpPane : m_pcPane; }
+    RulePane* pane(engine::Rule rule) const {
+        return rule == engine::Rule::BP ? m_bpPane : m_pcPane;
+    }
     PlotPanel* plots() const { return m_plots; }
     Inspector* inspector() const { return m_inspector; }
     TimelineBar* timeline() const { return m_timeline; }

@@ -13,6 +13,7 @@ void NetworkLayout::setGeometry(const std::vector<int>& sizes, const QRectF& are
         sizes.empty() ? 1 : std::max(1, *std::max_element(sizes.begin(), sizes.end()));
     m_columnStep = layers > 1 ? area.width() / layers : area.width();
     const double rowStep = area.height() / widest;
+    m_rowStep = rowStep;
     // Circles fill at most 70 % of a row and 36 % of a column, and never grow silly on big screens.
     m_radius = std::clamp(std::min(0.35 * rowStep, 0.18 * m_columnStep), 3.0, 34.0);
 }

@@ -44,6 +44,8 @@ public:
     double radius() const { return m_radius; }
     /// Horizontal position of a layer's column.
     double columnX(int layer) const;
+    /// Vertical distance between neighbouring neurons of a layer.
+    double rowStep() const { return m_rowStep; }
 
     /// The neuron whose circle contains `p`.
     std::optional<NeuronId> neuronAt(const QPointF& p) const;
@@ -55,6 +57,7 @@ private:
     QRectF m_area;
     double m_radius = 10.0;
     double m_columnStep = 0.0;
+    double m_rowStep = 0.0;
 };
 
 /// Distance from p to the segment a-b.

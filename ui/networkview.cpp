@@ -1,5 +1,6 @@
 #include "ui/networkview.h"
 
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -11,10 +12,13 @@
 
 namespace ui {
 
-QString shortNumber(double v) {
-    if (!std::isfinite(v)) return std::isnan(v) ? QStringLiteral("NaN") : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
-    QString s = QString::number(v, 'g', 3);
-    if (s == QStringLiteral("-0")) s = QStringLiteral("0");
+QString shortNumber(double v, int digits) {
+    if (!std::isfinite(v))
+        return std::isnan(v) ? QStringLiteral("NaN")
+                             : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
+    QString s = QString::number(v, 'g', digits);
+    if (s == QStringLiteral("-0"))
+        s = QStringLiteral("0");
     s.replace('-', QChar(0x2212));
     return s;
 }
@@ -25,10 +29,12 @@ NetworkView::NetworkView(engine::Rule rule, QWidget* parent) : QWidget(parent), 
     setFocusPolicy(Qt::ClickFocus);
 }
 
-void NetworkView::setNetwork(const engine::NetworkSpec& spec, double activityRange, double weightRange) {
+void NetworkView::setNetwork(const engine::NetworkSpec& spec, double activityRange,
+                             double weightRange) {
     m_spec = spec;
     m_sizes.clear();
-    for (auto n : spec.sizes) m_sizes.push_back(static_cast<int>(n));
+    for (auto n : spec.sizes)
+        m_sizes.push_back(static_cast<int>(n));
     m_activityRange = activityRange;
     m_weightRange = weightRange;
     m_frame.reset();
@@ -51,7 +57,9 @@ void NetworkView::setShowValues(bool show) {
     update();
 }
 
-void NetworkView::resizeEvent(QResizeEvent*) { relayout(); }
+void NetworkView::resizeEvent(QResizeEvent*) {
+    relayout();
+}
 
 void NetworkView::relayout() {
     // Room on the right for the target labels and at the bottom for the legend.
@@ -63,7 +71,8 @@ void NetworkView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().color(QPalette::Base));
-    if (!m_frame || m_sizes.empty()) return;
+    if (!m_frame || m_sizes.empty())
+        return;
     const engine::Snapshot& s = m_frame->of(m_rule);
     const int L = static_cast<int>(m_sizes.size()) - 1;
     const double r = m_layout.radius();
@@ -71,10 +80,12 @@ void NetworkView::paintEvent(QPaintEvent*) {
     const bool selecting = !m_selection.empty();
 
     auto involved = [&](int layer, int post, int pre) {
-        if (m_selection.synapse) return *m_selection.synapse == SynapseId{layer, post, pre};
+        if (m_selection.synapse)
+            return *m_selection.synapse == SynapseId{layer, post, pre};
         if (m_selection.neuron) {
             const NeuronId n = *m_selection.neuron;
-            return (n.layer == layer && n.index == post) || (n.layer == layer - 1 && n.index == pre);
+            return (n.layer == layer && n.index == post) ||
+                   (n.layer == layer - 1 && n.index == pre);
         }
         return false;
     };
@@ -85,15 +96,18 @@ void NetworkView::paintEvent(QPaintEvent*) {
         const engine::WeightLayerSpec& ws = m_spec.weight(l);
         for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
             for (int j = 0; j < m_sizes[static_cast<size_t>(l - 1)]; ++j) {
-                if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0) continue;  // absent synapse
+                if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0)
+                    continue;  // absent synapse
                 const double v = w(i, j);
                 QColor c = palette::diverging(v, m_weightRange);
                 const bool hit = involved(l, i, j);
-                if (selecting && !hit) c.setAlphaF(0.25f);
+                if (selecting && !hit)
+                    c.setAlphaF(0.25f);
                 QPen pen(c, palette::synapseWidth(v, m_weightRange, 1.0, std::max(2.0, 0.45 * r)));
                 pen.setStyle(v < 0 ? Qt::DashLine : Qt::SolidLine);
-                pen.setCapStyle(Qt::FlatCap);
-                if (!ws.trainable) pen.setStyle(v < 0 ? Qt::DashDotLine : Qt::DotLine);
+                pen.setCapStyle(Qt::RoundCap);
+                if (!ws.trainable)
+                    pen.setStyle(v < 0 ? Qt::DashDotLine : Qt::DotLine);
                 p.setPen(pen);
                 p.drawLine(m_layout.centre(l - 1, j), m_layout.centre(l, i));
                 if (hit) {
@@ -114,7 +128,8 @@ void NetworkView::paintEvent(QPaintEvent*) {
             const QPointF c = m_layout.centre(l, i);
             const bool have = layer.x.rows() > i && layer.x.cols() > 0;
             const double x = have ? layer.x(i, 0) : 0.0;
-            const QColor fill = have ? palette::diverging(x, m_activityRange) : palette().color(QPalette::Button);
+            const QColor fill =
+                have ? palette::diverging(x, m_activityRange) : palette().color(QPalette::Button);
             // PC: a ring whose colour and thickness show the prediction error eps.
             if (isPc && l > 0 && have && layer.eps.rows() > i) {
                 const double e = layer.eps(i, 0);
@@ -128,19 +143,34 @@ void NetworkView::paintEvent(QPaintEvent*) {
             const bool selected = m_selection.neuron && *m_selection.neuron == NeuronId{l, i};
             p.setPen(QPen(selected ? QColor(0, 0, 0) : QColor(90, 90, 90), selected ? 3.0 : 1.2));
             p.setBrush(fill);
-            if (l == 0) p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), r * 0.3, r * 0.3);
-            else p.drawEllipse(c, r, r);
+            if (l == 0)
+                p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), r * 0.3, r * 0.3);
+            else
+                p.drawEllipse(c, r, r);
             if (m_showValues && have && r >= 9) {
-                p.setFont(small);
-                p.setPen(palette::textOn(fill));
-                p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, shortNumber(x));
+                // Shrink the text until it fits inside the circle; skip it if it cannot.
+                QString text = shortNumber(x);
+                QFont f = small;
+                while (QFontMetricsF(f).horizontalAdvance(text) > 1.8 * r && f.pointSizeF() > 6.0)
+                    f.setPointSizeF(f.pointSizeF() - 0.5);
+                if (QFontMetricsF(f).horizontalAdvance(text) > 1.9 * r)
+                    text = shortNumber(x, 2);
+                if (QFontMetricsF(f).horizontalAdvance(text) <= 1.9 * r) {
+                    p.setFont(f);
+                    p.setPen(palette::textOn(fill));
+                    p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, text);
+                }
             }
-            // PC: prediction and error under the neuron.
-            if (isPc && l > 0 && have && r >= 12 && m_showValues) {
+            // PC: prediction and error under the neuron, where there is room for two lines.
+            const double labelRoom =
+                m_layout.layerSize(l) > 1 ? m_layout.rowStep() - 2 * r : height();
+            if (isPc && l > 0 && have && r >= 12 && m_showValues &&
+                labelRoom >= 2.6 * QFontMetricsF(tiny).height()) {
                 p.setFont(tiny);
                 p.setPen(palette().color(QPalette::Text));
                 const double mu = layer.mu(i, 0), e = layer.eps(i, 0);
-                p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 2.2 * r), Qt::AlignHCenter | Qt::AlignTop,
+                p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 2.2 * r),
+                           Qt::AlignHCenter | Qt::AlignTop,
                            QStringLiteral("μ %1\nε %2").arg(shortNumber(mu), shortNumber(e)));
             }
             // Targets beside the output neurons.
@@ -148,8 +178,10 @@ void NetworkView::paintEvent(QPaintEvent*) {
                 p.setFont(tiny);
                 const bool supervised = s.mask.size() == 0 || s.mask(i, 0) != 0.0;
                 p.setPen(palette().color(QPalette::Text));
-                p.drawText(QRectF(c.x() + r + 4, c.y() - 10, 44, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                           supervised ? QStringLiteral("y %1").arg(shortNumber(s.target(i, 0))) : QStringLiteral("no y"));
+                p.drawText(QRectF(c.x() + r + 4, c.y() - 10, 44, 20),
+                           Qt::AlignLeft | Qt::AlignVCenter,
+                           supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
+                                      : tr("no target"));
             }
         }
     }
@@ -157,23 +189,32 @@ void NetworkView::paintEvent(QPaintEvent*) {
     // Legend: colour ramp and line styles.
     const QRectF bar(8, height() - 22, std::min(160.0, width() * 0.35), 10);
     QLinearGradient g(bar.topLeft(), bar.topRight());
-    for (int k = 0; k <= 10; ++k) g.setColorAt(k / 10.0, palette::diverging((k / 5.0 - 1.0) * m_activityRange, m_activityRange));
+    for (int k = 0; k <= 10; ++k)
+        g.setColorAt(k / 10.0,
+                     palette::diverging((k / 5.0 - 1.0) * m_activityRange, m_activityRange));
     p.setPen(Qt::NoPen);
     p.setBrush(g);
     p.drawRect(bar);
     p.setFont(tiny);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignLeft, shortNumber(-m_activityRange));
-    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignHCenter, QStringLiteral("0"));
-    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignRight, shortNumber(m_activityRange));
-    p.drawText(QRectF(bar.right() + 10, height() - 26, width() - bar.right() - 14, 24), Qt::AlignLeft | Qt::AlignVCenter,
-               isPc ? tr("activity · ring = error ε · dashed = negative weight") : tr("activity · dashed = negative weight"));
+    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignLeft,
+               shortNumber(-m_activityRange));
+    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignHCenter,
+               QStringLiteral("0"));
+    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignRight,
+               shortNumber(m_activityRange));
+    p.drawText(QRectF(bar.right() + 10, height() - 26, width() - bar.right() - 14, 24),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               isPc ? tr("activity · ring = error ε · dashed = negative weight")
+                    : tr("activity · dashed = negative weight"));
 }
 
 void NetworkView::mousePressEvent(QMouseEvent* event) {
     Selection sel;
-    if (auto n = m_layout.neuronAt(event->position())) sel.neuron = n;
-    else if (auto syn = m_layout.synapseAt(event->position(), 5.0)) sel.synapse = syn;
+    if (auto n = m_layout.neuronAt(event->position()))
+        sel.neuron = n;
+    else if (auto syn = m_layout.synapseAt(event->position(), 5.0))
+        sel.synapse = syn;
     m_selection = sel;
     update();
     emit selectionChanged(sel);
@@ -183,19 +224,23 @@ bool NetworkView::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString text = tooltipAt(help->pos());
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);
 }
 
 QString NetworkView::tooltipAt(const QPoint& pos) const {
-    if (!m_frame) return {};
+    if (!m_frame)
+        return {};
     const engine::Snapshot& s = m_frame->of(m_rule);
     if (auto n = m_layout.neuronAt(pos)) {
         const engine::LayerState& layer = s.layers[static_cast<size_t>(n->layer)];
-        if (layer.x.rows() <= n->index || layer.x.cols() == 0) return {};
+        if (layer.x.rows() <= n->index || layer.x.cols() == 0)
+            return {};
         QString t = tr("<b>Layer %1, neuron %2</b>").arg(n->layer).arg(n->index);
         t += tr("<br>activity x = %1").arg(shortNumber(layer.x(n->index, 0)));
         if (n->layer > 0) {
@@ -209,7 +254,8 @@ QString NetworkView::tooltipAt(const QPoint& pos) const {
     if (auto syn = m_layout.synapseAt(pos, 5.0)) {
         const double w = s.weights[static_cast<size_t>(syn->layer)](syn->post, syn->pre);
         const double dw = s.weightChange[static_cast<size_t>(syn->layer)](syn->post, syn->pre);
-        return tr("<b>W%1[%2,%3]</b> from layer %4 neuron %3 to layer %1 neuron %2<br>w = %5<br>last change Δw = %6")
+        return tr("<b>W%1[%2,%3]</b> from layer %4 neuron %3 to layer %1 neuron %2<br>w = "
+                  "%5<br>last change Δw = %6")
             .arg(syn->layer)
             .arg(syn->post)
             .arg(syn->pre)

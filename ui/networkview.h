@@ -54,7 +54,7 @@ private:
     bool m_showValues = true;
 };
 
-/// Text of a number for drawing: 3 significant digits, minus sign as U+2212.
-QString shortNumber(double v);
+/// Text of a number for drawing: `digits` significant digits, minus sign as U+2212.
+QString shortNumber(double v, int digits = 3);
 
 }  // namespace ui

@@ -1,10 +1,10 @@
 #include "ui/plotpanel.h"
 
+#include <qcustomplot.h>
 #include <QHBoxLayout>
 #include <QTabWidget>
 #include <algorithm>
 #include <cmath>
-#include <qcustomplot.h>
 
 #include "ui/palette.h"
 
@@ -13,6 +13,7 @@ namespace ui {
 namespace {
 
 constexpr int MarkerLimit = 120;  // markers only while points are few enough to read
+constexpr int MaxOutputs = 3;     // more output lines than this become unreadable
 
 QCustomPlot* makePlot(const QString& title, const QString& x, const QString& y, QWidget* parent) {
     auto* plot = new QCustomPlot(parent);
@@ -38,9 +39,31 @@ void styleRule(QCPGraph* g, int rule, const QColor& color, int points) {
     pen.setStyle(rule == 0 ? Qt::DashLine : Qt::SolidLine);
     g->setPen(pen);
     const bool markers = points <= MarkerLimit;
-    g->setScatterStyle(markers ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
-                                                 color, rule == 0 ? 6 : 5)
-                               : QCPScatterStyle());
+    g->setScatterStyle(
+        markers ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
+                                  color, rule == 0 ? 6 : 5)
+                : QCPScatterStyle());
+}
+
+// Trials are whole numbers: ticks at integer steps (1, 2, 5, 10, ... apart).
+void integerTicks(QCPAxis* axis) {
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
+// Moves the legend out of the axis rect into a strip between title and plot, laid out in
+// `columns` columns, so it never hides data.
+void legendAbove(QCustomPlot* plot, int columns) {
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->insertRow(1);
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(columns);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setMargins(QMargins(2, 0, 2, 0));
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
 }
 
 }  // namespace
@@ -48,13 +71,21 @@ void styleRule(QCPGraph* g, int rule, const QColor& color, int points) {
 PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
-    m_energy = makePlot(tr("Energy during this trial (PC)"), tr("inference iteration"), tr("energy"), this);
-    m_outputs = makePlot(tr("Outputs before each trial"), tr("trial"), tr("output"), this);
+    m_energy = makePlot(tr("Energy during this trial (PC)"), tr("inference iteration"),
+                        tr("energy"), this);
+    m_outputs =
+        makePlot(tr("Outputs before each trial (dotted: target)"), tr("trial"), tr("output"), this);
     m_tabs = new QTabWidget(this);
     m_loss = makePlot(tr("Loss per trial"), tr("trial"), tr("loss ½‖y − μᴸ‖²"), m_tabs);
     m_weights = makePlot(tr("Weights after each trial"), tr("trial"), tr("weight"), m_tabs);
-    m_alignment = makePlot(tr("Target alignment of each step"), tr("trial"), tr("cos(Δoutput, target − output)"), m_tabs);
+    m_alignment = makePlot(tr("Target alignment of each step"), tr("trial"),
+                           tr("cos(Δoutput, target − output)"), m_tabs);
     m_landscape = makePlot(tr("Loss landscape and weight paths"), tr("w1"), tr("w2"), m_tabs);
+    for (QCustomPlot* plot : {m_outputs, m_loss, m_weights, m_alignment})
+        integerTicks(plot->xAxis);
+    legendAbove(m_outputs, 2);
+    legendAbove(m_landscape, 3);
+    legendAbove(m_weights, 4);
     m_tabs->addTab(m_loss, tr("Loss"));
     m_tabs->addTab(m_weights, tr("Weights"));
     m_tabs->addTab(m_alignment, tr("Alignment"));
@@ -66,9 +97,12 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
 
 PlotPanel::~PlotPanel() = default;
 
-QList<QCustomPlot*> PlotPanel::plots() const { return {m_energy, m_outputs, m_loss, m_weights, m_alignment, m_landscape}; }
+QList<QCustomPlot*> PlotPanel::plots() const {
+    return {m_energy, m_outputs, m_loss, m_weights, m_alignment, m_landscape};
+}
 
-void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& trial, const QString& preferredTab) {
+void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& trial,
+                       const QString& preferredTab) {
     m_layers = static_cast<int>(initial.depth());
     m_outputsCount = static_cast<int>(initial.size(initial.depth()));
     for (QCustomPlot* plot : plots()) {
@@ -88,7 +122,7 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
         g->setPen(QPen(palette::seriesColor(l - 1), 1.4));
     }
     // Outputs: per output, BP and PC, and the target.
-    const int shown = std::min(m_outputsCount, 4);
+    const int shown = std::min(m_outputsCount, MaxOutputs);
     for (int k = 0; k < shown; ++k) {
         for (int rule = 0; rule < 2; ++rule) {
             QCPGraph* g = m_outputs->addGraph();
@@ -97,6 +131,7 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
         }
         QCPGraph* t = m_outputs->addGraph();
         t->setName(tr("target %1").arg(k));
+        t->removeFromLegend();
         t->setPen(QPen(palette::seriesColor(k).lighter(130), 1.0, Qt::DotLine));
         t->setLineStyle(QCPGraph::lsStepLeft);
     }
@@ -109,14 +144,18 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
         styleRule(a, rule, palette::ruleColor(rule), 0);
     }
     m_alignment->yAxis->setRange(-1.05, 1.05);
-    for (QCustomPlot* plot : plots()) plot->replot();
+    for (QCustomPlot* plot : plots())
+        plot->replot();
 
     buildLandscape(initial, trial);
     m_tabs->setTabEnabled(3, hasLandscape());
     int tab = 0;
-    if (preferredTab == "weights") tab = 1;
-    else if (preferredTab == "alignment") tab = 2;
-    else if (preferredTab == "landscape" && hasLandscape()) tab = 3;
+    if (preferredTab == "weights")
+        tab = 1;
+    else if (preferredTab == "alignment")
+        tab = 2;
+    else if (preferredTab == "landscape" && hasLandscape())
+        tab = 3;
     m_tabs->setCurrentIndex(tab);
 }
 
@@ -124,12 +163,14 @@ void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Tri
     m_landscapeWeights.reset();
     std::vector<WeightIndex> trainable;
     for (engine::Index l = 1; l <= initial.depth(); ++l) {
-        if (!initial.trainable(l)) continue;
+        if (!initial.trainable(l))
+            continue;
         for (engine::Index i = 0; i < initial.size(l); ++i)
             for (engine::Index j = 0; j < initial.size(l - 1); ++j)
                 if (!initial.hasMask(l) || initial.spec().weight(l).mask(i, j) != 0.0)
                     trainable.push_back({int(l), int(i), int(j)});
-        if (initial.hasBias(l)) trainable.push_back({-1, 0, 0});  // a bias learns too: no 2-D landscape
+        if (initial.hasBias(l))
+            trainable.push_back({-1, 0, 0});  // a bias learns too: no 2-D landscape
     }
     if (trainable.size() != 2 || trainable[0].layer < 0 || trainable[1].layer < 0) {
         m_landscape->replot();
@@ -137,7 +178,8 @@ void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Tri
     }
     m_landscapeWeights = std::make_pair(trainable[0], trainable[1]);
     const auto [a, b] = *m_landscapeWeights;
-    const double a0 = initial.weight(a.layer)(a.post, a.pre), b0 = initial.weight(b.layer)(b.post, b.pre);
+    const double a0 = initial.weight(a.layer)(a.post, a.pre),
+                 b0 = initial.weight(b.layer)(b.post, b.pre);
     const QCPRange ra(a0 - 0.5, a0 + 1.5), rb(b0 - 0.5, b0 + 1.5);
     const int n = 90;
     m_map = new QCPColorMap(m_landscape->xAxis, m_landscape->yAxis);
@@ -171,8 +213,9 @@ void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Tri
         m_paths[rule]->setName(rule == 0 ? tr("BP path") : tr("PC path"));
         QPen pen(palette::ruleColor(rule), 2.0, rule == 0 ? Qt::DashLine : Qt::SolidLine);
         m_paths[rule]->setPen(pen);
-        m_paths[rule]->setScatterStyle(QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
-                                                       palette::ruleColor(rule), 6));
+        m_paths[rule]->setScatterStyle(
+            QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
+                            palette::ruleColor(rule), 6));
     }
     m_landscape->xAxis->setLabel(tr("w1 = W%1[%2,%3]").arg(a.layer).arg(a.post).arg(a.pre));
     m_landscape->yAxis->setLabel(tr("w2 = W%1[%2,%3]").arg(b.layer).arg(b.post).arg(b.pre));
@@ -182,7 +225,8 @@ void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Tri
 }
 
 void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
-    if (!frame) return;
+    if (!frame)
+        return;
     // Energy during the current PC trial.
     const engine::Matrix& trace = frame->pc->energyTrace;
     if (m_energy->graphCount() == m_layers + 1) {
@@ -196,43 +240,53 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
         }
         m_energy->xAxis->setRange(0, std::max<double>(frame->pc->iterations, 1));
         double top = 0;
-        for (engine::Index k = 0; k < trace.rows(); ++k) top = std::max(top, trace(k, 0));
+        for (engine::Index k = 0; k < trace.rows(); ++k)
+            top = std::max(top, trace(k, 0));
         m_energy->yAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
     }
 
     // Per-trial series up to the frame's trial (the timeline may show the past).
     const std::int64_t upTo = frame->pc->trialComplete ? frame->pc->trial : frame->pc->trial - 1;
     const auto& trials = history.trials();
-    const size_t end = static_cast<size_t>(std::upper_bound(trials.begin(), trials.end(), upTo,
-                                                            [](std::int64_t v, const TrialRecord& r) { return v < r.trial; }) -
-                                           trials.begin());
+    const size_t end = static_cast<size_t>(
+        std::upper_bound(trials.begin(), trials.end(), upTo,
+                         [](std::int64_t v, const TrialRecord& r) { return v < r.trial; }) -
+        trials.begin());
     const int points = static_cast<int>(end);
     QVector<double> xs;
     xs.reserve(points);
-    for (size_t i = 0; i < end; ++i) xs << double(trials[i].trial);
+    for (size_t i = 0; i < end; ++i)
+        xs << double(trials[i].trial);
     auto series = [&](auto get) {
         QVector<double> ys;
         ys.reserve(points);
-        for (size_t i = 0; i < end; ++i) ys << get(trials[i]);
+        for (size_t i = 0; i < end; ++i)
+            ys << get(trials[i]);
         return ys;
     };
-    const int shown = std::min(m_outputsCount, 4);
+    const int shown = std::min(m_outputsCount, MaxOutputs);
     for (int k = 0; k < shown; ++k) {
         for (int rule = 0; rule < 2; ++rule) {
             QCPGraph* g = m_outputs->graph(3 * k + rule);
             g->setData(xs, series([&](const TrialRecord& r) {
-                           return size_t(k) < r.output[rule].size() ? r.output[rule][size_t(k)] : NAN;
+                           return size_t(k) < r.output[rule].size() ? r.output[rule][size_t(k)]
+                                                                    : NAN;
                        }),
                        true);
             styleRule(g, rule, palette::seriesColor(k), points);
         }
         m_outputs->graph(3 * k + 2)->setData(
-            xs, series([&](const TrialRecord& r) { return size_t(k) < r.target.size() ? r.target[size_t(k)] : NAN; }), true);
+            xs, series([&](const TrialRecord& r) {
+                return size_t(k) < r.target.size() ? r.target[size_t(k)] : NAN;
+            }),
+            true);
     }
     for (int rule = 0; rule < 2; ++rule) {
-        m_loss->graph(rule)->setData(xs, series([&](const TrialRecord& r) { return r.loss[rule]; }), true);
+        m_loss->graph(rule)->setData(xs, series([&](const TrialRecord& r) { return r.loss[rule]; }),
+                                     true);
         styleRule(m_loss->graph(rule), rule, palette::ruleColor(rule), points);
-        m_alignment->graph(rule)->setData(xs, series([&](const TrialRecord& r) { return r.alignment[rule]; }), true);
+        m_alignment->graph(rule)->setData(
+            xs, series([&](const TrialRecord& r) { return r.alignment[rule]; }), true);
         styleRule(m_alignment->graph(rule), rule, palette::ruleColor(rule), points);
     }
     // Weights: created lazily, once the number of tracked weights is known.
@@ -248,7 +302,9 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     for (size_t w = 0; w < tracked; ++w)
         for (int rule = 0; rule < 2; ++rule) {
             QCPGraph* g = m_weights->graph(int(2 * w) + rule);
-            g->setData(xs, series([&](const TrialRecord& r) { return w < r.weights[rule].size() ? r.weights[rule][w] : NAN; }),
+            g->setData(xs, series([&](const TrialRecord& r) {
+                           return w < r.weights[rule].size() ? r.weights[rule][w] : NAN;
+                       }),
                        true);
             styleRule(g, rule, palette::seriesColor(int(w)), points);
         }
@@ -263,7 +319,9 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
             for (int g = 0; g < plot->graphCount(); ++g) {
                 bool ok = false;
                 const QCPRange gr = plot->graph(g)->getValueRange(ok);
-                if (ok) r = found ? QCPRange(std::min(r.lower, gr.lower), std::max(r.upper, gr.upper)) : gr;
+                if (ok)
+                    r = found ? QCPRange(std::min(r.lower, gr.lower), std::max(r.upper, gr.upper))
+                              : gr;
                 found = found || ok;
             }
             if (found) {
@@ -284,7 +342,8 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
                 wb{s0.weights[size_t(b.layer)](b.post, b.pre)};
             // The first frame of a run is taken before any update, so it holds the initial weights.
             for (size_t i = 0; i < end; ++i) {
-                if (trials[i].weights[rule].size() < 2) break;
+                if (trials[i].weights[rule].size() < 2)
+                    break;
                 t << double(trials[i].trial);
                 wa << trials[i].weights[rule][0];
                 wb << trials[i].weights[rule][1];
@@ -294,7 +353,8 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     }
 
     for (QCustomPlot* plot : plots())
-        if (plot->isVisible()) plot->replot(QCustomPlot::rpQueuedReplot);
+        if (plot->isVisible())
+            plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 }  // namespace ui

@@ -28,7 +28,8 @@ public:
 
     /// A new run: network, its first trial (for the landscape) and which tab to show first
     /// ("loss", "weights", "alignment" or "landscape").
-    void setRun(const engine::Network& initial, const engine::Trial& trial, const QString& preferredTab);
+    void setRun(const engine::Network& initial, const engine::Trial& trial,
+                const QString& preferredTab);
     /// Shows the state of `frame`, with per-trial series up to its trial.
     void showFrame(const FramePtr& frame, const History& history);
     /// Every plot, for tests and export.

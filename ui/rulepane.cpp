@@ -20,13 +20,16 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
     column->setSpacing(2);
     auto* header = new QHBoxLayout;
     const bool pc = rule == engine::Rule::PC;
-    auto* title = new QLabel(pc ? tr("<b>Prospective configuration (PC)</b> &mdash; infer activity, then learn")
-                                : tr("<b>Backpropagation (BP)</b> &mdash; learn, then activity follows"),
-                             this);
+    auto* title = new QLabel(
+        pc ? tr("<b>Prospective configuration (PC)</b> &mdash; infer activity, then learn")
+           : tr("<b>Backpropagation (BP)</b> &mdash; learn, then activity follows"),
+        this);
     title->setObjectName(pc ? "pcTitle" : "bpTitle");
     auto* swatch = new QLabel(this);
-    swatch->setText(pc ? QStringLiteral("<span style='color:%1'>━━ ●</span>").arg(palette::ruleColor(1).name())
-                       : QStringLiteral("<span style='color:%1'>╍╍ ✕</span>").arg(palette::ruleColor(0).name()));
+    swatch->setText(
+        pc ? QStringLiteral("<span style='color:%1'>━━ ●</span>").arg(palette::ruleColor(1).name())
+           : QStringLiteral("<span style='color:%1'>╍╍ ✕</span>")
+                 .arg(palette::ruleColor(0).name()));
     swatch->setToolTip(tr("How this rule is drawn in the plots"));
     header->addWidget(title);
     header->addWidget(swatch);
@@ -42,8 +45,9 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
     m_caption = new QLabel(this);
     m_caption->setObjectName(pc ? "pcCaption" : "bpCaption");
     m_caption->setWordWrap(false);
-    m_caption->setStyleSheet(QStringLiteral("color: palette(text); padding: 2px; border-left: 4px solid %1;")
-                                 .arg(palette::ruleColor(pc ? 1 : 0).name()));
+    m_caption->setStyleSheet(
+        QStringLiteral("color: palette(text); padding: 2px; border-left: 4px solid %1;")
+            .arg(palette::ruleColor(pc ? 1 : 0).name()));
     column->addWidget(m_caption);
     m_stack = new QStackedWidget(this);
     m_network = new NetworkView(rule, this);
@@ -58,16 +62,22 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
 
 void RulePane::setFrame(const FramePtr& frame) {
     m_network->setFrame(frame);
-    if (m_machine) m_machine->setFrame(frame);
-    if (frame) m_caption->setText(phaseCaption(frame->of(m_rule)));
+    if (m_machine)
+        m_machine->setFrame(frame);
+    if (frame)
+        m_caption->setText(phaseCaption(frame->of(m_rule)));
 }
 
 void RulePane::setMachineShown(bool shown) {
-    if (!m_machine) return;
+    if (!m_machine)
+        return;
     m_stack->setCurrentIndex(shown ? 1 : 0);
-    if (m_machineButton->isChecked() != shown) m_machineButton->setChecked(shown);
+    if (m_machineButton->isChecked() != shown)
+        m_machineButton->setChecked(shown);
 }
 
-bool RulePane::machineShown() const { return m_machine && m_stack->currentIndex() == 1; }
+bool RulePane::machineShown() const {
+    return m_machine && m_stack->currentIndex() == 1;
+}
 
 }  // namespace ui

@@ -37,15 +37,14 @@ void SimulationController::loadPreset(const engine::Preset& preset,
     m_seed = seed.value_or(preset.seed);
     RunSetup setup{engine::Network(preset.spec, m_seed), preset.trials(m_seed), preset.bp,
                    preset.pc};
-    const engine::Preset* p = &preset;
-    load(setup, QString::fromStdString(preset.title));
-    m_preset = p;
+    load(setup, QString::fromStdString(preset.title), &preset);
 }
 
-void SimulationController::load(const RunSetup& setup, const QString& name) {
+void SimulationController::load(const RunSetup& setup, const QString& name,
+                                const engine::Preset* preset) {
     m_setup = std::make_shared<const RunSetup>(setup);
     m_name = name;
-    m_preset = nullptr;
+    m_preset = preset;
     startRun();
 }
 

@@ -25,8 +25,8 @@ public:
 
     /// Starts a preset with a seed (std::nullopt = the preset's own).
     void loadPreset(const engine::Preset& preset, std::optional<std::uint64_t> seed = std::nullopt);
-    /// Starts a run from an explicit set-up (kept for Reset).
-    void load(const RunSetup& setup, const QString& name);
+    /// Starts a run from an explicit set-up (kept for Reset); `preset` if it came from one.
+    void load(const RunSetup& setup, const QString& name, const engine::Preset* preset = nullptr);
 
     /// The preset of the current run, if it came from one.
     const engine::Preset* preset() const { return m_preset; }

@@ -42,7 +42,8 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent)
     row->addWidget(m_resume);
     connect(m_resume, &QPushButton::clicked, m_controller, &SimulationController::resumeFromHere);
     connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
-        if (!m_updating) m_controller->showFrame(static_cast<std::size_t>(v));
+        if (!m_updating)
+            m_controller->showFrame(static_cast<std::size_t>(v));
     });
     refresh();
 }
@@ -55,21 +56,29 @@ void TimelineBar::refresh() {
     m_updating = false;
     const FramePtr f = m_controller->current();
     QString text;
-    if (f) text = tr("step %1 · trial %2").arg(f->pc->step).arg(f->pc->trial);
-    if (!m_controller->live()) text += tr(" (past)");
+    if (f)
+        text = tr("step %1 · trial %2").arg(f->pc->step).arg(f->pc->trial);
+    if (!m_controller->live())
+        text += tr(" (past)");
     m_label->setText(text);
     m_resume->setEnabled(!m_controller->live());
 }
 
 void TimelineBar::move(int delta) {
     const History& h = m_controller->history();
-    if (h.empty()) return;
-    const long target = std::clamp<long>(long(m_controller->currentIndex()) + delta, 0, long(h.size()) - 1);
+    if (h.empty())
+        return;
+    const long target =
+        std::clamp<long>(long(m_controller->currentIndex()) + delta, 0, long(h.size()) - 1);
     m_controller->showFrame(std::size_t(target));
 }
 
-void TimelineBar::toStart() { m_controller->showFrame(0); }
+void TimelineBar::toStart() {
+    m_controller->showFrame(0);
+}
 
-void TimelineBar::toEnd() { m_controller->goLive(); }
+void TimelineBar::toEnd() {
+    m_controller->goLive();
+}
 
 }  // namespace ui
