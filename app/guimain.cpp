@@ -1,7 +1,10 @@
 #include "app/guimain.h"
 
+#include <unistd.h>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFontInfo>
+#include <QGuiApplication>
 #include <QTimer>
 #include <cstdio>
 #include <iostream>
@@ -9,6 +12,8 @@
 #include "app/options.h"
 #include "engine/presets.h"
 #include "ui/mainwindow.h"
+#include "ui/networkview.h"
+#include "ui/rulepane.h"
 #include "ui/simulationcontroller.h"
 
 namespace app {
@@ -19,7 +24,9 @@ std::vector<OptionSpec> guiOptions() {
     return {{"preset", "bear", "preset to open (see --list-presets)"},
             {"trials", "0", "trials to run before showing (or saving) the window"},
             {"screenshot", "", "render the window offscreen into this PNG and exit"},
-            {"size", "1280x800", "window size for --screenshot, WIDTHxHEIGHT"}};
+            {"size", "1280x800", "window size, WIDTHxHEIGHT"},
+            {"measure", "0",
+             "play at maximum speed for this many seconds, print frame rates and memory, exit"}};
 }
 
 bool parseSize(const std::string& text, int& w, int& h) {
@@ -32,6 +39,81 @@ bool parseSize(const std::string& text, int& w, int& h) {
     w = int(*a);
     h = int(*b);
     return true;
+}
+
+long residentKiB() {
+    // Resident set size from /proc (Linux); 0 where it is not available.
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f)
+        return 0;
+    long pages = 0, resident = 0;
+    const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
+    std::fclose(f);
+    return n == 2 ? resident * (sysconf(_SC_PAGESIZE) / 1024) : 0;
+}
+
+/// Counts paint events of one widget.
+class PaintCounter : public QObject {
+public:
+    int paints = 0;
+    bool eventFilter(QObject*, QEvent* e) override {
+        if (e->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
+
+int runMeasurement(QApplication& application, ui::MainWindow& window, double seconds,
+                   const std::string& preset) {
+    ui::SimulationController* controller = window.controller();
+    PaintCounter bpPaints, pcPaints;
+    window.pane(engine::Rule::BP)->networkView()->installEventFilter(&bpPaints);
+    window.pane(engine::Rule::PC)->networkView()->installEventFilter(&pcPaints);
+    int frames = 0;
+    double lastSteps = 0.0;
+    QObject::connect(controller, &ui::SimulationController::frameShown, &window,
+                     [&](const ui::FramePtr& f) {
+                         ++frames;
+                         if (f->running)
+                             lastSteps = f->stepsPerSecond;
+                     });
+    const long startKiB = residentKiB();
+    QElapsedTimer clock;
+    long peakKiB = startKiB;
+    QTimer sampler;
+    QObject::connect(&sampler, &QTimer::timeout,
+                     [&] { peakKiB = std::max(peakKiB, residentKiB()); });
+    sampler.start(1000);
+    std::cout << "Measuring preset " << preset << " at maximum speed for " << seconds << " s ("
+              << QGuiApplication::platformName().toStdString() << " platform)...\n"
+              << std::flush;
+    QTimer::singleShot(200, &window, [&] {
+        controller->setSpeed(ui::SpeedLevels - 1);
+        controller->play();
+        frames = 0;
+        bpPaints.paints = pcPaints.paints = 0;
+        clock.start();
+    });
+    QTimer::singleShot(int(200 + seconds * 1000), &window, [&] {
+        const double elapsed = double(clock.elapsed()) / 1000.0;
+        controller->pause();
+        const auto f = controller->current();
+        std::cout << "frames received by the window: " << frames / elapsed << " per second\n"
+                  << "BP network view repaints:      " << bpPaints.paints / elapsed
+                  << " per second\n"
+                  << "PC network view repaints:      " << pcPaints.paints / elapsed
+                  << " per second\n"
+                  << "engine micro-steps (PC):       " << lastSteps << " per second (last frame)\n"
+                  << "trials completed:              " << (f ? f->pc->trial : 0) << "\n"
+                  << "history:                       " << controller->history().size()
+                  << " frames, " << controller->history().frameBytes() / 1024 << " KiB, "
+                  << controller->history().trials().size() << " trial records\n"
+                  << "resident memory:               start " << startKiB / 1024 << " MiB, peak "
+                  << std::max(peakKiB, residentKiB()) / 1024 << " MiB, end " << residentKiB() / 1024
+                  << " MiB\n";
+        application.quit();
+    });
+    return application.exec();
 }
 
 }  // namespace
@@ -69,8 +151,19 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         return 2;
     }
     const std::string screenshot = options.text("screenshot");
+    double measureSeconds = 0.0;
+    if (auto error = options.real("measure", measureSeconds);
+        error || measureSeconds < 0 || measureSeconds > 86400) {
+        std::cerr << "prospect: --measure must be a number of seconds from 0 to 86400\n";
+        return 2;
+    }
+    if (measureSeconds > 0 && !screenshot.empty()) {
+        std::cerr << "prospect: --measure and --screenshot cannot be combined\n";
+        return 2;
+    }
     // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
-    if (!screenshot.empty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if ((!screenshot.empty() || (measureSeconds > 0 && qEnvironmentVariableIsEmpty("DISPLAY"))) &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication application(argc, argv);
@@ -112,6 +205,11 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
             if (done || stopped)
                 QTimer::singleShot(50, &window, finish);
         });
+    if (measureSeconds > 0) {
+        window.show();
+        requested = true;  // --trials does not apply
+        return runMeasurement(application, window, measureSeconds, presetName);
+    }
     if (screenshot.empty()) {
         window.show();
     } else {

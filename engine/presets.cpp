@@ -108,6 +108,27 @@ std::vector<Preset> makePresets() {
         };
         list.push_back(p);
     }
+    {
+        Preset p;
+        p.name = "deep-tanh";
+        p.title = "Deep tanh net (6 layers of 32)";
+        p.description =
+            "Six tanh layers of 32 neurons and one random sample: a bigger network to watch "
+            "relaxation spread the output error through every layer before any weight moves.";
+        p.spec = NetworkSpec::layered(std::vector<Index>(7, 32), Activation::Tanh,
+                                      Initialiser::xavierUniform(1.0));
+        p.seed = 1;
+        p.bp = BpConfig{0.01};
+        p.pc = PcConfig{0.01, 128, 0.1, 0.5};
+        p.trials = [](std::uint64_t seed) {
+            Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
+            Trial t;
+            t.input = rng.normalMatrix(32, 1);
+            t.target = rng.normalMatrix(32, 1, 0.0, 0.5);
+            return std::vector<Trial>{t};
+        };
+        list.push_back(p);
+    }
     return list;
 }
 

@@ -5,8 +5,16 @@
 namespace ui {
 
 void History::append(const FramePtr& frame) {
-    const std::size_t size = frame->bytes();
-    m_frames.push_back(frame);
+    // The trial records move into trials(); the timeline keeps the frame without them (a copy
+    // of two shared snapshots), so nothing is stored twice.
+    FramePtr kept = frame;
+    if (!frame->newTrials.empty()) {
+        auto stripped = std::make_shared<Frame>(*frame);
+        stripped->newTrials = {};
+        kept = stripped;
+    }
+    const std::size_t size = kept->bytes();
+    m_frames.push_back(kept);
     m_frameSizes.push_back(size);
     m_bytes += size;
     for (const TrialRecord& r : frame->newTrials)

@@ -14,7 +14,7 @@ namespace ui {
 class History {
 public:
     /// Budgets: bytes of frames kept, and trial records kept.
-    explicit History(std::size_t frameBudgetBytes = 256u << 20, std::size_t maxTrials = 20000)
+    explicit History(std::size_t frameBudgetBytes = 128u << 20, std::size_t maxTrials = 20000)
         : m_frameBudget(frameBudgetBytes), m_maxTrials(maxTrials) {}
 
     /// Appends a frame and its trial records; thins when over budget.

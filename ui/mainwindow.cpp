@@ -91,6 +91,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     m_status = new QLabel(this);
     m_status->setObjectName("statusText");
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setMinimumWidth(1);
     m_problem = new QLabel(this);
     m_problem->setObjectName("problemText");
     m_problem->setStyleSheet("color: #b00020; font-weight: bold;");

@@ -7,10 +7,16 @@
 #include <QPainterPath>
 #include <QToolTip>
 #include <cmath>
+#include <map>
 
 #include "ui/palette.h"
 
 namespace ui {
+
+namespace {
+constexpr int DenseSynapses = 300;      // above this, synapses are drawn the cheap way
+constexpr int MaxDrawnSynapses = 1200;  // above this, only the strongest are drawn
+}  // namespace
 
 QString shortNumber(double v, int digits) {
     if (!std::isfinite(v))
@@ -90,31 +96,105 @@ void NetworkView::paintEvent(QPaintEvent*) {
         return false;
     };
 
-    // Synapses first, under the neurons.
+    // Synapses first, under the neurons. Dense networks draw them aliased, opaque and at most
+    // 2 px wide: antialiased wide dashed lines cost ~100x more, and thousands of them would
+    // stall the GUI thread.
+    int synapses = 0;
+    for (int l = 1; l <= L; ++l)
+        synapses += m_sizes[size_t(l)] * m_sizes[size_t(l - 1)];
+    const bool dense = synapses > DenseSynapses;
+    const double maxWidth = dense ? 1.0 : std::max(2.0, 0.45 * r);
+    const QColor base = palette().color(QPalette::Base);
+    auto faded = [&base](const QColor& c) {
+        // Toward the background, opaque so it stays cheap to draw.
+        return QColor::fromRgbF(0.3f * c.redF() + 0.7f * base.redF(),
+                                0.3f * c.greenF() + 0.7f * base.greenF(),
+                                0.3f * c.blueF() + 0.7f * base.blueF());
+    };
+    p.setRenderHint(QPainter::Antialiasing, !dense);
+    // Dense nets: lines are grouped into buckets of equal pen (sign, |w| quantised to 16 levels,
+    // faded, fixed) and drawn with one drawLines call per bucket instead of one pen per line.
+    constexpr int Levels = 16;
+    std::map<int, QVector<QLineF>> buckets;
+    std::vector<std::pair<QLineF, double>> highlighted;
+    int drawn = 0;
     for (int l = 1; l <= L; ++l) {
         const engine::Matrix& w = s.weights[static_cast<size_t>(l)];
         const engine::WeightLayerSpec& ws = m_spec.weight(l);
+        // Very dense layers show only their strongest synapses (a hairball of thousands of
+        // lines is unreadable and slow): the share of MaxDrawnSynapses this layer is due.
+        double threshold = -1.0;
+        const long layerCount = long(w.size());
+        if (dense && synapses > MaxDrawnSynapses) {
+            const long keep =
+                std::max(1L, long(double(MaxDrawnSynapses) * double(layerCount) / synapses));
+            if (keep < layerCount) {
+                std::vector<double> magnitudes(static_cast<size_t>(layerCount));
+                for (long k = 0; k < layerCount; ++k)
+                    magnitudes[size_t(k)] = std::abs(w(k));
+                std::nth_element(magnitudes.begin(), magnitudes.begin() + (layerCount - keep),
+                                 magnitudes.end());
+                threshold = magnitudes[size_t(layerCount - keep)];
+            }
+        }
         for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
             for (int j = 0; j < m_sizes[static_cast<size_t>(l - 1)]; ++j) {
                 if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0)
                     continue;  // absent synapse
                 const double v = w(i, j);
-                QColor c = palette::diverging(v, m_weightRange);
                 const bool hit = involved(l, i, j);
-                if (selecting && !hit)
-                    c.setAlphaF(0.25f);
-                QPen pen(c, palette::synapseWidth(v, m_weightRange, 1.0, std::max(2.0, 0.45 * r)));
+                if (!hit && std::abs(v) < threshold)
+                    continue;
+                ++drawn;
+                const QLineF line(m_layout.centre(l - 1, j), m_layout.centre(l, i));
+                if (hit) {
+                    highlighted.emplace_back(line, v);
+                    continue;
+                }
+                if (dense) {
+                    const int level =
+                        std::isfinite(v)
+                            ? std::clamp(int(std::lround(std::abs(v) / m_weightRange * Levels)), 0,
+                                         Levels)
+                            : Levels;
+                    const int key = (level << 3) | (v < 0 ? 1 : 0) | (selecting ? 2 : 0) |
+                                    (ws.trainable ? 0 : 4);
+                    buckets[key].push_back(line);
+                    continue;
+                }
+                QColor c = palette::diverging(v, m_weightRange);
+                if (selecting)
+                    c = faded(c);
+                QPen pen(c, palette::synapseWidth(v, m_weightRange, 1.0, maxWidth));
                 pen.setStyle(v < 0 ? Qt::DashLine : Qt::SolidLine);
                 pen.setCapStyle(Qt::RoundCap);
                 if (!ws.trainable)
                     pen.setStyle(v < 0 ? Qt::DashDotLine : Qt::DotLine);
                 p.setPen(pen);
-                p.drawLine(m_layout.centre(l - 1, j), m_layout.centre(l, i));
-                if (hit) {
-                    p.setPen(QPen(QColor(0, 0, 0, 120), 1.0));
-                    p.drawLine(m_layout.centre(l - 1, j), m_layout.centre(l, i));
-                }
+                p.drawLine(line);
             }
+    }
+    for (const auto& [key, lines] : buckets) {
+        const bool negative = key & 1, fade = key & 2, fixed = key & 4;
+        const double v = (negative ? -1.0 : 1.0) * (key >> 3) * m_weightRange / Levels;
+        QColor c = palette::diverging(v, m_weightRange);
+        if (fade)
+            c = faded(c);
+        QPen pen(c, 0.0);  // cosmetic 1 px
+        pen.setStyle(fixed ? (negative ? Qt::DashDotLine : Qt::DotLine)
+                           : (negative ? Qt::DashLine : Qt::SolidLine));
+        p.setPen(pen);
+        p.drawLines(lines);
+    }
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const auto& [line, v] : highlighted) {
+        QPen pen(palette::diverging(v, m_weightRange),
+                 palette::synapseWidth(v, m_weightRange, 1.5, std::max(3.0, maxWidth)));
+        pen.setStyle(v < 0 ? Qt::DashLine : Qt::SolidLine);
+        p.setPen(pen);
+        p.drawLine(line);
+        p.setPen(QPen(QColor(0, 0, 0, 120), 1.0));
+        p.drawLine(line);
     }
 
     QFont small = font();
@@ -205,8 +285,10 @@ void NetworkView::paintEvent(QPaintEvent*) {
                shortNumber(m_activityRange));
     p.drawText(QRectF(bar.right() + 10, height() - 26, width() - bar.right() - 14, 24),
                Qt::AlignLeft | Qt::AlignVCenter,
-               isPc ? tr("activity · ring = error ε · dashed = negative weight")
-                    : tr("activity · dashed = negative weight"));
+               (isPc ? tr("activity · ring = error ε · dashed = negative weight")
+                     : tr("activity · dashed = negative weight")) +
+                   (drawn < synapses ? tr(" · strongest %1 of %2 synapses").arg(drawn).arg(synapses)
+                                     : QString()));
 }
 
 void NetworkView::mousePressEvent(QMouseEvent* event) {

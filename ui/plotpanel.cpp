@@ -14,6 +14,7 @@ namespace {
 
 constexpr int MarkerLimit = 120;  // markers only while points are few enough to read
 constexpr int MaxOutputs = 3;     // more output lines than this become unreadable
+constexpr size_t MaxPlotPoints = 1500;
 
 QCustomPlot* makePlot(const QString& title, const QString& x, const QString& y, QWidget* parent) {
     auto* plot = new QCustomPlot(parent);
@@ -252,15 +253,23 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
         std::upper_bound(trials.begin(), trials.end(), upTo,
                          [](std::int64_t v, const TrialRecord& r) { return v < r.trial; }) -
         trials.begin());
-    const int points = static_cast<int>(end);
+    // At most MaxPlotPoints points per series (every k-th trial, always the last): a plot a few
+    // hundred pixels wide shows no more, and the window stays fast with long runs.
+    std::vector<size_t> picked;
+    const size_t stride = std::max<size_t>(1, (end + MaxPlotPoints - 1) / MaxPlotPoints);
+    for (size_t i = 0; i < end; i += stride)
+        picked.push_back(i);
+    if (end > 0 && picked.back() != end - 1)
+        picked.push_back(end - 1);
+    const int points = static_cast<int>(picked.size());
     QVector<double> xs;
     xs.reserve(points);
-    for (size_t i = 0; i < end; ++i)
+    for (size_t i : picked)
         xs << double(trials[i].trial);
     auto series = [&](auto get) {
         QVector<double> ys;
         ys.reserve(points);
-        for (size_t i = 0; i < end; ++i)
+        for (size_t i : picked)
             ys << get(trials[i]);
         return ys;
     };

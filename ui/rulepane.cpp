@@ -25,6 +25,7 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
            : tr("<b>Backpropagation (BP)</b> &mdash; learn, then activity follows"),
         this);
     title->setObjectName(pc ? "pcTitle" : "bpTitle");
+    title->setMinimumWidth(1);  // may be cut on narrow windows rather than widen them
     auto* swatch = new QLabel(this);
     swatch->setText(
         pc ? QStringLiteral("<span style='color:%1'>━━ ●</span>").arg(palette::ruleColor(1).name())
@@ -45,6 +46,9 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
     m_caption = new QLabel(this);
     m_caption->setObjectName(pc ? "pcCaption" : "bpCaption");
     m_caption->setWordWrap(false);
+    // Long captions must not force the pane (and the window) wider; they are cut at the edge.
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_caption->setMinimumWidth(1);
     m_caption->setStyleSheet(
         QStringLiteral("color: palette(text); padding: 2px; border-left: 4px solid %1;")
             .arg(palette::ruleColor(pc ? 1 : 0).name()));
