@@ -127,7 +127,7 @@ QString inspectorText(const Selection& selection, const Frame& frame, const RunS
 
 QString inspectorHelpText() {
     return QObject::tr(
-        "<h3>Inspector</h3><p>Click a neuron or a synapse in either pane to see its values "
+        "<p><b>Inspector.</b> Click a neuron or a synapse in either pane to see its values "
         "and its update formula with the current numbers plugged in.</p>");
 }
 
@@ -146,6 +146,13 @@ void Inspector::setSetup(std::shared_ptr<const RunSetup> setup) {
     refresh();
 }
 
+void Inspector::setLesson(const QString& title, const QString& text) {
+    m_lesson = text.isEmpty() ? QString()
+                              : QStringLiteral("<h3>%1</h3><p>%2</p><hr>")
+                                    .arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+    refresh();
+}
+
 void Inspector::setSelection(const Selection& selection) {
     m_selection = selection;
     refresh();
@@ -158,7 +165,7 @@ void Inspector::setFrame(const FramePtr& frame) {
 
 void Inspector::refresh() {
     if (!m_frame || !m_setup || m_selection.empty())
-        setText(inspectorHelpText());
+        setText(m_lesson + inspectorHelpText());
     else
         setText(inspectorText(m_selection, *m_frame, *m_setup));
 }

@@ -20,6 +20,8 @@ class Inspector : public QLabel {
 public:
     explicit Inspector(QWidget* parent = nullptr);
     void setSetup(std::shared_ptr<const RunSetup> setup);
+    /// What this run is about (a preset's title and description), shown while nothing is selected.
+    void setLesson(const QString& title, const QString& text);
     void setSelection(const Selection& selection);
     void setFrame(const FramePtr& frame);
     const Selection& selection() const { return m_selection; }
@@ -29,6 +31,7 @@ private:
     std::shared_ptr<const RunSetup> m_setup;
     Selection m_selection;
     FramePtr m_frame;
+    QString m_lesson;
 };
 
 }  // namespace ui

@@ -260,6 +260,8 @@ void MainWindow::onRunLoaded() {
     m_plots->setRun(setup.network, setup.trials.front(), preferredTab(presetName));
     m_pcPane->setMachineShown(presetName == "energy-machine");
     m_inspector->setSetup(std::make_shared<const RunSetup>(setup));
+    m_inspector->setLesson(m_controller->runName(),
+                           preset ? QString::fromStdString(preset->description) : QString());
     setSelection({});
     m_problem->clear();
     m_seedLabel->setText(tr(" seed %1 ").arg(m_controller->seed()));
