@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QTimer>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/options.h"
@@ -166,6 +167,13 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    // The offscreen platform reports harmless limits on every window; keep the terminal readable.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (message.contains(QLatin1String("propagateSizeHints")) || message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+            return;
+        std::cerr << qPrintable(message) << "\n";
+        if (type == QtFatalMsg) std::abort();
+    });
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
     if (QFontInfo(QApplication::font()).family().isEmpty())

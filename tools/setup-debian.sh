@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkgconf ccache
   libeigen3-dev libgtest-dev libgmock-dev
+  qt6-base-dev qt6-base-dev-tools libqcustomplot-dev fonts-dejavu-core
 )
 
 missing=()

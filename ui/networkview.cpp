@@ -69,7 +69,7 @@ void NetworkView::resizeEvent(QResizeEvent*) {
 
 void NetworkView::relayout() {
     // Room on the right for the target labels and at the bottom for the legend.
-    const QRectF area = QRectF(rect()).adjusted(8, 8, -46, -34);
+    const QRectF area = QRectF(rect()).adjusted(8, 8, -64, -34);
     m_layout.setGeometry(m_sizes, area);
 }
 
@@ -258,7 +258,7 @@ void NetworkView::paintEvent(QPaintEvent*) {
                 p.setFont(tiny);
                 const bool supervised = s.mask.size() == 0 || s.mask(i, 0) != 0.0;
                 p.setPen(palette().color(QPalette::Text));
-                p.drawText(QRectF(c.x() + r + 4, c.y() - 10, 44, 20),
+                p.drawText(QRectF(c.x() + r + 4, c.y() - 10, 62, 20),
                            Qt::AlignLeft | Qt::AlignVCenter,
                            supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
                                       : tr("no target"));

@@ -56,7 +56,7 @@ double niceRange(double maxAbs) {
     if (!std::isfinite(maxAbs) || maxAbs <= 0)
         return 1.0;
     const double p = std::pow(10.0, std::floor(std::log10(maxAbs)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
+    for (double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
         if (m * p >= maxAbs)
             return m * p;
     return 10 * p;

@@ -40,7 +40,9 @@ TEST(Palette, WidthsRangesAndText) {
     EXPECT_DOUBLE_EQ(palette::synapseWidth(1.0, 2.0, 1.0, 5.0), 3.0);
     EXPECT_EQ(palette::niceRange(0.73), 1.0);
     EXPECT_EQ(palette::niceRange(1.3), 2.0);
-    EXPECT_EQ(palette::niceRange(3.0), 5.0);
+    EXPECT_EQ(palette::niceRange(3.0), 3.0);
+    EXPECT_EQ(palette::niceRange(2.4), 2.5);
+    EXPECT_EQ(palette::niceRange(42.0), 50.0);
     EXPECT_EQ(palette::niceRange(0.0), 1.0);
     EXPECT_EQ(palette::textOn(QColor(250, 250, 250)), QColor(20, 20, 20));
     EXPECT_EQ(palette::textOn(QColor(10, 10, 60)), QColor(250, 250, 250));
