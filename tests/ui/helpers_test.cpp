@@ -38,8 +38,9 @@ TEST(Palette, WidthsRangesAndText) {
     EXPECT_DOUBLE_EQ(palette::synapseWidth(0.0, 2.0, 1.0, 5.0), 1.0);
     EXPECT_DOUBLE_EQ(palette::synapseWidth(-2.0, 2.0, 1.0, 5.0), 5.0);
     EXPECT_DOUBLE_EQ(palette::synapseWidth(1.0, 2.0, 1.0, 5.0), 3.0);
-    EXPECT_EQ(palette::niceRange(0.73), 1.0);
-    EXPECT_EQ(palette::niceRange(1.3), 2.0);
+    EXPECT_EQ(palette::niceRange(0.73), 0.8);
+    EXPECT_EQ(palette::niceRange(1.3), 1.5);
+    EXPECT_EQ(palette::niceRange(1.0), 1.0);
     EXPECT_EQ(palette::niceRange(3.0), 3.0);
     EXPECT_EQ(palette::niceRange(2.4), 2.5);
     EXPECT_EQ(palette::niceRange(42.0), 50.0);
