@@ -62,6 +62,23 @@ double niceRange(double maxAbs) {
     return 10 * p;
 }
 
+QColor phaseColor(engine::Phase phase) {
+    switch (phase) {
+        case engine::Phase::Idle:
+            return QColor(255, 255, 255);
+        case engine::Phase::Initialise:
+        case engine::Phase::Forward:
+            return QColor(232, 245, 233);  // green: activity flows forward
+        case engine::Phase::Relax:
+            return QColor(227, 238, 250);  // blue: activity settles
+        case engine::Phase::Backward:
+            return QColor(255, 243, 224);  // orange: errors flow back
+        case engine::Phase::Update:
+            return QColor(252, 228, 236);  // pink: weights change
+    }
+    return QColor(255, 255, 255);
+}
+
 QColor ruleColor(int ruleIndex) {
     return ruleIndex == 0 ? QColor(214, 96, 0) : QColor(0, 107, 164);
 }

@@ -2,6 +2,8 @@
 
 #include <QColor>
 
+#include "engine/simulation.h"
+
 namespace ui {
 
 /// Colour maths for values with a sign (activities, weights, errors). Widget-free.
@@ -18,8 +20,12 @@ QColor textOn(const QColor& background);
 /// Pen width in pixels for a synapse of weight w when |w| = range draws at maxWidth.
 double synapseWidth(double w, double range, double minWidth, double maxWidth);
 
-/// A "nice" symmetric range covering |value| (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten).
+/// A "nice" symmetric range covering |value| (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of
+/// ten).
 double niceRange(double maxAbs);
+
+/// Light background tint for a phase (what was just computed).
+QColor phaseColor(engine::Phase phase);
 
 /// Line colours of the two rules (BP, PC) and of per-layer series.
 QColor ruleColor(int ruleIndex);

@@ -13,7 +13,7 @@ namespace ui {
 namespace {
 
 constexpr int MarkerLimit = 40;  // markers only while points are few enough to read
-constexpr int MaxOutputs = 3;     // more output lines than this become unreadable
+constexpr int MaxOutputs = 3;    // more output lines than this become unreadable
 constexpr size_t MaxPlotPoints = 1500;
 
 QCustomPlot* makePlot(const QString& title, const QString& x, const QString& y, QWidget* parent) {

@@ -68,8 +68,20 @@ void RulePane::setFrame(const FramePtr& frame) {
     m_network->setFrame(frame);
     if (m_machine)
         m_machine->setFrame(frame);
-    if (frame)
-        m_caption->setText(phaseCaption(frame->of(m_rule)));
+    if (!frame)
+        return;
+    const engine::Snapshot& s = frame->of(m_rule);
+    m_caption->setText(phaseCaption(s));
+    // The part being computed, tinted: forward / relax / backward / update each have a colour,
+    // so in slow motion the eye can follow the phases without reading.
+    const QColor tint = palette::phaseColor(s.phase);
+    if (tint != m_tint) {
+        m_tint = tint;
+        m_caption->setStyleSheet(
+            QStringLiteral("color: palette(text); padding: 2px; border-left: 6px solid %1; "
+                           "background: %2;")
+                .arg(palette::ruleColor(m_rule == engine::Rule::PC ? 1 : 0).name(), tint.name()));
+    }
 }
 
 void RulePane::setMachineShown(bool shown) {

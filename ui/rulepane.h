@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QFrame>
 
 #include "ui/frame.h"
@@ -36,6 +37,7 @@ private:
     NetworkView* m_network = nullptr;
     EnergyMachineView* m_machine = nullptr;
     QToolButton* m_machineButton = nullptr;
+    QColor m_tint;
 };
 
 }  // namespace ui
