@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -106,6 +107,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_controller, &SimulationController::runLoaded, this, &MainWindow::onRunLoaded);
     connect(m_controller, &SimulationController::frameShown, this, &MainWindow::onFrame);
     connect(m_controller, &SimulationController::message, this, &MainWindow::onMessage);
+    connect(m_controller, &SimulationController::speedChanged, this, [this](int level) {
+        if (m_speed->currentIndex() == level)
+            return;
+        const QSignalBlocker block(m_speed);
+        m_speed->setCurrentIndex(level);
+    });
     connect(m_controller, &SimulationController::runningChanged, this,
             [this](bool running) { m_playAction->setText(running ? tr("Pause") : tr("Play")); });
     for (RulePane* pane : {m_bpPane, m_pcPane})

@@ -86,6 +86,8 @@ void SimulationController::onFrame(FramePtr frame) {
 void SimulationController::play() {
     if (!m_live)
         resumeFromHere();
+    if (m_speed == 0)
+        setSpeed(2);  // playing at "paused" would do nothing: use normal speed
     emit workerPlay();
 }
 
@@ -108,6 +110,7 @@ void SimulationController::step(Granularity granularity, int count) {
 
 void SimulationController::setSpeed(int level) {
     m_speed = std::clamp(level, 0, SpeedLevels - 1);
+    emit speedChanged(m_speed);
     emit workerSpeed(m_speed);
     if (m_speed == 0)
         pause();

@@ -105,10 +105,8 @@ void SimulationWorker::setRunning(bool running) {
 }
 
 void SimulationWorker::play() {
-    if (!m_pair || !m_pair->ok())
+    if (!m_pair || !m_pair->ok() || m_speed == 0)
         return;
-    if (m_speed == 0)
-        m_speed = 2;
     setRunning(true);
     publish();
 }

@@ -208,3 +208,16 @@ TEST(Controller, RunUntilStopsAtTheGoal) {
     EXPECT_TRUE(l.pc().trialComplete);
     EXPECT_FALSE(messages.at(0).at(1).toBool());
 }
+
+TEST(Controller, PlayFromPausedSpeedPicksNormalSpeed) {
+    Loaded l;
+    QSignalSpy speeds(&l.controller, &SimulationController::speedChanged);
+    l.controller.setSpeed(0);
+    l.controller.play();
+    EXPECT_EQ(l.controller.speed(), 2);
+    ASSERT_GE(speeds.count(), 2);
+    EXPECT_EQ(speeds.last().at(0).toInt(), 2);
+    ASSERT_TRUE(waitFor([&] { return l.controller.running() && l.pc().step > 0; }));
+    l.controller.pause();
+    ASSERT_TRUE(waitFor([&] { return !l.controller.running(); }));
+}
