@@ -38,10 +38,7 @@ std::size_t Frame::bytes() const {
         n += snapshotBytes(*bp);
     if (pc)
         n += snapshotBytes(*pc);
-    for (const auto& r : newTrials)
-        n += sizeof(TrialRecord) +
-             sizeof(double) * (r.output[0].size() + r.output[1].size() + r.target.size() +
-                               r.weights[0].size() + r.weights[1].size());
+    n += sizeof(TrialRecord) * newTrials.size();
     return n;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -10,13 +11,28 @@
 
 namespace ui {
 
+/// Up to `Capacity` numbers stored inline: trial records are made tens of thousands of times a
+/// second at full speed, and per-record heap allocations fragment memory across threads.
+struct SmallValues {
+    static constexpr int Capacity = 8;
+    std::array<double, Capacity> values{};
+    int count = 0;
+
+    std::size_t size() const { return static_cast<std::size_t>(count); }
+    double operator[](std::size_t i) const { return values[i]; }
+    /// Appends when there is room; later values are dropped.
+    void push_back(double v) {
+        if (count < Capacity) values[static_cast<std::size_t>(count++)] = v;
+    }
+};
+
 /// What one finished trial left behind, for the per-trial plots (both rules).
 struct TrialRecord {
-    std::int64_t trial = 0;            ///< 1-based.
-    double loss[2] = {0.0, 0.0};       ///< [BP, PC]: loss of the trial's feed-forward pass.
-    std::vector<double> output[2];     ///< Prediction before the trial learned (sample 0).
-    std::vector<double> target;        ///< Target of the trial (sample 0; NaN = no target).
-    std::vector<double> weights[2];    ///< The first tracked weights after the trial.
+    std::int64_t trial = 0;       ///< 1-based.
+    double loss[2] = {0.0, 0.0};  ///< [BP, PC]: loss of the trial's feed-forward pass.
+    SmallValues output[2];        ///< Prediction before the trial learned (sample 0, first 8).
+    SmallValues target;           ///< Target of the trial (sample 0, first 8; NaN = no target).
+    SmallValues weights[2];       ///< The first tracked weights after the trial.
     double alignment[2] = {0.0, 0.0};  ///< Target alignment of the trial's weight change.
 };
 

@@ -9,9 +9,14 @@ void History::append(const FramePtr& frame) {
     // of two shared snapshots), so nothing is stored twice.
     FramePtr kept = frame;
     if (!frame->newTrials.empty()) {
-        auto stripped = std::make_shared<Frame>(*frame);
-        stripped->newTrials = {};
-        kept = stripped;
+        auto stripped = std::make_shared<Frame>();
+        stripped->bp = frame->bp;
+        stripped->pc = frame->pc;
+        stripped->serial = frame->serial;
+        stripped->generation = frame->generation;
+        stripped->stepsPerSecond = frame->stepsPerSecond;
+        stripped->running = frame->running;
+        kept = std::move(stripped);
     }
     const std::size_t size = kept->bytes();
     m_frames.push_back(kept);

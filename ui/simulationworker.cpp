@@ -12,8 +12,8 @@ namespace {
 
 constexpr int TrackedWeights = 8;
 
-std::vector<double> firstColumn(const engine::Matrix& m) {
-    std::vector<double> v;
+ui::SmallValues firstColumn(const engine::Matrix& m) {
+    ui::SmallValues v;
     if (m.cols() == 0)
         return v;
     for (engine::Index i = 0; i < m.rows(); ++i)
@@ -22,8 +22,8 @@ std::vector<double> firstColumn(const engine::Matrix& m) {
 }
 
 // The first few trainable, present synapses, row by row, layer by layer.
-std::vector<double> trackedWeights(const engine::Network& net) {
-    std::vector<double> w;
+ui::SmallValues trackedWeights(const engine::Network& net) {
+    ui::SmallValues w;
     for (engine::Index l = 1; l <= net.depth() && static_cast<int>(w.size()) < TrackedWeights;
          ++l) {
         if (!net.trainable(l))
