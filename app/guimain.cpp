@@ -169,10 +169,12 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
 
     // The offscreen platform reports harmless limits on every window; keep the terminal readable.
     qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (message.contains(QLatin1String("propagateSizeHints")) || message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+        if (message.contains(QLatin1String("propagateSizeHints")) ||
+            message.contains(QLatin1String("XDG_RUNTIME_DIR")))
             return;
         std::cerr << qPrintable(message) << "\n";
-        if (type == QtFatalMsg) std::abort();
+        if (type == QtFatalMsg)
+            std::abort();
     });
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
@@ -189,14 +191,19 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     auto finish = [&] {
         if (screenshot.empty())
             return;
-        const QString error =
-            window.saveScreenshot(QString::fromStdString(screenshot), QSize(width, height));
+        QSize written;
+        const QString error = window.saveScreenshot(QString::fromStdString(screenshot),
+                                                    QSize(width, height), &written);
         if (!error.isEmpty()) {
             std::cerr << "prospect: " << error.toStdString() << "\n";
             exitCode = 1;
         } else {
-            std::cout << "Wrote " << screenshot << " (" << width << "x" << height << ", preset "
-                      << presetName << ", " << trials << " trials)\n";
+            std::cout << "Wrote " << screenshot << " (" << written.width() << "x"
+                      << written.height() << ", preset " << presetName << ", " << trials
+                      << " trials)\n";
+            if (written != QSize(width, height))
+                std::cout << "Note: the window cannot be smaller than " << written.width() << "x"
+                          << written.height() << ", so that size was used.\n";
         }
         application.quit();
     };
@@ -221,8 +228,9 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     if (screenshot.empty()) {
         window.show();
     } else {
-        QTimer::singleShot(120000, &application, [&] {
-            std::cerr << "prospect: timed out before the trials finished\n";
+        QTimer::singleShot(600000, &application, [&] {
+            std::cerr << "prospect: gave up after 10 minutes before the trials finished; ask for "
+                         "fewer trials\n";
             exitCode = 1;
             application.quit();
         });

@@ -25,6 +25,8 @@ std::vector<Preset> makePresets() {
             "stays "
             "close to 1 (Fig. 1 of the paper).";
         p.spec = ex::bearSpec();
+        p.inputNames = {"river"};
+        p.outputNames = {"sound", "smell"};
         p.bp = BpConfig{0.2};
         p.pc = PcConfig{0.2, 128, 0.1, 0.5};
         p.trials = [](std::uint64_t) { return std::vector<Trial>{ex::bearTrial()}; };
@@ -33,7 +35,7 @@ std::vector<Preset> makePresets() {
     {
         Preset p = list.front();
         p.name = "lr-comparison";
-        p.title = "Learning-rate comparison (bear, alpha 0.02)";
+        p.title = "Small learning rate (bear, alpha 0.02)";
         p.description =
             "The bear network with a ten times smaller learning rate. BP's dip of the smell "
             "prediction does not shrink with the learning rate: it only takes more trials. PC "

@@ -24,6 +24,8 @@ struct Preset {
     std::uint64_t seed = 0;  ///< Default seed (weights for random initialisers, samples).
     BpConfig bp;
     PcConfig pc;
+    /// Plain names of the input and output neurons (may be empty or shorter than the layer).
+    std::vector<std::string> inputNames, outputNames;
     /// The trials for a seed (a fixed list for most presets; drawn from the seed for some).
     std::function<std::vector<Trial>(std::uint64_t seed)> trials;
 };

@@ -42,7 +42,13 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
         return;
     const engine::Snapshot& s = *m_frame->pc;
     const int L = static_cast<int>(m_sizes.size()) - 1;
-    const QRectF area = QRectF(rect()).adjusted(48, 14, -14, -30);
+    if (s.phase == engine::Phase::Idle || s.layers.empty() || s.layers[0].x.cols() == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter,
+                   tr("The machine appears with the first trial:\npress → to step, Space to play"));
+        return;
+    }
+    const QRectF area = QRectF(rect()).adjusted(48, 14, -14, -50);
     QFont tiny = font();
     tiny.setPointSizeF(8.0);
     p.setFont(tiny);
@@ -134,11 +140,15 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
         }
         p.setPen(palette().color(QPalette::Text));
         const QString name = l == 0 ? tr("input") : l == L ? tr("output") : tr("layer %1").arg(l);
-        p.drawText(QRectF(area.left() + l * column, area.bottom() + 4, column, 16),
+        if (m_sizes[static_cast<size_t>(l)] > 1)
+            for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
+                p.drawText(QRectF(postX(l, i) - 15, area.bottom() + 2, 30, 14), Qt::AlignHCenter,
+                           QString::number(i));
+        p.drawText(QRectF(area.left() + l * column, area.bottom() + 16, column, 16),
                    Qt::AlignHCenter, name);
     }
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(area.left(), height() - 14, area.width(), 14), Qt::AlignLeft,
+    p.drawText(QRectF(area.left(), height() - 16, area.width(), 16), Qt::AlignLeft,
                tr("bead = activity x · bar = prediction μ · spring = error ε · square = pinned"));
 }
 

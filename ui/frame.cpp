@@ -32,6 +32,22 @@ std::size_t snapshotBytes(const engine::Snapshot& s) {
 
 }  // namespace
 
+std::vector<std::array<int, 3>> trackedSynapses(const engine::Network& net) {
+    std::vector<std::array<int, 3>> tracked;
+    for (engine::Index l = 1; l <= net.depth(); ++l) {
+        if (!net.trainable(l))
+            continue;
+        for (engine::Index i = 0; i < net.size(l); ++i)
+            for (engine::Index j = 0; j < net.size(l - 1); ++j) {
+                if (net.hasMask(l) && net.spec().weight(l).mask(i, j) == 0.0)
+                    continue;
+                if (tracked.size() < std::size_t(SmallValues::Capacity))
+                    tracked.push_back({int(l), int(i), int(j)});
+            }
+    }
+    return tracked;
+}
+
 std::size_t Frame::bytes() const {
     std::size_t n = sizeof(Frame);
     if (bp)

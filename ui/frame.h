@@ -22,7 +22,8 @@ struct SmallValues {
     double operator[](std::size_t i) const { return values[i]; }
     /// Appends when there is room; later values are dropped.
     void push_back(double v) {
-        if (count < Capacity) values[static_cast<std::size_t>(count++)] = v;
+        if (count < Capacity)
+            values[static_cast<std::size_t>(count++)] = v;
     }
 };
 
@@ -35,6 +36,10 @@ struct TrialRecord {
     SmallValues weights[2];       ///< The first tracked weights after the trial.
     double alignment[2] = {0.0, 0.0};  ///< Target alignment of the trial's weight change.
 };
+
+/// The synapses whose weights trial records track: the first SmallValues::Capacity trainable,
+/// present synapses, layer by layer, row by row, as (layer, post, pre).
+std::vector<std::array<int, 3>> trackedSynapses(const engine::Network& net);
 
 /// Index of a rule in the [BP, PC] arrays above.
 inline int ruleIndex(engine::Rule r) {

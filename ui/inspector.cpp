@@ -10,7 +10,7 @@ namespace {
 using engine::Rule;
 
 QString n(double v) {
-    return shortNumber(v);
+    return shortNumber(v, 4);
 }
 
 QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& setup) {
@@ -34,7 +34,9 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
         const engine::LayerState& pre = s.layers[size_t(syn.layer - 1)];
         const engine::LayerState& post = s.layers[size_t(syn.layer)];
         t += QStringLiteral("<p><b>%1</b>: w = %2").arg(rule == Rule::BP ? "BP" : "PC", n(w));
-        if (pre.fx.cols() > 0 && post.eps.cols() > 0) {
+        if (!net.trainable(l)) {
+            t += QObject::tr("<br>fixed: this synapse never changes");
+        } else if (pre.fx.cols() > 0 && post.eps.cols() > 0) {
             const double f = pre.fx(syn.pre, 0);
             if (rule == Rule::BP) {
                 const double d = post.delta.cols() > 0 ? post.delta(syn.post, 0) : 0.0;

@@ -152,6 +152,10 @@ void MainWindow::buildActions() {
         m_controller->reseed();
     })->setObjectName("reseedAction");
     add(tr("Shortcuts"), QKeySequence(Qt::Key_Question), [this] { toggleShortcutOverlay(); });
+    add(tr("Close the shortcut overlay"), QKeySequence(Qt::Key_Escape), [this] {
+        if (shortcutOverlayVisible())
+            toggleShortcutOverlay();
+    });
     add(tr("Energy machine"), QKeySequence(Qt::Key_M),
         [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
     for (int level = 0; level < SpeedLevels; ++level)
@@ -210,7 +214,7 @@ void MainWindow::buildToolBar() {
     m_untilTrials->setSpecialValueText(tr("no trial limit"));
     bar->addWidget(m_untilTrials);
     m_untilLoss = new QDoubleSpinBox(this);
-    m_untilLoss->setDecimals(6);
+    m_untilLoss->setDecimals(4);
     m_untilLoss->setRange(0.0, 1e6);
     m_untilLoss->setSingleStep(0.001);
     m_untilLoss->setPrefix(tr("or loss < "));
@@ -264,7 +268,16 @@ void MainWindow::onRunLoaded() {
     m_pcPane->machineView()->setNetwork(setup.network.spec(), activity);
     const engine::Preset* preset = m_controller->preset();
     const QString presetName = preset ? QString::fromStdString(preset->name) : QString();
-    m_plots->setRun(setup.network, setup.trials.front(), preferredTab(presetName));
+    QStringList inputs, outputs;
+    if (preset) {
+        for (const std::string& n : preset->inputNames)
+            inputs << QString::fromStdString(n);
+        for (const std::string& n : preset->outputNames)
+            outputs << QString::fromStdString(n);
+    }
+    for (RulePane* pane : {m_bpPane, m_pcPane})
+        pane->networkView()->setNames(inputs, outputs);
+    m_plots->setRun(setup.network, setup.trials.front(), preferredTab(presetName), outputs);
     m_pcPane->setMachineShown(presetName == "energy-machine");
     m_inspector->setSetup(std::make_shared<const RunSetup>(setup));
     m_inspector->setLesson(m_controller->runName(),
@@ -354,12 +367,14 @@ bool MainWindow::shortcutOverlayVisible() const {
     return m_overlay && m_overlay->isVisible();
 }
 
-QString MainWindow::saveScreenshot(const QString& path, const QSize& size) {
+QString MainWindow::saveScreenshot(const QString& path, const QSize& size, QSize* written) {
     resize(size);
     if (!isVisible())
         show();
     QApplication::processEvents();
     const QPixmap pixmap = grab();
+    if (written)
+        *written = pixmap.size() / pixmap.devicePixelRatio();
     QImageWriter writer(path, "png");
     if (!writer.write(pixmap.toImage()))
         return tr("cannot write '%1': %2").arg(path, writer.errorString());

@@ -40,8 +40,9 @@ public:
     TimelineBar* timeline() const { return m_timeline; }
     /// The status-bar text (tests read it).
     QString statusMessage() const;
-    /// Renders the whole window into a PNG of the given size; returns an error message or "".
-    QString saveScreenshot(const QString& path, const QSize& size);
+    /// Renders the whole window into a PNG of the given size (or the window's minimum size, if
+    /// larger; `written` receives the size used); returns an error message or "".
+    QString saveScreenshot(const QString& path, const QSize& size, QSize* written = nullptr);
     /// Shows or hides the keyboard-shortcut overlay.
     void toggleShortcutOverlay();
     bool shortcutOverlayVisible() const;

@@ -22,7 +22,8 @@ QString shortNumber(double v, int digits) {
     if (!std::isfinite(v))
         return std::isnan(v) ? QStringLiteral("NaN")
                              : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
-    QString s = QString::number(v, 'g', digits);
+    // Values that are zero up to rounding (relaxed errors reach 1e-300) read as 0.
+    QString s = std::abs(v) < 1e-12 ? QStringLiteral("0") : QString::number(v, 'g', digits);
     if (s == QStringLiteral("-0"))
         s = QStringLiteral("0");
     s.replace('-', QChar(0x2212));
@@ -45,6 +46,12 @@ void NetworkView::setNetwork(const engine::NetworkSpec& spec, double activityRan
     m_weightRange = weightRange;
     m_frame.reset();
     relayout();
+    update();
+}
+
+void NetworkView::setNames(const QStringList& inputs, const QStringList& outputs) {
+    m_inputNames = inputs;
+    m_outputNames = outputs;
     update();
 }
 
@@ -117,6 +124,7 @@ void NetworkView::paintEvent(QPaintEvent*) {
     constexpr int Levels = 16;
     std::map<int, QVector<QLineF>> buckets;
     std::vector<std::pair<QLineF, double>> highlighted;
+    std::vector<QLineF> fixedMarks;
     int drawn = 0;
     for (int l = 1; l <= L; ++l) {
         const engine::Matrix& w = s.weights[static_cast<size_t>(l)];
@@ -168,10 +176,10 @@ void NetworkView::paintEvent(QPaintEvent*) {
                 QPen pen(c, palette::synapseWidth(v, m_weightRange, 1.0, maxWidth));
                 pen.setStyle(v < 0 ? Qt::DashLine : Qt::SolidLine);
                 pen.setCapStyle(Qt::RoundCap);
-                if (!ws.trainable)
-                    pen.setStyle(v < 0 ? Qt::DashDotLine : Qt::DotLine);
                 p.setPen(pen);
                 p.drawLine(line);
+                if (!ws.trainable)
+                    fixedMarks.push_back(line);
             }
     }
     for (const auto& [key, lines] : buckets) {
@@ -181,10 +189,23 @@ void NetworkView::paintEvent(QPaintEvent*) {
         if (fade)
             c = faded(c);
         QPen pen(c, 0.0);  // cosmetic 1 px
-        pen.setStyle(fixed ? (negative ? Qt::DashDotLine : Qt::DotLine)
-                           : (negative ? Qt::DashLine : Qt::SolidLine));
+        pen.setStyle(negative ? Qt::DashLine : Qt::SolidLine);
         p.setPen(pen);
         p.drawLines(lines);
+        if (fixed)
+            for (const QLineF& line : lines)
+                fixedMarks.push_back(line);
+    }
+    // Fixed (non-learning) synapses: a short bar across the middle, like a clamp.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QPen(palette().color(QPalette::Text), 2.0));
+    for (const QLineF& line : fixedMarks) {
+        const QPointF mid = line.center();
+        QPointF normal(-(line.dy()), line.dx());
+        const double len = std::hypot(normal.x(), normal.y());
+        if (len > 0)
+            normal *= 6.0 / len;
+        p.drawLine(mid - normal, mid + normal);
     }
     p.setRenderHint(QPainter::Antialiasing, true);
     for (const auto& [line, v] : highlighted) {
@@ -207,7 +228,11 @@ void NetworkView::paintEvent(QPaintEvent*) {
         for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i) {
             const QPointF c = m_layout.centre(l, i);
             const bool have = layer.x.rows() > i && layer.x.cols() > 0;
-            const double x = have ? layer.x(i, 0) : 0.0;
+            // PC's output value node is pinned to the target while learning; the circle shows the
+            // prediction mu instead, as BP's does, so the two panes compare output for output
+            // (the target is printed beside it and the ring is the error between them).
+            const bool pcOutput = isPc && l == L && have && layer.mu.rows() > i;
+            const double x = !have ? 0.0 : pcOutput ? layer.mu(i, 0) : layer.x(i, 0);
             const QColor fill =
                 have ? palette::diverging(x, m_activityRange) : palette().color(QPalette::Button);
             // PC: a ring whose colour and thickness show the prediction error eps.
@@ -258,10 +283,18 @@ void NetworkView::paintEvent(QPaintEvent*) {
                 p.setFont(tiny);
                 const bool supervised = s.mask.size() == 0 || s.mask(i, 0) != 0.0;
                 p.setPen(palette().color(QPalette::Text));
-                p.drawText(QRectF(c.x() + r + 4, c.y() - 10, 62, 20),
+                p.drawText(QRectF(c.x() + r + 4, c.y() - 16, 62, 32),
                            Qt::AlignLeft | Qt::AlignVCenter,
-                           supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
-                                      : tr("no target"));
+                           (i < m_outputNames.size() ? m_outputNames[i] + QStringLiteral("\n")
+                                                     : QString()) +
+                               (supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
+                                           : tr("no target")));
+            }
+            if (l == 0 && i < m_inputNames.size()) {
+                p.setFont(tiny);
+                p.setPen(palette().color(QPalette::Text));
+                p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 16),
+                           Qt::AlignHCenter | Qt::AlignTop, m_inputNames[i]);
             }
         }
     }
@@ -285,10 +318,20 @@ void NetworkView::paintEvent(QPaintEvent*) {
                shortNumber(m_activityRange));
     p.drawText(QRectF(bar.right() + 10, height() - 26, width() - bar.right() - 14, 24),
                Qt::AlignLeft | Qt::AlignVCenter,
-               (isPc ? tr("activity · ring = error ε · dashed = negative weight")
+               (isPc ? tr("activity · outputs show μ · ring = error ε · dashed = negative")
                      : tr("activity · dashed = negative weight")) +
+                   (fixedMarks.empty() ? QString() : tr(" · bar = fixed")) +
                    (drawn < synapses ? tr(" · strongest %1 of %2 synapses").arg(drawn).arg(synapses)
                                      : QString()));
+    if (s.phase == engine::Phase::Idle) {
+        // Nothing computed yet: say how to start instead of showing an empty network.
+        QFont hint = font();
+        hint.setPointSizeF(hint.pointSizeF() * 1.15);
+        p.setFont(hint);
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRectF(0, 4, width(), 22), Qt::AlignHCenter,
+                   tr("Press → to step, Shift+→ for one inference iteration, Space to play"));
+    }
 }
 
 void NetworkView::mousePressEvent(QMouseEvent* event) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 #include "engine/network.h"
@@ -19,6 +20,8 @@ public:
 
     /// The network shape (sizes, masks) of a new run, and the fixed colour ranges.
     void setNetwork(const engine::NetworkSpec& spec, double activityRange, double weightRange);
+    /// Plain names for input and output neurons (e.g. "river", "sound", "smell").
+    void setNames(const QStringList& inputs, const QStringList& outputs);
     /// Shows a frame (the snapshot of this view's rule).
     void setFrame(const FramePtr& frame);
     /// Highlights a selection (shared by both panes).
@@ -52,6 +55,7 @@ private:
     double m_activityRange = 1.0;
     double m_weightRange = 1.0;
     bool m_showValues = true;
+    QStringList m_inputNames, m_outputNames;
 };
 
 /// Text of a number for drawing: `digits` significant digits, minus sign as U+2212.

@@ -72,8 +72,8 @@ void legendAbove(QCustomPlot* plot, int columns) {
 PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
-    m_energy = makePlot(tr("Energy during this trial (PC)"), tr("inference iteration"),
-                        tr("energy"), this);
+    m_energy = makePlot(tr("Energy during this trial (PC): F = Σ Eₗ, Eₗ = ½‖εₗ‖²"),
+                        tr("inference iteration"), tr("energy"), this);
     m_outputs =
         makePlot(tr("Outputs before each trial (dotted: target)"), tr("trial"), tr("output"), this);
     m_tabs = new QTabWidget(this);
@@ -82,9 +82,24 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     m_alignment = makePlot(tr("Target alignment of each step"), tr("trial"),
                            tr("cos(Δoutput, target − output)"), m_tabs);
     m_landscape = makePlot(tr("Loss landscape and weight paths"), tr("w1"), tr("w2"), m_tabs);
+    m_updateMark = new QCPItemStraightLine(m_energy);
+    m_updateMark->setPen(QPen(QColor(200, 40, 90), 1.0, Qt::DashLine));
+    m_updateMark->setVisible(false);
+    auto* updateLabel = new QCPItemText(m_energy);
+    updateLabel->setText(tr("weights updated →"));
+    updateLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    updateLabel->position->setParentAnchor(nullptr);
+    updateLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    updateLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    updateLabel->position->setCoords(0.98, 0.02);
+    updateLabel->setColor(QColor(200, 40, 90));
+    updateLabel->setFont(QFont(font().family(), 7));
+    updateLabel->setVisible(false);
+    m_updateLabel = updateLabel;
     for (QCustomPlot* plot : {m_outputs, m_loss, m_weights, m_alignment})
         integerTicks(plot->xAxis);
     legendAbove(m_outputs, 2);
+    legendAbove(m_energy, 4);
     legendAbove(m_landscape, 3);
     legendAbove(m_weights, 4);
     m_tabs->addTab(m_loss, tr("Loss"));
@@ -103,15 +118,20 @@ QList<QCustomPlot*> PlotPanel::plots() const {
 }
 
 void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& trial,
-                       const QString& preferredTab) {
+                       const QString& preferredTab, const QStringList& outputNames) {
     m_layers = static_cast<int>(initial.depth());
     m_outputsCount = static_cast<int>(initial.size(initial.depth()));
     for (QCustomPlot* plot : plots()) {
         plot->clearGraphs();
         plot->clearPlottables();
+        plot->xAxis->setRange(0, 1);  // nothing of the previous run's scale survives
+        plot->yAxis->setRange(0, 1);
     }
     m_map = nullptr;
     m_paths[0] = m_paths[1] = nullptr;
+    m_weightNames.clear();
+    for (const auto& [l, i, j] : trackedSynapses(initial))
+        m_weightNames << QStringLiteral("W%1[%2,%3]").arg(l).arg(i).arg(j);
 
     // Energy: total F and one line per layer.
     QCPGraph* total = m_energy->addGraph();
@@ -127,7 +147,9 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
     for (int k = 0; k < shown; ++k) {
         for (int rule = 0; rule < 2; ++rule) {
             QCPGraph* g = m_outputs->addGraph();
-            g->setName(QStringLiteral("%1 output %2").arg(rule == 0 ? "BP" : "PC").arg(k));
+            g->setName(QStringLiteral("%1 %2").arg(
+                rule == 0 ? "BP" : "PC",
+                k < outputNames.size() ? outputNames[k] : tr("output %1").arg(k)));
             styleRule(g, rule, palette::seriesColor(k), 0);
         }
         QCPGraph* t = m_outputs->addGraph();
@@ -231,14 +253,19 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     // Energy during the current PC trial.
     const engine::Matrix& trace = frame->pc->energyTrace;
     if (m_energy->graphCount() == m_layers + 1) {
-        for (int c = 0; c <= m_layers && c < trace.cols(); ++c) {
+        for (int c = 0; c <= m_layers; ++c) {
             QVector<double> xs, ys;
-            for (engine::Index k = 0; k < trace.rows(); ++k) {
+            for (engine::Index k = 0; c < trace.cols() && k < trace.rows(); ++k) {
                 xs << double(k);
                 ys << trace(k, c);
             }
-            m_energy->graph(c)->setData(xs, ys, true);
+            m_energy->graph(c)->setData(xs, ys, true);  // empty before the first trial
         }
+        // The last point of a finished trial comes after the weight update: mark it.
+        m_updateMark->setVisible(frame->pc->phase == engine::Phase::Update);
+        m_updateLabel->setVisible(frame->pc->phase == engine::Phase::Update);
+        m_updateMark->point1->setCoords(frame->pc->iterations, 0);
+        m_updateMark->point2->setCoords(frame->pc->iterations, 1);
         m_energy->xAxis->setRange(0, std::max<double>(frame->pc->iterations, 1));
         double top = 0;
         for (engine::Index k = 0; k < trace.rows(); ++k)
@@ -305,7 +332,8 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
         for (size_t w = 0; w < tracked; ++w)
             for (int rule = 0; rule < 2; ++rule) {
                 QCPGraph* g = m_weights->addGraph();
-                g->setName(QStringLiteral("%1 w%2").arg(rule == 0 ? "BP" : "PC").arg(w + 1));
+                g->setName(QStringLiteral("%1 %2").arg(rule == 0 ? "BP" : "PC",
+                                                       m_weightNames.value(int(w))));
             }
     }
     for (size_t w = 0; w < tracked; ++w)
@@ -320,6 +348,20 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     m_weights->legend->setVisible(tracked <= 4);
 
     const double right = std::max(1.0, xs.isEmpty() ? 1.0 : xs.back());
+    m_updateMark = new QCPItemStraightLine(m_energy);
+    m_updateMark->setPen(QPen(QColor(200, 40, 90), 1.0, Qt::DashLine));
+    m_updateMark->setVisible(false);
+    auto* updateLabel = new QCPItemText(m_energy);
+    updateLabel->setText(tr("weights updated →"));
+    updateLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    updateLabel->position->setParentAnchor(nullptr);
+    updateLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    updateLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    updateLabel->position->setCoords(0.98, 0.02);
+    updateLabel->setColor(QColor(200, 40, 90));
+    updateLabel->setFont(QFont(font().family(), 7));
+    updateLabel->setVisible(false);
+    m_updateLabel = updateLabel;
     for (QCustomPlot* plot : {m_outputs, m_loss, m_weights, m_alignment}) {
         plot->xAxis->setRange(0, right + 0.5);
         if (plot != m_alignment) {

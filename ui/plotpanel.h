@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 #include <optional>
 
@@ -12,6 +13,8 @@ class QCustomPlot;
 class QTabWidget;
 class QCPColorMap;
 class QCPCurve;
+class QCPItemStraightLine;
+class QCPItemText;
 
 namespace ui {
 
@@ -29,7 +32,7 @@ public:
     /// A new run: network, its first trial (for the landscape) and which tab to show first
     /// ("loss", "weights", "alignment" or "landscape").
     void setRun(const engine::Network& initial, const engine::Trial& trial,
-                const QString& preferredTab);
+                const QString& preferredTab, const QStringList& outputNames = {});
     /// Shows the state of `frame`, with per-trial series up to its trial.
     void showFrame(const FramePtr& frame, const History& history);
     /// Every plot, for tests and export.
@@ -49,8 +52,11 @@ private:
     QCustomPlot* m_landscape = nullptr;
     QCPColorMap* m_map = nullptr;
     QCPCurve* m_paths[2] = {nullptr, nullptr};
+    QCPItemStraightLine* m_updateMark = nullptr;
+    QCPItemText* m_updateLabel = nullptr;
     QTabWidget* m_tabs = nullptr;
     int m_outputsCount = 0;
+    QStringList m_weightNames;  // "W1[0,0]" for each tracked weight
     int m_layers = 0;
     /// The two trainable weights (layer, post, pre) of a landscape network.
     struct WeightIndex {

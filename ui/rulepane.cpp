@@ -20,10 +20,9 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
     column->setSpacing(2);
     auto* header = new QHBoxLayout;
     const bool pc = rule == engine::Rule::PC;
-    auto* title = new QLabel(
-        pc ? tr("<b>Prospective configuration (PC)</b> &mdash; infer activity, then learn")
-           : tr("<b>Backpropagation (BP)</b> &mdash; learn, then activity follows"),
-        this);
+    auto* title = new QLabel(pc ? tr("<b>Prospective configuration (PC)</b> &mdash; activity first")
+                                : tr("<b>Backpropagation (BP)</b> &mdash; weights first"),
+                             this);
     title->setObjectName(pc ? "pcTitle" : "bpTitle");
     title->setMinimumWidth(1);  // may be cut on narrow windows rather than widen them
     auto* swatch = new QLabel(this);

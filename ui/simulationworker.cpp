@@ -10,8 +10,6 @@ namespace ui {
 
 namespace {
 
-constexpr int TrackedWeights = 8;
-
 ui::SmallValues firstColumn(const engine::Matrix& m) {
     ui::SmallValues v;
     if (m.cols() == 0)
@@ -21,22 +19,12 @@ ui::SmallValues firstColumn(const engine::Matrix& m) {
     return v;
 }
 
-// The first few trainable, present synapses, row by row, layer by layer.
-ui::SmallValues trackedWeights(const engine::Network& net) {
+// The tracked weights' current values (see trackedSynapses()).
+ui::SmallValues trackedWeights(const engine::Network& net,
+                               const std::vector<std::array<int, 3>>& tracked) {
     ui::SmallValues w;
-    for (engine::Index l = 1; l <= net.depth() && static_cast<int>(w.size()) < TrackedWeights;
-         ++l) {
-        if (!net.trainable(l))
-            continue;
-        const engine::Matrix& m = net.weight(l);
-        for (engine::Index i = 0; i < m.rows(); ++i)
-            for (engine::Index j = 0; j < m.cols(); ++j) {
-                if (net.hasMask(l) && net.spec().weight(l).mask(i, j) == 0.0)
-                    continue;
-                if (static_cast<int>(w.size()) < TrackedWeights)
-                    w.push_back(m(i, j));
-            }
-    }
+    for (const auto& [l, i, j] : tracked)
+        w.push_back(net.weight(l)(i, j));
     return w;
 }
 
@@ -82,6 +70,7 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
             return;
         }
         m_pending.clear();
+        m_tracked = trackedSynapses(setup->network);
         m_serial = 0;
         m_trialsBefore = 0;
         m_stepsAtPublish = 0;
@@ -181,7 +170,7 @@ void SimulationWorker::recordTrial() {
         const int k = ruleIndex(rule);
         r.loss[k] = sim.loss();
         r.output[k] = firstColumn(sim.prediction());
-        r.weights[k] = trackedWeights(sim.network());
+        r.weights[k] = trackedWeights(sim.network(), m_tracked);
         const engine::Matrix after = sim.network().predict(sim.input());
         r.alignment[k] = engine::targetAlignment(sim.prediction(), after, sim.target());
     }

@@ -79,6 +79,7 @@ private:
 
     std::unique_ptr<engine::LockstepPair> m_pair;
     std::vector<TrialRecord> m_pending;
+    std::vector<std::array<int, 3>> m_tracked;  // synapses whose weights the records keep
     QTimer* m_timer = nullptr;
     QElapsedTimer m_clock;
     qint64 m_lastPublishNs = 0;

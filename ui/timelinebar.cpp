@@ -2,13 +2,42 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QToolButton>
 
 #include "ui/simulationcontroller.h"
 
 namespace ui {
+
+namespace {
+
+/// A slider that jumps to where it is clicked (a timeline, not a page scroller).
+class JumpSlider : public QSlider {
+public:
+    using QSlider::QSlider;
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override {
+        if (event->button() == Qt::LeftButton && maximum() > minimum()) {
+            QStyleOptionSlider option;
+            initStyleOption(&option);
+            const QRect handle =
+                style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
+            if (!handle.contains(event->position().toPoint())) {
+                const int span = width() - handle.width();
+                const int x = int(event->position().x()) - handle.width() / 2;
+                setValue(QStyle::sliderValueFromPosition(minimum(), maximum(), x, span));
+            }
+        }
+        QSlider::mousePressEvent(event);
+    }
+};
+
+}  // namespace
 
 TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent)
     : QWidget(parent), m_controller(controller) {
@@ -27,7 +56,7 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent)
     button(QStringLiteral("|◀"), tr("First recorded step (Home)"), [this] { toStart(); });
     button(QStringLiteral("◀◀"), tr("Back 10 recorded steps"), [this] { move(-10); });
     button(QStringLiteral("◀"), tr("Back one recorded step (Left)"), [this] { move(-1); });
-    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider = new JumpSlider(Qt::Horizontal, this);
     m_slider->setObjectName("timelineSlider");
     m_slider->setToolTip(tr("Every recorded step of this run; drag to look back"));
     row->addWidget(m_slider, 1);
