@@ -348,20 +348,6 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     m_weights->legend->setVisible(tracked <= 4);
 
     const double right = std::max(1.0, xs.isEmpty() ? 1.0 : xs.back());
-    m_updateMark = new QCPItemStraightLine(m_energy);
-    m_updateMark->setPen(QPen(QColor(200, 40, 90), 1.0, Qt::DashLine));
-    m_updateMark->setVisible(false);
-    auto* updateLabel = new QCPItemText(m_energy);
-    updateLabel->setText(tr("weights updated →"));
-    updateLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    updateLabel->position->setParentAnchor(nullptr);
-    updateLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    updateLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    updateLabel->position->setCoords(0.98, 0.02);
-    updateLabel->setColor(QColor(200, 40, 90));
-    updateLabel->setFont(QFont(font().family(), 7));
-    updateLabel->setVisible(false);
-    m_updateLabel = updateLabel;
     for (QCustomPlot* plot : {m_outputs, m_loss, m_weights, m_alignment}) {
         plot->xAxis->setRange(0, right + 0.5);
         if (plot != m_alignment) {

@@ -124,6 +124,19 @@ TEST(Window, EveryPresetLoadsWithLabelledPlots) {
     }
 }
 
+TEST(Window, PlotsKeepAFixedSetOfItemsWhileRunning) {
+    Window win;
+    QCustomPlot* energy = win.w.plots()->plots().front();
+    const int items = energy->itemCount();
+    QTest::keyClick(&win.w, Qt::Key_4);
+    QTest::keyClick(&win.w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return win.pc().trial > 50; }));
+    QTest::keyClick(&win.w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return !win.w.controller()->running(); }));
+    EXPECT_EQ(energy->itemCount(), items);  // frames update the plots, never add to them
+    for (QCustomPlot* plot : win.w.plots()->plots()) EXPECT_LE(plot->plottableCount(), 20);
+}
+
 TEST(Window, ScreenshotWritesAPngOfTheRequestedSize) {
     Window win;
     const QString path = QDir::temp().filePath("prospect_window_test.png");
