@@ -86,13 +86,18 @@ NetworkSpec deepSpec(int depth, const DeepNetConfig& config) {
                                 Initialiser::xavierUniform(1.0));
 }
 
-DeepSetup deepSetup(int depth, std::uint64_t seed, const DeepNetConfig& config) {
-    Network net(deepSpec(depth, config), seed);
-    // The sample comes from its own stream, so it is the same for every depth of one seed.
+Trial randomSample(Index inputs, Index outputs, std::uint64_t seed, Scalar targetStd) {
+    // Its own stream, so the sample is the same for every depth (and net) of one seed.
     Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
     Trial trial;
-    trial.input = rng.normalMatrix(config.width, 1);
-    trial.target = rng.normalMatrix(config.width, 1);
+    trial.input = rng.normalMatrix(inputs, 1);
+    trial.target = rng.normalMatrix(outputs, 1, 0.0, targetStd);
+    return trial;
+}
+
+DeepSetup deepSetup(int depth, std::uint64_t seed, const DeepNetConfig& config) {
+    Network net(deepSpec(depth, config), seed);
+    Trial trial = randomSample(config.width, config.width, seed);
     return {std::move(net), std::move(trial)};
 }
 

@@ -68,6 +68,10 @@ struct DeepNetConfig {
     PcConfig pc{0.001, 512, 0.1, 0.5};  ///< alpha is used by both rules.
 };
 
+/// One random sample: input ~ N(0, 1)^inputs, target ~ N(0, targetStd^2)^outputs, drawn from a
+/// stream derived from `seed` (so it does not depend on how the weights used that seed).
+Trial randomSample(Index inputs, Index outputs, std::uint64_t seed, Scalar targetStd = 1.0);
+
 /// A deep net of `depth` weight layers, all of `width` neurons, no bias, Xavier-uniform (gain 1).
 NetworkSpec deepSpec(int depth, const DeepNetConfig& config);
 /// The network and the single sample (input, target ~ N(0, 1)) drawn for one seed.

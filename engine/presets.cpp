@@ -102,11 +102,7 @@ std::vector<Preset> makePresets() {
         p.bp = BpConfig{0.01};
         p.pc = PcConfig{0.01, 128, 0.1, 0.5};
         p.trials = [](std::uint64_t seed) {
-            Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
-            Trial t;
-            t.input = rng.normalMatrix(8, 1);
-            t.target = rng.normalMatrix(8, 1);
-            return std::vector<Trial>{t};
+            return std::vector<Trial>{ex::randomSample(8, 8, seed)};
         };
         list.push_back(p);
     }
@@ -123,11 +119,7 @@ std::vector<Preset> makePresets() {
         p.bp = BpConfig{0.01};
         p.pc = PcConfig{0.01, 128, 0.1, 0.5};
         p.trials = [](std::uint64_t seed) {
-            Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
-            Trial t;
-            t.input = rng.normalMatrix(32, 1);
-            t.target = rng.normalMatrix(32, 1, 0.0, 0.5);
-            return std::vector<Trial>{t};
+            return std::vector<Trial>{ex::randomSample(32, 32, seed, 0.5)};
         };
         list.push_back(p);
     }

@@ -3,6 +3,8 @@
 // Small networks and trials shared by the engine tests.
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 
 #include "engine/network.h"
 #include "engine/random.h"
@@ -50,6 +52,47 @@ inline Trial randomTrial(const Network& net, Index batch, std::uint64_t seed,
                 }
     }
     return t;
+}
+
+/// Central-difference gradient of f at `at`, entry by entry (step h).
+inline Matrix numericGradient(const Matrix& at, const std::function<Scalar(const Matrix&)>& f,
+                              Scalar h = 1e-6) {
+    Matrix gradient(at.rows(), at.cols());
+    Matrix probe = at;
+    for (Index i = 0; i < at.size(); ++i) {
+        const Scalar keep = probe(i);
+        probe(i) = keep + h;
+        const Scalar up = f(probe);
+        probe(i) = keep - h;
+        const Scalar down = f(probe);
+        probe(i) = keep;
+        gradient(i) = (up - down) / (2 * h);
+    }
+    return gradient;
+}
+
+/// Gradients of `loss(net)` with respect to W^l and b^l by central differences. Absent
+/// synapses get zero (setWeight keeps them at zero).
+struct LayerGradient {
+    Matrix weight, bias;
+};
+inline LayerGradient numericLayerGradient(const Network& net, Index l,
+                                          const std::function<Scalar(const Network&)>& loss) {
+    Network probe = net;
+    LayerGradient g;
+    g.weight = numericGradient(net.weight(l), [&](const Matrix& w) {
+        probe.setWeight(l, w);
+        const Scalar v = loss(probe);
+        probe.setWeight(l, net.weight(l));
+        return v;
+    });
+    g.bias = numericGradient(Matrix(net.bias(l)), [&](const Matrix& b) {
+        probe.setBias(l, b.col(0));
+        const Scalar v = loss(probe);
+        probe.setBias(l, net.bias(l));
+        return v;
+    });
+    return g;
 }
 
 /// F = 1/2 sum_l ||eps^l||^2 computed directly from the definitions for given hidden value nodes

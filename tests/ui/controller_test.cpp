@@ -12,22 +12,11 @@
 #include "engine/presets.h"
 #include "engine/random.h"
 #include "ui/simulationcontroller.h"
+#include "waitfor.h"
 
 using namespace ui;
 
 namespace {
-
-/// Processes events until `done` holds or `ms` pass; returns whether it held.
-bool waitFor(const std::function<bool()>& done, int ms = 10000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
 
 const engine::Preset& bear() {
     return *engine::findPreset("bear");

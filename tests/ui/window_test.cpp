@@ -16,21 +16,11 @@
 #include "ui/rulepane.h"
 #include "ui/simulationcontroller.h"
 #include "ui/timelinebar.h"
+#include "waitfor.h"
 
 using namespace ui;
 
 namespace {
-
-bool waitFor(const std::function<bool()>& done, int ms = 10000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
 
 struct Window {
     MainWindow w;
@@ -134,7 +124,8 @@ TEST(Window, PlotsKeepAFixedSetOfItemsWhileRunning) {
     QTest::keyClick(&win.w, Qt::Key_Space);
     ASSERT_TRUE(waitFor([&] { return !win.w.controller()->running(); }));
     EXPECT_EQ(energy->itemCount(), items);  // frames update the plots, never add to them
-    for (QCustomPlot* plot : win.w.plots()->plots()) EXPECT_LE(plot->plottableCount(), 20);
+    for (QCustomPlot* plot : win.w.plots()->plots())
+        EXPECT_LE(plot->plottableCount(), 20);
 }
 
 TEST(Window, ScreenshotWritesAPngOfTheRequestedSize) {
