@@ -106,9 +106,12 @@ void NetworkView::paintEvent(QPaintEvent*) {
     // Synapses first, under the neurons. Dense networks draw them aliased, opaque and at most
     // 2 px wide: antialiased wide dashed lines cost ~100x more, and thousands of them would
     // stall the GUI thread.
-    int synapses = 0;
-    for (int l = 1; l <= L; ++l)
-        synapses += m_sizes[size_t(l)] * m_sizes[size_t(l - 1)];
+    int synapses = 0;  // present ones: absent synapses of a mask are never drawn
+    for (int l = 1; l <= L; ++l) {
+        const engine::Matrix& mask = m_spec.weight(l).mask;
+        synapses +=
+            mask.size() != 0 ? int(mask.sum()) : m_sizes[size_t(l)] * m_sizes[size_t(l - 1)];
+    }
     const bool dense = synapses > DenseSynapses;
     const double maxWidth = dense ? 1.0 : std::max(2.0, 0.45 * r);
     const QColor base = palette().color(QPalette::Base);
@@ -323,6 +326,8 @@ void NetworkView::paintEvent(QPaintEvent*) {
                    (fixedMarks.empty() ? QString() : tr(" · bar = fixed")) +
                    (drawn < synapses ? tr(" · strongest %1 of %2 synapses").arg(drawn).arg(synapses)
                                      : QString()));
+    m_drawn = drawn;
+    m_total = synapses;
     if (s.phase == engine::Phase::Idle) {
         // Nothing computed yet: say how to start instead of showing an empty network.
         QFont hint = font();

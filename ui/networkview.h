@@ -30,6 +30,9 @@ public:
     void setShowValues(bool show);
     bool showValues() const { return m_showValues; }
     const NetworkLayout& layout() const { return m_layout; }
+    /// Synapses drawn by the last paint, and how many the network has (present ones).
+    int drawnSynapses() const { return m_drawn; }
+    int totalSynapses() const { return m_total; }
 
     QSize minimumSizeHint() const override { return {260, 200}; }
 
@@ -56,6 +59,7 @@ private:
     double m_weightRange = 1.0;
     bool m_showValues = true;
     QStringList m_inputNames, m_outputNames;
+    int m_drawn = 0, m_total = 0;
 };
 
 /// Text of a number for drawing: `digits` significant digits, minus sign as U+2212.

@@ -119,6 +119,8 @@ void SimulationController::setSpeed(int level) {
 void SimulationController::runUntil(qint64 trials, double loss) {
     if (!m_live)
         resumeFromHere();
+    if (m_speed == 0)
+        setSpeed(2);
     emit workerRunUntil(trials, loss);
 }
 

@@ -128,6 +128,24 @@ TEST(Window, PlotsKeepAFixedSetOfItemsWhileRunning) {
         EXPECT_LE(plot->plottableCount(), 20);
 }
 
+TEST(Window, DenseNetsDrawTheirStrongestSynapsesAndSparseOnesAll) {
+    {
+        Window win("trajectories-122");
+        NetworkView* view = win.w.pane(engine::Rule::PC)->networkView();
+        view->grab();
+        EXPECT_EQ(view->totalSynapses(), 4);  // two trainable plus the fixed diagonal
+        EXPECT_EQ(view->drawnSynapses(), 4);
+    }
+    {
+        Window win("deep-tanh");
+        NetworkView* view = win.w.pane(engine::Rule::BP)->networkView();
+        view->grab();
+        EXPECT_EQ(view->totalSynapses(), 6 * 32 * 32);
+        EXPECT_LE(view->drawnSynapses(), 1200);
+        EXPECT_GT(view->drawnSynapses(), 1000);
+    }
+}
+
 TEST(Window, ScreenshotWritesAPngOfTheRequestedSize) {
     Window win;
     const QString path = QDir::temp().filePath("prospect_window_test.png");
