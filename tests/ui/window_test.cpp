@@ -79,6 +79,20 @@ TEST(Window, ClickingASynapseFillsTheInspectorWithItsFormula) {
     EXPECT_NE(win.w.inspector()->text().indexOf("relaxation: dx"), -1);
 }
 
+TEST(Window, InspectorPlugsInTheNumbersOfTheBearsFirstTrial) {
+    Window win;
+    QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // BP forward
+    QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // BP backward
+    ASSERT_TRUE(waitFor(
+        [&] { return win.w.controller()->current()->bp->phase == engine::Phase::Backward; }));
+    NetworkView* view = win.w.pane(engine::Rule::BP)->networkView();
+    const QPointF mid = (view->layout().centre(1, 0) + view->layout().centre(2, 0)) / 2;
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
+    // delta of the sound output = y - mu = 0 - 1, f(a) of the hidden unit = 1, alpha = 0.2.
+    EXPECT_NE(win.w.inspector()->text().indexOf("= 0.2 × −1 × 1 = −0.2"), -1)
+        << win.w.inspector()->text().toStdString();
+}
+
 TEST(Window, TimelineSliderShowsAPastStep) {
     Window win;
     for (int k = 0; k < 5; ++k)
