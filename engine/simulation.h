@@ -148,6 +148,8 @@ public:
     const Matrix& input() const { return m_input; }
     /// The current (or last) trial's target (masked entries zero).
     const Matrix& target() const { return m_target; }
+    /// The current (or last) trial's target mask (all ones when the trial has none).
+    const Matrix& targetMask() const { return m_mask; }
 
     /// Back to `net` with no trial in progress, trial counter zero and status Ok.
     void reset(const Network& net);

@@ -30,6 +30,13 @@ void History::append(const FramePtr& frame) {
         thinTrials();
 }
 
+std::size_t History::indexAtOrBefore(std::int64_t serial) const {
+    const auto it =
+        std::upper_bound(m_frames.begin(), m_frames.end(), serial,
+                         [](std::int64_t s, const FramePtr& f) { return s < f->serial; });
+    return it == m_frames.begin() ? 0 : std::size_t(it - m_frames.begin()) - 1;
+}
+
 void History::clear() {
     m_frames.clear();
     m_frameSizes.clear();

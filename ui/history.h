@@ -29,6 +29,9 @@ public:
     bool empty() const { return m_frames.empty(); }
     /// Frame `i` (0 = oldest kept).
     const FramePtr& at(std::size_t i) const { return m_frames[i]; }
+    /// Index of the frame with this serial, or of the newest earlier one (0 if none). Serials
+    /// increase along the history.
+    std::size_t indexAtOrBefore(std::int64_t serial) const;
     /// The newest frame (history must not be empty).
     const FramePtr& latest() const { return m_frames.back(); }
     /// Finished trials, oldest first (thinned like the frames).

@@ -145,6 +145,7 @@ Inspector::Inspector(QWidget* parent) : QLabel(parent) {
 void Inspector::setSetup(std::shared_ptr<const RunSetup> setup) {
     m_setup = std::move(setup);
     m_selection = {};
+    m_frame.reset();  // the previous run's frame does not fit the new network
     refresh();
 }
 

@@ -262,6 +262,12 @@ bool MainWindow::loadPreset(const QString& name) {
 
 void MainWindow::onRunLoaded() {
     const RunSetup& setup = m_controller->setup();
+    // A run without usable trials cannot be drawn; the worker reports why and nothing changes.
+    if (setup.trials.empty())
+        return;
+    for (const engine::Trial& t : setup.trials)
+        if (!engine::validateTrial(t, setup.network.spec()).empty())
+            return;
     const auto [activity, weight] = rangesFor(setup);
     for (RulePane* pane : {m_bpPane, m_pcPane})
         pane->networkView()->setNetwork(setup.network.spec(), activity, weight);

@@ -339,11 +339,21 @@ void NetworkView::paintEvent(QPaintEvent*) {
     }
 }
 
+std::optional<SynapseId> NetworkView::presentSynapseAt(const QPointF& p) const {
+    const auto syn = m_layout.synapseAt(p, 5.0);
+    if (!syn || syn->layer > m_spec.depth())
+        return std::nullopt;
+    const engine::Matrix& mask = m_spec.weight(syn->layer).mask;
+    if (mask.size() != 0 && mask(syn->post, syn->pre) == 0.0)
+        return std::nullopt;  // an absent synapse is not there to click
+    return syn;
+}
+
 void NetworkView::mousePressEvent(QMouseEvent* event) {
     Selection sel;
     if (auto n = m_layout.neuronAt(event->position()))
         sel.neuron = n;
-    else if (auto syn = m_layout.synapseAt(event->position(), 5.0))
+    else if (auto syn = presentSynapseAt(event->position()))
         sel.synapse = syn;
     m_selection = sel;
     update();
@@ -381,7 +391,7 @@ QString NetworkView::tooltipAt(const QPoint& pos) const {
         }
         return t;
     }
-    if (auto syn = m_layout.synapseAt(pos, 5.0)) {
+    if (auto syn = presentSynapseAt(pos)) {
         const double w = s.weights[static_cast<size_t>(syn->layer)](syn->post, syn->pre);
         const double dw = s.weightChange[static_cast<size_t>(syn->layer)](syn->post, syn->pre);
         return tr("<b>W%1[%2,%3]</b> from layer %4 neuron %3 to layer %1 neuron %2<br>w = "

@@ -48,6 +48,8 @@ protected:
 private:
     void relayout();
     QString tooltipAt(const QPoint& p) const;
+    /// The synapse under p, unless the mask says it is absent.
+    std::optional<SynapseId> presentSynapseAt(const QPointF& p) const;
 
     engine::Rule m_rule;
     std::vector<int> m_sizes;

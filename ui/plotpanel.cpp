@@ -102,6 +102,10 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     legendAbove(m_energy, 4);
     legendAbove(m_landscape, 3);
     legendAbove(m_weights, 4);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->widget(index)))
+            plot->replot(QCustomPlot::rpQueuedReplot);
+    });
     m_tabs->addTab(m_loss, tr("Loss"));
     m_tabs->addTab(m_weights, tr("Weights"));
     m_tabs->addTab(m_alignment, tr("Alignment"));
@@ -378,7 +382,7 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
             QVector<double> t{0.0}, wa{s0.weights[size_t(a.layer)](a.post, a.pre)},
                 wb{s0.weights[size_t(b.layer)](b.post, b.pre)};
             // The first frame of a run is taken before any update, so it holds the initial weights.
-            for (size_t i = 0; i < end; ++i) {
+            for (size_t i : picked) {  // downsampled like the other series
                 if (trials[i].weights[rule].size() < 2)
                     break;
                 t << double(trials[i].trial);
@@ -386,6 +390,11 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
                 wb << trials[i].weights[rule][1];
             }
             m_paths[rule]->setData(t, wa, wb);
+            m_paths[rule]->setScatterStyle(
+                t.size() <= MarkerLimit ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross
+                                                                    : QCPScatterStyle::ssCircle,
+                                                          palette::ruleColor(rule), 6)
+                                        : QCPScatterStyle());
         }
     }
 

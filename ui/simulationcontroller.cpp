@@ -73,6 +73,10 @@ void SimulationController::onFrame(FramePtr frame) {
     if (frame->generation != m_generation)
         return;
     m_history.append(frame);
+    if (!m_live) {
+        // Thinning may have moved (or dropped) the frame on show: find it again by serial.
+        m_index = m_history.indexAtOrBefore(m_shownSerial);
+    }
     if (frame->running != m_running) {
         m_running = frame->running;
         emit runningChanged(m_running);
@@ -140,10 +144,11 @@ void SimulationController::reseed() {
 void SimulationController::showFrame(std::size_t index) {
     if (m_history.empty())
         return;
-    if (m_running)
-        pause();
+    // Always pause: the running flag may lag a Play that has not produced a frame yet.
+    emit workerPause();
     m_index = std::min(index, m_history.size() - 1);
     m_live = m_index + 1 == m_history.size();
+    m_shownSerial = m_history.at(m_index)->serial;
     emit frameShown(m_history.at(m_index));
 }
 

@@ -100,6 +100,7 @@ private:
     History m_history;
     std::size_t m_index = 0;
     bool m_live = true;
+    std::int64_t m_shownSerial = 0;  // serial of the frame shown while not live
     bool m_running = false;
     int m_speed = 2;
     quint64 m_generation = 0;  // frames of an older run or branch are ignored

@@ -2,6 +2,7 @@
 
 #include <QTimer>
 #include <algorithm>
+#include <limits>
 #include <new>
 
 #include "engine/metrics.h"
@@ -60,7 +61,6 @@ SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {
 SimulationWorker::~SimulationWorker() = default;
 
 void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 generation) {
-    m_generation = generation;
     try {
         setRunning(false);
         m_pair = std::make_unique<engine::LockstepPair>(setup->network, setup->bp, setup->pc,
@@ -69,6 +69,7 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
             emit runStopped(QString::fromStdString(m_pair->problems().front()), true);
             return;
         }
+        m_generation = generation;  // only a run that loaded speaks for this generation
         m_pending.clear();
         m_tracked = trackedSynapses(setup->network);
         m_serial = 0;
@@ -85,12 +86,20 @@ void SimulationWorker::setRunning(bool running) {
     if (running) {
         m_lastTickNs = m_clock.nsecsElapsed();
         m_stepCredit = 0.0;
+        updateTimerInterval();
         m_timer->start();
     } else {
         m_timer->stop();
         m_untilTrials = 0;
         m_untilLoss = 0.0;
+        m_fullSpeed = false;
     }
+}
+
+void SimulationWorker::updateTimerInterval() {
+    // Slow speeds need a step every few hundred ms: wake up every 5 ms instead of spinning.
+    const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
+    m_timer->setInterval(rate <= 100.0 ? 5 : 0);
 }
 
 void SimulationWorker::play() {
@@ -109,6 +118,7 @@ void SimulationWorker::pause() {
 
 void SimulationWorker::setSpeed(int level) {
     m_speed = std::clamp(level, 0, SpeedLevels - 1);
+    updateTimerInterval();
     if (m_speed == 0 && m_running)
         pause();
 }
@@ -147,8 +157,20 @@ void SimulationWorker::step(int granularity, int count) {
         if (m_running)
             setRunning(false);
         const auto g = static_cast<Granularity>(std::clamp(granularity, 0, 2));
-        for (int k = 0; k < count && m_pair->ok(); ++k)
-            advance(g);
+        if (g == Granularity::Trial && count > 1) {
+            // Several trials: a goal that tick() works through in time-boxed batches at full
+            // speed, so Pause, Reset and quitting stay immediate however many were asked for.
+            if (!m_pair->ok())
+                return;
+            setRunning(true);
+            m_fullSpeed = true;
+            // A trial in progress counts as the first of them.
+            m_untilTrials =
+                m_pair->pc().trialsCompleted() + count - (m_pair->betweenTrials() ? 0 : 1);
+            publish();
+            return;
+        }
+        advance(g);
         publish();
         if (!m_pair->ok())
             emit runStopped(problemText(), true);
@@ -175,6 +197,10 @@ void SimulationWorker::recordTrial() {
         r.alignment[k] = engine::targetAlignment(sim.prediction(), after, sim.target());
     }
     r.target = firstColumn(m_pair->pc().target());
+    const engine::Matrix& mask = m_pair->pc().targetMask();
+    for (int i = 0; i < r.target.count; ++i)
+        if (mask.size() != 0 && mask(i, 0) == 0.0)
+            r.target.values[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
     m_trialsBefore = r.trial;
     m_pending.push_back(std::move(r));
 }
@@ -198,7 +224,7 @@ void SimulationWorker::tick() {
         return;
     try {
         const qint64 now = m_clock.nsecsElapsed();
-        const double rate = stepsPerSecondAt(m_speed);
+        const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
         m_stepCredit = std::min(m_stepCredit + rate * double(now - m_lastTickNs) * 1e-9, 1e6);
         m_lastTickNs = now;
         QString reason;
@@ -258,13 +284,15 @@ void SimulationWorker::publish() {
 }
 
 void SimulationWorker::restore(FramePtr frame, quint64 generation) {
-    m_generation = generation;
     if (!m_pair || !frame)
         return;
     setRunning(false);
+    m_generation = generation;
     const bool ok = m_pair->bp().restore(*frame->bp) && m_pair->pc().restore(*frame->pc);
     if (!ok) {
+        // Publish the state the worker really has, so the window shows it.
         emit runStopped(tr("That step belongs to another network; cannot resume from it."), true);
+        publish();
         return;
     }
     m_pending.clear();

@@ -76,6 +76,7 @@ private:
     void publish();
     void setRunning(bool running);
     bool goalReached(QString& reason) const;
+    void updateTimerInterval();
 
     std::unique_ptr<engine::LockstepPair> m_pair;
     std::vector<TrialRecord> m_pending;
@@ -91,6 +92,7 @@ private:
     std::int64_t m_trialsBefore = 0;
     int m_speed = 2;
     bool m_running = false;
+    bool m_fullSpeed = false;  // working through a Step of several trials
     qint64 m_untilTrials = 0;
     double m_untilLoss = 0.0;
 };

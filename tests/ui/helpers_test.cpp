@@ -116,6 +116,38 @@ TEST(History, TruncateDropsLaterFramesAndTrials) {
     EXPECT_EQ(h.trials().back().trial, 4);
 }
 
+TEST(History, TruncateInsideATrialKeepsOnlyFinishedTrials) {
+    engine::LockstepPair pair(engine::Network(engine::experiments::bearSpec(), 0),
+                              engine::BpConfig{0.2}, engine::PcConfig{0.2, 8, 0.1, 0.5},
+                              {engine::experiments::bearTrial()});
+    History h;
+    std::int64_t serial = 0;
+    for (int k = 0; k < 30; ++k) {  // 3 trials of 9 PC micro-steps, and a bit
+        const std::int64_t before = pair.pc().trialsCompleted();
+        pair.stepIteration();
+        auto f = std::make_shared<Frame>();
+        f->bp = pair.bp().snapshot();
+        f->pc = pair.pc().snapshot();
+        f->serial = ++serial;
+        if (pair.pc().trialsCompleted() > before) {
+            TrialRecord r;
+            r.trial = pair.pc().trialsCompleted();
+            f->newTrials.push_back(r);
+        }
+        h.append(f);
+    }
+    ASSERT_EQ(h.trials().size(), 3u);
+    // Frame 12: PC is inside trial 2 (BP already finished it): only trial 1 is complete for both.
+    h.truncateAfter(11);
+    EXPECT_EQ(h.size(), 12u);
+    EXPECT_FALSE(h.latest()->pc->trialComplete);
+    EXPECT_EQ(h.latest()->pc->trial, 2);
+    ASSERT_EQ(h.trials().size(), 1u);
+    EXPECT_EQ(h.trials().back().trial, 1);
+    EXPECT_EQ(h.indexAtOrBefore(7), 6u);
+    EXPECT_EQ(h.indexAtOrBefore(100), 11u);
+}
+
 TEST(Captions, SayWhatEachPhaseComputes) {
     engine::Simulation pc(engine::Network(engine::experiments::bearSpec(), 0),
                           engine::PcConfig{0.2, 128, 0.1, 0.5});

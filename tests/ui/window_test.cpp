@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QSlider>
 #include <QTest>
 #include <functional>
 
@@ -108,6 +109,11 @@ TEST(Window, TimelineSliderShowsAPastStep) {
     QTest::keyClick(&win.w, Qt::Key_End);
     EXPECT_TRUE(win.w.controller()->live());
     EXPECT_EQ(win.pc().iteration, 4);
+    // A click near the left end of the slider jumps there (not one page).
+    QSlider* slider = win.w.timeline()->slider();
+    QTest::mouseClick(slider, Qt::LeftButton, Qt::NoModifier, QPoint(2, slider->height() / 2));
+    EXPECT_EQ(win.w.controller()->currentIndex(), 0u);
+    EXPECT_EQ(win.pc().phase, engine::Phase::Idle);
 }
 
 TEST(Window, EveryPresetLoadsWithLabelledPlots) {
