@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -311,10 +312,16 @@ QString MainWindow::statusMessage() const {
 }
 
 void MainWindow::onMessage(const QString& text, bool problem) {
-    if (problem)
-        m_problem->setText(text);
-    else
-        statusBar()->showMessage(text, 5000);
+    // Both kinds go to the same permanent label (a temporary status-bar message would hide the
+    // status text): problems in red until the next run, notes in the normal colour for 5 s.
+    m_problem->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
+                                     : QString());
+    m_problem->setText(text);
+    if (!problem)
+        QTimer::singleShot(5000, m_problem, [label = m_problem, text] {
+            if (label->text() == text)
+                label->clear();
+        });
 }
 
 void MainWindow::setSelection(const Selection& selection) {
