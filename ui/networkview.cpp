@@ -281,8 +281,11 @@ void NetworkView::paintEvent(QPaintEvent*) {
                            Qt::AlignHCenter | Qt::AlignTop,
                            QStringLiteral("μ %1\nε %2").arg(shortNumber(mu), shortNumber(e)));
             }
-            // Targets beside the output neurons.
-            if (l == L && s.target.rows() > i && s.target.cols() > 0) {
+            // Targets beside the output neurons, where the rows leave room for a line of text
+            // (otherwise the tooltip and the inspector give them).
+            const bool labelRows = m_layout.layerSize(l) <= 1 ||
+                                   m_layout.rowStep() >= QFontMetricsF(tiny).height() + 2;
+            if (l == L && labelRows && s.target.rows() > i && s.target.cols() > 0) {
                 p.setFont(tiny);
                 const bool supervised = s.mask.size() == 0 || s.mask(i, 0) != 0.0;
                 p.setPen(palette().color(QPalette::Text));
