@@ -130,12 +130,6 @@ void Simulation::reset(const Network& net) {
     m_loss = 0.0;
 }
 
-void Simulation::setNetwork(const Network& net) {
-    assert(betweenTrials());
-    assert(net.depth() == m_net.depth());
-    m_net = net;
-}
-
 void Simulation::fail(Status status, std::string problem) {
     m_status = status;
     m_problem = std::string(ruleName(m_rule)) + ", trial " + std::to_string(m_trialsCompleted + 1) +

@@ -153,10 +153,6 @@ public:
 
     /// Back to `net` with no trial in progress, trial counter zero and status Ok.
     void reset(const Network& net);
-    /// Replaces the network without resetting counters (e.g. an edited weight). Only between
-    /// trials; shapes must match the current network.
-    void setNetwork(const Network& net);
-
     /// A full copy of the current state.
     std::shared_ptr<const Snapshot> snapshot() const;
     /// Continues from a snapshot this simulation (or one of the same rule and network shape)

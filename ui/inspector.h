@@ -24,7 +24,6 @@ public:
     void setLesson(const QString& title, const QString& text);
     void setSelection(const Selection& selection);
     void setFrame(const FramePtr& frame);
-    const Selection& selection() const { return m_selection; }
 
 private:
     void refresh();

@@ -303,8 +303,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_inspector->setFrame(frame);
     m_plots->showFrame(frame, m_controller->history());
     m_timeline->refresh();
-    m_lastStatus = statusText(*frame);
-    m_status->setText(m_lastStatus);
+    m_status->setText(statusText(*frame));
 }
 
 QString MainWindow::statusMessage() const {

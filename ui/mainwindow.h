@@ -74,7 +74,6 @@ private:
     QDialog* m_overlay = nullptr;
     QAction* m_playAction = nullptr;
     QAction* m_showValues = nullptr;
-    QString m_lastStatus;
 };
 
 }  // namespace ui

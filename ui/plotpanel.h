@@ -39,7 +39,6 @@ public:
     QList<QCustomPlot*> plots() const;
     /// Index of the landscape tab, or -1 when the network has no landscape.
     bool hasLandscape() const { return m_landscapeWeights.has_value(); }
-    QTabWidget* tabs() const { return m_tabs; }
 
 private:
     void buildLandscape(const engine::Network& initial, const engine::Trial& trial);
