@@ -6,6 +6,7 @@
 #include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
+#include "app/runcommand.h"
 #include "engine/presets.h"
 
 namespace app {
@@ -17,7 +18,10 @@ std::string usageText() {
          "  prospect                                   open the lab window (bear preset)\n"
          "  prospect --preset NAME [--trials N]        open it on a preset, N trials run\n"
          "           [--screenshot FILE.png [--size WxH]]  render offscreen to a PNG and exit\n"
+         "  prospect --open SCENARIO.json              open the lab window on a scenario file\n"
          "  prospect --list-presets                    the presets of the window\n"
+         "  prospect run SCENARIO.json [--trials N]    run a scenario headless (or --preset NAME)\n"
+         "           [--csv PATH]                      and write per-trial traces\n"
          "  prospect experiment --list                 list the paper's experiments\n"
          "  prospect experiment NAME [options]         run one; prints a summary table\n"
          "           [--csv PATH]                      and writes tidy CSV observations\n"
@@ -113,7 +117,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return 0;
     }
     if (args[0] == "--list-presets") {
-        for (const engine::Preset& p : engine::presets())
+        for (const engine::Scenario& p : engine::presets())
             out << p.name << std::string(20 - std::min<size_t>(19, p.name.size()), ' ') << p.title
                 << "\n";
         return 0;
@@ -127,6 +131,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return experimentCommand(rest, out, err);
     if (args[0] == "bench")
         return benchCommand(rest, out, err);
+    if (args[0] == "run")
+        return runCommand(rest, out, err);
     err << "prospect: unknown command '" << args[0] << "'\n\n" << usageText();
     return 2;
 }

@@ -12,6 +12,7 @@
 
 #include "app/options.h"
 #include "engine/presets.h"
+#include "engine/scenariofile.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
 #include "ui/rulepane.h"
@@ -23,6 +24,7 @@ namespace {
 
 std::vector<OptionSpec> guiOptions() {
     return {{"preset", "bear", "preset to open (see --list-presets)"},
+            {"open", "", "scenario file to open instead of a preset"},
             {"trials", "0", "trials to run before showing (or saving) the window"},
             {"screenshot", "", "render the window offscreen into this PNG and exit"},
             {"size", "1280x800", "window size, WIDTHxHEIGHT"},
@@ -124,8 +126,8 @@ bool isGuiCommand(const std::vector<std::string>& args) {
         return true;
     const std::string& first = args[0];
     return first == "--preset" || first == "--trials" || first == "--screenshot" ||
-           first == "--size" || first.rfind("--preset=", 0) == 0 ||
-           first.rfind("--screenshot=", 0) == 0;
+           first == "--size" || first == "--open" || first.rfind("--open=", 0) == 0 ||
+           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
 }
 
 int runGui(int argc, char** argv, const std::vector<std::string>& args) {
@@ -133,6 +135,15 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     if (auto error = options.parse(args)) {
         std::cerr << "prospect: " << *error << "\n";
         return 2;
+    }
+    const std::string openPath = options.text("open");
+    if (!openPath.empty()) {
+        // Check the file before any window exists: a broken file is a message, not a window.
+        const engine::ScenarioResult r = engine::readScenarioFile(openPath);
+        if (!r.scenario) {
+            std::cerr << "prospect: " << r.error << "\n";
+            return 2;
+        }
     }
     const std::string presetName = options.text("preset");
     if (!engine::findPreset(presetName)) {
@@ -178,11 +189,18 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     });
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
+    QApplication::setOrganizationName("Prospect");
     if (QFontInfo(QApplication::font()).family().isEmpty())
         std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
     ui::MainWindow window;
     window.resize(width, height);
-    window.loadPreset(QString::fromStdString(presetName));
+    if (openPath.empty()) {
+        window.loadPreset(QString::fromStdString(presetName));
+    } else if (const QString error = window.openFile(QString::fromStdString(openPath));
+               !error.isEmpty()) {
+        std::cerr << "prospect: " << error.toStdString() << "\n";
+        return 2;
+    }
     ui::SimulationController* controller = window.controller();
 
     // Run the requested trials, then show the window or save it and quit.
@@ -199,7 +217,8 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
             exitCode = 1;
         } else {
             std::cout << "Wrote " << screenshot << " (" << written.width() << "x"
-                      << written.height() << ", preset " << presetName << ", " << trials
+                      << written.height() << ", "
+                      << (openPath.empty() ? "preset " + presetName : openPath) << ", " << trials
                       << " trials)\n";
             if (written != QSize(width, height))
                 std::cout << "Note: the window cannot be smaller than " << written.width() << "x"

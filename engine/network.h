@@ -110,6 +110,10 @@ public:
     void setWeight(Index l, const Matrix& w);
     /// Replaces b^l. Size must match; ignored for a layer without bias.
     void setBias(Index l, const Vector& b);
+    /// Gives W^l its own learning rate (std::nullopt = the rule's alpha); must be finite, >= 0.
+    void setLearningRate(Index l, std::optional<Scalar> rate) {
+        m_spec.weight(l).learningRate = rate;
+    }
     /// W^l += dW (dW already masked by the caller).
     void addToWeight(Index l, const Matrix& dW) { m_weights[static_cast<size_t>(l)] += dW; }
     /// b^l += db.

@@ -1,39 +1,33 @@
 #pragma once
 
 // The scenarios the lab window offers in its Presets menu: small networks from the paper with
-// their trials and both rules' settings.
+// their trials and both rules' settings. Each is a scenario file under resources/scenarios/,
+// compiled in and read by the same reader as a user's file.
 
-#include <cstdint>
-#include <functional>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "engine/network.h"
-#include "engine/simulation.h"
-#include "engine/trial.h"
+#include "engine/scenario.h"
 
 namespace engine {
 
-/// A ready-to-run scenario.
-struct Preset {
-    std::string name;         ///< Command-line name, e.g. "bear".
-    std::string title;        ///< Menu text, e.g. "Bear and river (interference)".
-    std::string description;  ///< A few sentences: what to look at.
-    NetworkSpec spec;
-    std::uint64_t seed = 0;  ///< Default seed (weights for random initialisers, samples).
-    BpConfig bp;
-    PcConfig pc;
-    /// Plain names of the input and output neurons (may be empty or shorter than the layer).
-    std::vector<std::string> inputNames, outputNames;
-    /// The trials for a seed (a fixed list for most presets; drawn from the seed for some).
-    std::function<std::vector<Trial>(std::uint64_t seed)> trials;
+/// The text of one bundled scenario file.
+struct BundledScenario {
+    std::string_view name;  ///< File name without ".json", e.g. "bear".
+    std::string_view text;
 };
 
-/// Every preset, in menu order.
-const std::vector<Preset>& presets();
+/// Every bundled scenario file, in menu order (generated at build time).
+const std::vector<BundledScenario>& bundledScenarios();
+
+/// Every preset that read without problems, in menu order.
+const std::vector<Scenario>& presets();
+
+/// Messages for bundled files that failed to read (empty in a correct build; tests check it).
+const std::vector<std::string>& presetProblems();
 
 /// The preset called `name`, or nullptr.
-const Preset* findPreset(const std::string& name);
+const Scenario* findPreset(const std::string& name);
 
 }  // namespace engine

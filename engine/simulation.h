@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,8 @@ public:
     const PcConfig& config() const { return m_config; }
     /// Changes the hyper-parameters; takes effect from the next micro-step. Must be valid.
     void setConfig(const PcConfig& config);
+    /// Changes W^l's own learning rate (std::nullopt = alpha) from the next micro-step.
+    void setLearningRate(Index l, std::optional<Scalar> rate) { m_net.setLearningRate(l, rate); }
 
     /// Trials to cycle through (trial k uses trials[k mod size]). Returns the problems instead of
     /// taking them when any trial does not fit the network.

@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkgconf ccache
-  libeigen3-dev libgtest-dev libgmock-dev
+  libeigen3-dev libgtest-dev libgmock-dev nlohmann-json3-dev
   qt6-base-dev qt6-base-dev-tools libqcustomplot-dev fonts-dejavu-core
 )
 

@@ -23,6 +23,7 @@ public:
     /// What this run is about (a preset's title and description), shown while nothing is selected.
     void setLesson(const QString& title, const QString& text);
     void setSelection(const Selection& selection);
+    const Selection& selection() const { return m_selection; }
     void setFrame(const FramePtr& frame);
 
 private:

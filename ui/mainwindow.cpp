@@ -3,26 +3,38 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImageWriter>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "engine/presets.h"
+#include "engine/scenarioedit.h"
+#include "engine/scenariofile.h"
 #include "ui/captions.h"
 #include "ui/energymachineview.h"
 #include "ui/inspector.h"
@@ -30,6 +42,8 @@
 #include "ui/palette.h"
 #include "ui/plotpanel.h"
 #include "ui/rulepane.h"
+#include "ui/scenariodocument.h"
+#include "ui/scenarioeditor.h"
 #include "ui/simulationcontroller.h"
 #include "ui/timelinebar.h"
 
@@ -52,18 +66,11 @@ std::pair<double, double> rangesFor(const RunSetup& setup) {
     return {palette::niceRange(activity), palette::niceRange(weight)};
 }
 
-QString preferredTab(const QString& preset) {
-    if (preset == "trajectories-122")
-        return "landscape";
-    if (preset == "deep-linear")
-        return "alignment";
-    return "loss";
-}
-
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_controller = new SimulationController(this);
+    m_doc = new ScenarioDocument(this);
     setWindowTitle(tr("Prospect"));
 
     auto* central = new QWidget(this);
@@ -101,9 +108,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_problem);
 
+    m_editor = new ScenarioEditor(m_doc, this);
+    m_editorDock = new QDockWidget(tr("Scenario editor"), this);
+    m_editorDock->setObjectName("scenarioEditorDock");
+    m_editorDock->setWidget(m_editor);
+    addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
+    m_editorDock->hide();
+
     buildActions();
     buildToolBar();
     buildMenus();
+    buildEditing();
 
     connect(m_controller, &SimulationController::runLoaded, this, &MainWindow::onRunLoaded);
     connect(m_controller, &SimulationController::frameShown, this, &MainWindow::onFrame);
@@ -150,7 +165,9 @@ void MainWindow::buildActions() {
         m_controller->reset();
     })->setObjectName("resetAction");
     add(tr("Re-randomise"), QKeySequence(Qt::SHIFT | Qt::Key_R), [this] {
-        m_controller->reseed();
+        const std::uint64_t seed = m_doc->scenario().seed + 1;
+        m_doc->apply(tr("Re-randomise (seed %1)").arg(seed),
+                     engine::edit::setSeed(m_doc->scenario(), seed), ChangeKind::Run);
     })->setObjectName("reseedAction");
     add(tr("Shortcuts"), QKeySequence(Qt::Key_Question), [this] { toggleShortcutOverlay(); });
     add(tr("Close the shortcut overlay"), QKeySequence(Qt::Key_Escape), [this] {
@@ -227,16 +244,77 @@ void MainWindow::buildToolBar() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this,
+                    [this] {
+                        if (!maybeSave())
+                            return;
+                        // A small blank network to build on: 2 inputs, 2 hidden, 1 output, weights
+                        // 0.5.
+                        engine::Scenario s;
+                        s.title = tr("Untitled").toStdString();
+                        s.spec = engine::NetworkSpec::layered({2, 2, 1}, engine::Activation::Tanh,
+                                                              engine::Initialiser::constant(0.5));
+                        engine::Vector in(2), out(1);
+                        in << 1.0, 0.0;
+                        out << 1.0;
+                        s.trials = {engine::Trial::single(in, out)};
+                        s.bp = engine::BpConfig{0.1};
+                        s.pc = engine::PcConfig{0.1, 128, 0.1, 0.5};
+                        m_doc->reset(engine::withExplicitWeights(s), {});
+                    })
+        ->setObjectName("newAction");
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFileInteractive)
+        ->setObjectName("openAction");
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save"), QKeySequence::Save, this,
+                    [this] {
+                        if (m_doc->filePath().isEmpty()) {
+                            saveAsInteractive();
+                            return;
+                        }
+                        const QString error = saveFile();
+                        if (!error.isEmpty())
+                            QMessageBox::warning(this, tr("Save"), error);
+                    })
+        ->setObjectName("saveAction");
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] { saveAsInteractive(); })
+        ->setObjectName("saveAsAction");
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName("undoAction");
+    QAction* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName("redoAction");
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    QAction* editor = m_editorDock->toggleViewAction();
+    editor->setText(tr("Scenario &editor (layers, weights, trials, rules)"));
+    editor->setShortcut(QKeySequence(Qt::Key_F4));
+    editor->setObjectName("editorAction");
+    editMenu->addAction(editor);
+
     QMenu* presets = menuBar()->addMenu(tr("&Presets"));
-    for (const engine::Preset& p : engine::presets()) {
+    for (const engine::Scenario& p : engine::presets()) {
         const QString name = QString::fromStdString(p.name);
         QAction* a = presets->addAction(QString::fromStdString(p.title), this,
                                         [this, name] { loadPreset(name); });
-        a->setToolTip(QString::fromStdString(p.description));
+        a->setToolTip(QString::fromStdString(p.lesson));
     }
     presets->setToolTipsVisible(true);
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (RulePane* pane : {m_bpPane, m_pcPane}) {
+        QAction* show = view->addAction(pane == m_bpPane ? tr("BP pane") : tr("PC pane"));
+        show->setCheckable(true);
+        show->setChecked(true);
+        show->setObjectName(pane == m_bpPane ? "showBpAction" : "showPcAction");
+        connect(show, &QAction::toggled, pane, &QWidget::setVisible);
+    }
     m_showValues = view->addAction(tr("Values inside neurons"));
     m_showValues->setCheckable(true);
     m_showValues->setChecked(true);
@@ -254,10 +332,10 @@ void MainWindow::buildMenus() {
 }
 
 bool MainWindow::loadPreset(const QString& name) {
-    const engine::Preset* p = engine::findPreset(name.toStdString());
-    if (!p)
+    const engine::Scenario* p = engine::findPreset(name.toStdString());
+    if (!p || !maybeSave())
         return false;
-    m_controller->loadPreset(*p);
+    m_doc->reset(*p, {});
     return true;
 }
 
@@ -269,32 +347,440 @@ void MainWindow::onRunLoaded() {
     for (const engine::Trial& t : setup.trials)
         if (!engine::validateTrial(t, setup.network.spec()).empty())
             return;
+    const engine::Scenario& scenario = m_doc->scenario();
     const auto [activity, weight] = rangesFor(setup);
     for (RulePane* pane : {m_bpPane, m_pcPane})
         pane->networkView()->setNetwork(setup.network.spec(), activity, weight);
     m_pcPane->machineView()->setNetwork(setup.network.spec(), activity);
-    const engine::Preset* preset = m_controller->preset();
-    const QString presetName = preset ? QString::fromStdString(preset->name) : QString();
     QStringList inputs, outputs;
-    if (preset) {
-        for (const std::string& n : preset->inputNames)
-            inputs << QString::fromStdString(n);
-        for (const std::string& n : preset->outputNames)
-            outputs << QString::fromStdString(n);
-    }
+    for (const std::string& n : scenario.inputNames)
+        inputs << QString::fromStdString(n);
+    for (const std::string& n : scenario.outputNames)
+        outputs << QString::fromStdString(n);
     for (RulePane* pane : {m_bpPane, m_pcPane})
         pane->networkView()->setNames(inputs, outputs);
-    m_plots->setRun(setup.network, setup.trials.front(), preferredTab(presetName), outputs);
-    m_pcPane->setMachineShown(presetName == "energy-machine");
+    m_plots->setRun(setup.network, setup.trials.front(), m_plots->currentTab(), outputs);
     m_inspector->setSetup(std::make_shared<const RunSetup>(setup));
-    m_inspector->setLesson(m_controller->runName(),
-                           preset ? QString::fromStdString(preset->description) : QString());
-    setSelection({});
+    m_inspector->setLesson(m_controller->runName(), QString::fromStdString(scenario.lesson));
+    // Keep the selection while it still exists (an edit of the selected weight, say).
+    Selection keep;
+    const Selection old = m_inspector->selection();
+    auto exists = [&](const Selection& s) {
+        const engine::Index L = setup.network.depth();
+        if (s.neuron)
+            return s.neuron->layer <= L && s.neuron->index < setup.network.size(s.neuron->layer);
+        if (s.synapse)
+            return s.synapse->layer <= L &&
+                   s.synapse->post < setup.network.size(s.synapse->layer) &&
+                   s.synapse->pre < setup.network.size(s.synapse->layer - 1);
+        return false;
+    };
+    if (exists(old))
+        keep = old;
+    setSelection(keep);
     m_problem->clear();
     m_seedLabel->setText(tr(" seed %1 ").arg(m_controller->seed()));
-    setWindowTitle(tr("Prospect - %1").arg(m_controller->runName()));
-    if (preset)
-        m_pcPane->setToolTip(QString());
+    updateTitle();
+}
+
+void MainWindow::onDocumentLoaded() {
+    const engine::Scenario& s = m_doc->scenario();
+    m_plots->setRun(
+        s.network(), s.trials.front(),
+        s.view.plot.empty() ? QStringLiteral("loss") : QString::fromStdString(s.view.plot));
+    m_pcPane->setMachineShown(s.view.energyMachine);
+    findChild<QAction*>("showBpAction")->setChecked(s.view.showBp);
+    findChild<QAction*>("showPcAction")->setChecked(s.view.showPc);
+    setSelection({});
+    m_controller->loadScenario(s);
+}
+
+void MainWindow::onDocumentChanged(ChangeKind kind) {
+    if (kind == ChangeKind::Settings)
+        m_controller->updateSettings(m_doc->scenario());
+    else
+        m_controller->loadScenario(m_doc->scenario());
+    updateTitle();
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("%1[*] - Prospect").arg(m_doc->displayName()));
+    setWindowModified(m_doc->isModified());
+}
+
+engine::ViewSettings MainWindow::currentView() const {
+    engine::ViewSettings v;
+    v.energyMachine = m_pcPane->machineShown();
+    v.plot = m_plots->currentTab().toStdString();
+    if (v.plot == "loss")
+        v.plot.clear();
+    v.showBp =
+        !findChild<QAction*>("showBpAction") || findChild<QAction*>("showBpAction")->isChecked();
+    v.showPc =
+        !findChild<QAction*>("showPcAction") || findChild<QAction*>("showPcAction")->isChecked();
+    if (!v.showBp && !v.showPc)
+        v.showBp = v.showPc = true;
+    return v;
+}
+
+QString MainWindow::openFile(const QString& path) {
+    const engine::ScenarioResult r =
+        engine::readScenarioFile(QFile::encodeName(path).toStdString());
+    if (!r.scenario)
+        return QString::fromStdString(r.error);
+    m_doc->reset(*r.scenario, path);
+    addRecent(path);
+    return {};
+}
+
+QString MainWindow::saveFile(const QString& path) {
+    const QString target = path.isEmpty() ? m_doc->filePath() : path;
+    if (target.isEmpty())
+        return tr("No file name given");
+    m_doc->setView(currentView());
+    const QString error = m_doc->save(target);
+    if (error.isEmpty()) {
+        addRecent(target);
+        updateTitle();
+        onMessage(tr("Saved %1").arg(target), false);
+    }
+    return error;
+}
+
+void MainWindow::openFileInteractive() {
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open scenario"), m_lastDir, tr("Prospect scenarios (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDir = QFileInfo(path).absolutePath();
+    const QString error = openFile(path);
+    if (!error.isEmpty()) {
+        onMessage(error, true);
+        QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+    }
+}
+
+bool MainWindow::saveAsInteractive() {
+    QString suggestion = m_doc->filePath();
+    if (suggestion.isEmpty())
+        suggestion = QDir(m_lastDir.isEmpty() ? QDir::homePath() : m_lastDir)
+                         .filePath(QString::fromStdString(m_doc->scenario().name.empty()
+                                                              ? std::string("scenario")
+                                                              : m_doc->scenario().name) +
+                                   ".json");
+    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggestion,
+                                                tr("Prospect scenarios (*.json)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".json";
+    m_lastDir = QFileInfo(path).absolutePath();
+    const QString error = saveFile(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Save"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_doc->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("%1 has unsaved changes. Save them first?").arg(m_doc->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save) {
+        if (m_doc->filePath().isEmpty())
+            return saveAsInteractive();
+        const QString error = saveFile();
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Save"), error);
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue("recentFiles", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    for (const QString& path : recent)
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (!maybeSave())
+                                return;
+                            const QString error = openFile(path);
+                            if (!error.isEmpty()) {
+                                onMessage(error, true);
+                                QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+                            }
+                        })
+            ->setToolTip(path);
+    m_recentMenu->setToolTipsVisible(true);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+std::size_t MainWindow::editedTrial() const {
+    const FramePtr frame = m_controller->current();
+    if (!frame)
+        return 0;
+    const std::int64_t trial = frame->of(engine::Rule::PC).trial;
+    return trial < 1 ? 0 : m_doc->scenario().trialIndex(trial - 1);
+}
+
+double MainWindow::valueOf(const Selection& target) const {
+    const engine::Scenario& s = m_doc->scenario();
+    if (target.synapse) {
+        const engine::Network net = s.network();
+        return net.weight(target.synapse->layer)(target.synapse->post, target.synapse->pre);
+    }
+    if (target.neuron) {
+        const engine::Trial& t = s.trials[editedTrial()];
+        if (target.neuron->layer == 0)
+            return t.input(target.neuron->index, 0);
+        const double v = t.target(target.neuron->index, 0);
+        return std::isfinite(v) ? v : 0.0;
+    }
+    return 0.0;
+}
+
+bool MainWindow::setValue(const Selection& target, double value, const QString& mergeKey) {
+    const engine::Scenario& s = m_doc->scenario();
+    const QString v = QString::number(value, 'g', 10);
+    if (target.synapse) {
+        const SynapseId& w = *target.synapse;
+        return m_doc->apply(
+            tr("Set weight W%1[%2,%3] = %4").arg(w.layer).arg(w.post).arg(w.pre).arg(v),
+            engine::edit::setWeight(s, w.layer, w.post, w.pre, value), ChangeKind::Run, mergeKey);
+    }
+    if (target.neuron && target.neuron->layer == 0) {
+        const std::size_t k = editedTrial();
+        return m_doc->apply(
+            tr("Set input %1 of trial %2 = %3").arg(target.neuron->index).arg(k + 1).arg(v),
+            engine::edit::setInput(s, k, target.neuron->index, value), ChangeKind::Run, mergeKey);
+    }
+    if (target.neuron && target.neuron->layer == s.spec.depth()) {
+        const std::size_t k = editedTrial();
+        return m_doc->apply(
+            tr("Set target %1 of trial %2 = %3").arg(target.neuron->index).arg(k + 1).arg(v),
+            engine::edit::setTarget(s, k, target.neuron->index, value), ChangeKind::Run, mergeKey);
+    }
+    return false;
+}
+
+namespace {
+
+QString keyOf(const Selection& s) {
+    if (s.synapse)
+        return QStringLiteral("w%1,%2,%3")
+            .arg(s.synapse->layer)
+            .arg(s.synapse->post)
+            .arg(s.synapse->pre);
+    if (s.neuron)
+        return QStringLiteral("n%1,%2").arg(s.neuron->layer).arg(s.neuron->index);
+    return {};
+}
+
+/// Drags and the wheel move values on a 0.01 grid (typed values are kept as typed).
+double onGrid(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
+
+}  // namespace
+
+void MainWindow::buildEditing() {
+    connect(m_doc, &ScenarioDocument::loaded, this, &MainWindow::onDocumentLoaded);
+    connect(m_doc, &ScenarioDocument::changed, this, &MainWindow::onDocumentChanged);
+    connect(m_doc, &ScenarioDocument::editRefused, this, [this](const QString& problem) {
+        onMessage(tr("Edit refused: %1").arg(problem), true);
+    });
+    connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    for (RulePane* pane : {m_bpPane, m_pcPane}) {
+        NetworkView* view = pane->networkView();
+        view->setFocusPolicy(Qt::ClickFocus);
+        connect(view, &NetworkView::dragEdit, this,
+                [this](const Selection& target, double delta, bool finished) {
+                    if (!m_dragActive) {
+                        m_dragActive = true;
+                        m_dragBase = valueOf(target);
+                    }
+                    setValue(target, onGrid(m_dragBase + delta),
+                             QStringLiteral("drag ") + keyOf(target));
+                    if (finished) {
+                        m_dragActive = false;
+                        m_doc->endMerge();
+                    }
+                });
+        connect(view, &NetworkView::wheelEdit, this, [this](const Selection& target, double delta) {
+            setValue(target, onGrid(valueOf(target) + delta),
+                     QStringLiteral("wheel ") + keyOf(target));
+        });
+        connect(view, &NetworkView::valueEditRequested, this, &MainWindow::askValue);
+        connect(view, &NetworkView::contextRequested, this, &MainWindow::showContextMenu);
+        // Up/Down nudge the selected value while a network view has the focus.
+        auto addNudge = [this, view](const QKeySequence& key, double delta) {
+            auto* a = new QAction(view);
+            a->setShortcut(key);
+            a->setShortcutContext(Qt::WidgetShortcut);
+            connect(a, &QAction::triggered, this, [this, delta] { nudge(delta); });
+            view->addAction(a);
+        };
+        addNudge(QKeySequence(Qt::Key_Up), 0.05);
+        addNudge(QKeySequence(Qt::Key_Down), -0.05);
+        addNudge(QKeySequence(Qt::SHIFT | Qt::Key_Up), 0.5);
+        addNudge(QKeySequence(Qt::SHIFT | Qt::Key_Down), -0.5);
+    }
+}
+
+void MainWindow::nudge(double delta) {
+    const Selection s = m_inspector->selection();
+    if (s.empty())
+        return;
+    setValue(s, onGrid(valueOf(s) + delta), QStringLiteral("nudge ") + keyOf(s));
+}
+
+void MainWindow::askValue(const Selection& target) {
+    QString label;
+    if (target.synapse)
+        label = tr("Weight W%1[%2,%3]:")
+                    .arg(target.synapse->layer)
+                    .arg(target.synapse->post)
+                    .arg(target.synapse->pre);
+    else if (target.neuron && target.neuron->layer == 0)
+        label = tr("Input %1 (trial %2):").arg(target.neuron->index).arg(editedTrial() + 1);
+    else if (target.neuron)
+        label =
+            tr("Target of output %1 (trial %2):").arg(target.neuron->index).arg(editedTrial() + 1);
+    else
+        return;
+    bool ok = false;
+    const double v = QInputDialog::getDouble(this, tr("Set value"), label, valueOf(target), -1e6,
+                                             1e6, 4, &ok, Qt::WindowFlags(), 0.05);
+    if (ok)
+        setValue(target, v);
+}
+
+void MainWindow::showContextMenu(const Selection& target, const QPoint& globalPos) {
+    namespace edit = engine::edit;
+    const engine::Scenario& s = m_doc->scenario();
+    const engine::Index L = s.spec.depth();
+    QMenu menu(this);
+    auto run = [this](const QString& text, const edit::Result& r) {
+        m_doc->apply(text, r, ChangeKind::Run);
+    };
+    if (target.synapse) {
+        const SynapseId w = *target.synapse;
+        menu.addAction(tr("Set weight W%1[%2,%3]…").arg(w.layer).arg(w.post).arg(w.pre), this,
+                       [this, target] { askValue(target); });
+        menu.addAction(tr("Edit all weights of W%1…").arg(w.layer), this, [this, w] {
+            m_editorDock->show();
+            m_editor->showWeights(w.layer);
+        });
+        QAction* fixed = menu.addAction(tr("W%1 fixed (does not learn)").arg(w.layer));
+        fixed->setCheckable(true);
+        fixed->setChecked(!s.spec.weight(w.layer).trainable);
+        connect(fixed, &QAction::toggled, this, [this, run, w](bool on) {
+            run(on ? tr("W%1 fixed").arg(w.layer) : tr("W%1 learns").arg(w.layer),
+                edit::setTrainable(m_doc->scenario(), w.layer, !on));
+        });
+    } else if (target.neuron) {
+        const int l = target.neuron->layer, i = target.neuron->index;
+        const std::size_t k = editedTrial();
+        if (l == 0)
+            menu.addAction(tr("Set input value…"), this, [this, target] { askValue(target); });
+        if (l == L) {
+            menu.addAction(tr("Set target…"), this, [this, target] { askValue(target); });
+            QAction* none = menu.addAction(tr("No target (this output gets no error)"));
+            none->setCheckable(true);
+            const engine::Trial& t = s.trials[k];
+            none->setChecked(t.mask.size() != 0 && t.mask(i, 0) == 0.0);
+            connect(none, &QAction::toggled, this, [this, run, k, i](bool on) {
+                run(on ? tr("No target for output %1 in trial %2").arg(i).arg(k + 1)
+                       : tr("Target 0 for output %1 in trial %2").arg(i).arg(k + 1),
+                    edit::setTarget(m_doc->scenario(), k, i,
+                                    on ? std::nullopt : std::optional<double>(0.0)));
+            });
+        }
+        if (!menu.isEmpty())
+            menu.addSeparator();
+        menu.addAction(tr("Add a neuron to layer %1").arg(l), this, [this, run, l] {
+            run(tr("Add neuron to layer %1").arg(l), edit::addNeuron(m_doc->scenario(), l));
+        });
+        QAction* remove = menu.addAction(tr("Remove this neuron"), this, [this, run, l, i] {
+            run(tr("Remove neuron %1 of layer %2").arg(i).arg(l),
+                edit::removeNeuron(m_doc->scenario(), l, i));
+        });
+        remove->setEnabled(s.spec.sizes[size_t(l)] > 1);
+        if (l > 0 && l < L) {
+            QMenu* act = menu.addMenu(tr("Activation of layer %1").arg(l));
+            for (engine::Activation a : {engine::Activation::Identity, engine::Activation::Tanh,
+                                         engine::Activation::Sigmoid, engine::Activation::Relu,
+                                         engine::Activation::LeakyRelu}) {
+                QAction* choice = act->addAction(QString::fromLatin1(engine::activationName(a)));
+                choice->setCheckable(true);
+                choice->setChecked(s.spec.activations[size_t(l)] == a);
+                connect(choice, &QAction::triggered, this, [this, run, l, a] {
+                    run(tr("Layer %1: %2").arg(l).arg(engine::activationName(a)),
+                        edit::setActivation(m_doc->scenario(), l, a));
+                });
+            }
+        }
+        if (l > 0) {
+            QAction* bias = menu.addAction(tr("Bias on layer %1").arg(l));
+            bias->setCheckable(true);
+            bias->setChecked(s.spec.weight(l).bias);
+            connect(bias, &QAction::toggled, this, [this, run, l](bool on) {
+                run(on ? tr("Bias on layer %1").arg(l) : tr("No bias on layer %1").arg(l),
+                    edit::setHasBias(m_doc->scenario(), l, on));
+            });
+        }
+        menu.addSeparator();
+        if (l > 0)
+            menu.addAction(tr("Insert a layer before layer %1").arg(l), this, [this, run, l] {
+                run(tr("Insert layer before layer %1").arg(l),
+                    edit::insertLayer(m_doc->scenario(), l));
+            });
+        if (l < L)
+            menu.addAction(tr("Insert a layer after layer %1").arg(l), this, [this, run, l] {
+                run(tr("Insert layer after layer %1").arg(l),
+                    edit::insertLayer(m_doc->scenario(), l + 1));
+            });
+        if (l > 0 && l < L)
+            menu.addAction(tr("Remove layer %1").arg(l), this, [this, run, l] {
+                run(tr("Remove layer %1").arg(l), edit::removeLayer(m_doc->scenario(), l));
+            });
+    } else {
+        menu.addAction(tr("Add a hidden layer before the output"), this, [this, run, L] {
+            run(tr("Insert layer before layer %1").arg(L), edit::insertLayer(m_doc->scenario(), L));
+        });
+        menu.addAction(m_editorDock->toggleViewAction());
+    }
+    menu.exec(globalPos);
 }
 
 void MainWindow::onFrame(const FramePtr& frame) {

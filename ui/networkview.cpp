@@ -1,11 +1,13 @@
 #include "ui/networkview.h"
 
+#include <QContextMenuEvent>
 #include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <QWheelEvent>
 #include <cmath>
 #include <map>
 
@@ -352,15 +354,85 @@ std::optional<SynapseId> NetworkView::presentSynapseAt(const QPointF& p) const {
     return syn;
 }
 
-void NetworkView::mousePressEvent(QMouseEvent* event) {
+Selection NetworkView::itemAt(const QPointF& p) const {
     Selection sel;
-    if (auto n = m_layout.neuronAt(event->position()))
+    if (auto n = m_layout.neuronAt(p))
         sel.neuron = n;
-    else if (auto syn = presentSynapseAt(event->position()))
+    else if (auto syn = presentSynapseAt(p))
         sel.synapse = syn;
+    return sel;
+}
+
+bool NetworkView::editable(const Selection& s) const {
+    if (s.synapse)
+        return true;
+    return s.neuron && (s.neuron->layer == 0 || s.neuron->layer == m_spec.depth());
+}
+
+void NetworkView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton)
+        return;
+    const Selection sel = itemAt(event->position());
     m_selection = sel;
+    m_dragTarget = editable(sel) ? sel : Selection{};
+    m_pressY = event->position().y();
+    m_dragging = false;
     update();
     emit selectionChanged(sel);
+}
+
+void NetworkView::mouseMoveEvent(QMouseEvent* event) {
+    if (!(event->buttons() & Qt::LeftButton) || m_dragTarget.empty())
+        return;
+    const double dy = m_pressY - event->position().y();
+    if (!m_dragging && std::abs(dy) < 3.0)
+        return;  // a click, not a drag
+    m_dragging = true;
+    const double scale = event->modifiers() & Qt::ShiftModifier ? 10.0 : 1.0;
+    emit dragEdit(m_dragTarget, dy / (PixelsPerUnit * scale), false);
+}
+
+void NetworkView::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_dragging) {
+        const double dy = m_pressY - event->position().y();
+        const double scale = event->modifiers() & Qt::ShiftModifier ? 10.0 : 1.0;
+        emit dragEdit(m_dragTarget, dy / (PixelsPerUnit * scale), true);
+    }
+    m_dragging = false;
+    m_dragTarget = {};
+}
+
+void NetworkView::mouseDoubleClickEvent(QMouseEvent* event) {
+    const Selection sel = itemAt(event->position());
+    if (editable(sel))
+        emit valueEditRequested(sel);
+}
+
+void NetworkView::wheelEvent(QWheelEvent* event) {
+    const Selection sel = itemAt(event->position());
+    // Shift turns the wheel sideways on some platforms.
+    const int notches =
+        event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
+    if (!editable(sel) || notches == 0) {
+        event->ignore();
+        return;
+    }
+    // One notch (120) = 0.05, Shift = 0.5.
+    const double step = event->modifiers() & Qt::ShiftModifier ? 0.5 : 0.05;
+    emit wheelEdit(sel, step * notches / 120.0);
+    event->accept();
+}
+
+void NetworkView::contextMenuEvent(QContextMenuEvent* event) {
+    const Selection sel = itemAt(event->pos());
+    if (!sel.empty()) {
+        m_selection = sel;
+        update();
+        emit selectionChanged(sel);
+    }
+    emit contextRequested(sel, event->globalPos());
 }
 
 bool NetworkView::event(QEvent* event) {

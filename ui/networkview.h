@@ -36,13 +36,30 @@ public:
 
     QSize minimumSizeHint() const override { return {260, 200}; }
 
+    /// Pixels of vertical drag per unit of value (Shift: ten times finer).
+    static constexpr double PixelsPerUnit = 100.0;
+
 signals:
     void selectionChanged(const ui::Selection& selection);
+    /// A vertical drag on a synapse (its weight), an input neuron (its value) or an output
+    /// neuron (its target): `delta` is the change since the press; `finished` on release.
+    void dragEdit(const ui::Selection& target, double delta, bool finished);
+    /// The mouse wheel over a synapse, input or output: `delta` in value units.
+    void wheelEdit(const ui::Selection& target, double delta);
+    /// A double click on something with a value: ask the user for it.
+    void valueEditRequested(const ui::Selection& target);
+    /// A right click: what is under the mouse (may be empty) and where.
+    void contextRequested(const ui::Selection& target, const QPoint& globalPos);
 
 protected:
     void paintEvent(QPaintEvent*) override;
     void resizeEvent(QResizeEvent*) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     bool event(QEvent* event) override;
 
 private:
@@ -50,6 +67,10 @@ private:
     QString tooltipAt(const QPoint& p) const;
     /// The synapse under p, unless the mask says it is absent.
     std::optional<SynapseId> presentSynapseAt(const QPointF& p) const;
+    /// What is under p (neuron first, then a present synapse).
+    Selection itemAt(const QPointF& p) const;
+    /// True for things with an editable value: synapses, input and output neurons.
+    bool editable(const Selection& s) const;
 
     engine::Rule m_rule;
     std::vector<int> m_sizes;
@@ -62,6 +83,9 @@ private:
     bool m_showValues = true;
     QStringList m_inputNames, m_outputNames;
     int m_drawn = 0, m_total = 0;
+    Selection m_dragTarget;  // what a press on an editable item may drag
+    double m_pressY = 0.0;
+    bool m_dragging = false;
 };
 
 /// Text of a number for drawing: `digits` significant digits, minus sign as U+2212.

@@ -186,6 +186,12 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
     m_tabs->setCurrentIndex(tab);
 }
 
+QString PlotPanel::currentTab() const {
+    static const char* const names[] = {"loss", "weights", "alignment", "landscape"};
+    const int i = m_tabs->currentIndex();
+    return i >= 0 && i < 4 ? QString::fromLatin1(names[i]) : QStringLiteral("loss");
+}
+
 void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Trial& trial) {
     m_landscapeWeights.reset();
     std::vector<WeightIndex> trainable;

@@ -37,6 +37,8 @@ public:
     void showFrame(const FramePtr& frame, const History& history);
     /// Every plot, for tests and export.
     QList<QCustomPlot*> plots() const;
+    /// Name of the tab in front ("loss", "weights", "alignment" or "landscape").
+    QString currentTab() const;
     /// Index of the landscape tab, or -1 when the network has no landscape.
     bool hasLandscape() const { return m_landscapeWeights.has_value(); }
 

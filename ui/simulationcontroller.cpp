@@ -17,6 +17,8 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     connect(this, &SimulationController::workerSpeed, m_worker, &SimulationWorker::setSpeed);
     connect(this, &SimulationController::workerRunUntil, m_worker, &SimulationWorker::runUntil);
     connect(this, &SimulationController::workerRestore, m_worker, &SimulationWorker::restore);
+    connect(this, &SimulationController::workerSettings, m_worker,
+            &SimulationWorker::updateSettings);
     connect(m_worker, &SimulationWorker::frameReady, this, &SimulationController::onFrame);
     connect(m_worker, &SimulationWorker::runStopped, this,
             [this](const QString& reason, bool problem) { emit message(reason, problem); });
@@ -32,20 +34,26 @@ SimulationController::~SimulationController() {
     m_thread.wait();
 }
 
-void SimulationController::loadPreset(const engine::Preset& preset,
-                                      std::optional<std::uint64_t> seed) {
-    m_seed = seed.value_or(preset.seed);
-    RunSetup setup{engine::Network(preset.spec, m_seed), preset.trials(m_seed), preset.bp,
-                   preset.pc};
-    load(setup, QString::fromStdString(preset.title), &preset);
+void SimulationController::loadScenario(const engine::Scenario& scenario) {
+    load(RunSetup::from(scenario), QString::fromStdString(scenario.title));
 }
 
-void SimulationController::load(const RunSetup& setup, const QString& name,
-                                const engine::Preset* preset) {
+void SimulationController::load(const RunSetup& setup, const QString& name) {
     m_setup = std::make_shared<const RunSetup>(setup);
     m_name = name;
-    m_preset = preset;
     startRun();
+}
+
+void SimulationController::updateSettings(const engine::Scenario& scenario) {
+    if (!m_setup)
+        return;
+    auto setup = std::make_shared<RunSetup>(*m_setup);
+    setup->bp = scenario.bp;
+    setup->pc = scenario.pc;
+    for (engine::Index l = 1; l <= setup->network.depth() && l <= scenario.spec.depth(); ++l)
+        setup->network.setLearningRate(l, scenario.spec.weight(l).learningRate);
+    m_setup = setup;
+    emit workerSettings(m_setup);
 }
 
 void SimulationController::startRun() {
@@ -131,14 +139,6 @@ void SimulationController::runUntil(qint64 trials, double loss) {
 void SimulationController::reset() {
     if (m_setup)
         startRun();
-}
-
-void SimulationController::reseed() {
-    if (m_preset) {
-        loadPreset(*m_preset, m_seed + 1);
-    } else if (m_setup) {
-        startRun();
-    }
 }
 
 void SimulationController::showFrame(std::size_t index) {

@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include "engine/presets.h"
+#include "engine/scenario.h"
 #include "ui/frame.h"
 #include "ui/history.h"
 #include "ui/simulationworker.h"
@@ -23,17 +23,18 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
-    /// Starts a preset with a seed (std::nullopt = the preset's own).
-    void loadPreset(const engine::Preset& preset, std::optional<std::uint64_t> seed = std::nullopt);
-    /// Starts a run from an explicit set-up (kept for Reset); `preset` if it came from one.
-    void load(const RunSetup& setup, const QString& name, const engine::Preset* preset = nullptr);
+    /// Starts the run a scenario describes (it must be valid).
+    void loadScenario(const engine::Scenario& scenario);
+    /// Starts a run from an explicit set-up (kept for Reset).
+    void load(const RunSetup& setup, const QString& name);
+    /// Gives the running simulations the scenario's hyper-parameters (both rules, per-layer
+    /// learning rates) without a reset; they apply from the next micro-step. Reset keeps them.
+    void updateSettings(const engine::Scenario& scenario);
 
-    /// The preset of the current run, if it came from one.
-    const engine::Preset* preset() const { return m_preset; }
     /// Name shown in the window title.
     const QString& runName() const { return m_name; }
     /// Seed of the current run.
-    std::uint64_t seed() const { return m_seed; }
+    std::uint64_t seed() const { return m_setup ? m_setup->seed : 0; }
     /// The network the run started from (shared by both rules).
     const engine::Network& initialNetwork() const { return m_setup->network; }
     /// The run's set-up.
@@ -58,8 +59,6 @@ public slots:
     void runUntil(qint64 trials, double loss);
     /// Same initial weights and trials, run from the start.
     void reset();
-    /// A new seed (new random weights and samples where the preset draws them).
-    void reseed();
     /// Shows a recorded frame; pauses a running simulation.
     void showFrame(std::size_t index);
     /// Back to following the newest frame.
@@ -86,6 +85,7 @@ signals:
     void workerSpeed(int level);
     void workerRunUntil(qint64 trials, double loss);
     void workerRestore(ui::FramePtr frame, quint64 generation);
+    void workerSettings(std::shared_ptr<const ui::RunSetup> setup);
 
 private:
     void onFrame(FramePtr frame);
@@ -94,9 +94,7 @@ private:
     QThread m_thread;
     SimulationWorker* m_worker = nullptr;
     std::shared_ptr<const RunSetup> m_setup;
-    const engine::Preset* m_preset = nullptr;
     QString m_name;
-    std::uint64_t m_seed = 0;
     History m_history;
     std::size_t m_index = 0;
     bool m_live = true;

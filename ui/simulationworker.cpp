@@ -60,6 +60,11 @@ SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {
 
 SimulationWorker::~SimulationWorker() = default;
 
+RunSetup RunSetup::from(const engine::Scenario& scenario) {
+    return RunSetup{scenario.network(), scenario.trials, scenario.bp,
+                    scenario.pc,        scenario.order,  scenario.seed};
+}
+
 void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 generation) {
     try {
         setRunning(false);
@@ -68,6 +73,16 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
         if (!m_pair->problems().empty()) {
             emit runStopped(QString::fromStdString(m_pair->problems().front()), true);
             return;
+        }
+        if (setup->order == engine::TrialOrder::Random && setup->trials.size() > 1) {
+            auto trials = std::make_shared<const std::vector<engine::Trial>>(setup->trials);
+            const std::uint64_t seed = setup->seed;
+            for (engine::Simulation* sim : {&m_pair->bp(), &m_pair->pc()})
+                sim->setTrialProvider(
+                    [trials, seed](std::int64_t k, const engine::Network&, engine::Trial& out) {
+                        out = (*trials)[engine::pickTrial(engine::TrialOrder::Random, seed,
+                                                          trials->size(), k)];
+                    });
         }
         m_generation = generation;  // only a run that loaded speaks for this generation
         m_pending.clear();
@@ -78,6 +93,20 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
         publish();
     } catch (const std::bad_alloc&) {
         emit failed(tr("Out of memory while building the network."));
+    }
+}
+
+void SimulationWorker::updateSettings(std::shared_ptr<const RunSetup> setup) {
+    if (!m_pair || setup->network.depth() != m_pair->pc().network().depth())
+        return;
+    engine::PcConfig bp = m_pair->bp().config();
+    bp.alpha = setup->bp.alpha;
+    m_pair->bp().setConfig(bp);
+    m_pair->pc().setConfig(setup->pc);
+    for (engine::Index l = 1; l <= setup->network.depth(); ++l) {
+        const auto rate = setup->network.spec().weight(l).learningRate;
+        m_pair->bp().setLearningRate(l, rate);
+        m_pair->pc().setLearningRate(l, rate);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/lockstep.h"
+#include "engine/scenario.h"
 #include "ui/frame.h"
 
 class QTimer;
@@ -19,6 +20,11 @@ struct RunSetup {
     std::vector<engine::Trial> trials;
     engine::BpConfig bp;
     engine::PcConfig pc;
+    engine::TrialOrder order = engine::TrialOrder::Cycle;
+    std::uint64_t seed = 0;  ///< Picks the trials in random order (the network is already drawn).
+
+    /// The run a scenario describes (the scenario must be valid).
+    static RunSetup from(const engine::Scenario& scenario);
 };
 
 /// How far one Step command goes.
@@ -56,6 +62,9 @@ public slots:
     /// Plays until `trials` trials have finished (if > 0) or both losses are below `loss`
     /// (if > 0).
     void runUntil(qint64 trials, double loss);
+    /// New hyper-parameters (both rules' settings, per-layer learning rates) for the running
+    /// simulations, from the next micro-step on; the network and the trials stay.
+    void updateSettings(std::shared_ptr<const ui::RunSetup> setup);
     /// Continues from a recorded frame (branching); paused.
     void restore(ui::FramePtr frame, quint64 generation);
     /// Stops the timer; called before the thread quits.

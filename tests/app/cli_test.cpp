@@ -237,3 +237,59 @@ TEST(Cli, NetworksOverTheSizeLimitAreRefused) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("network too large"), std::string::npos) << r.err;
 }
+
+TEST(RunCommand, BearScenarioGivesThePapersFirstStepInTheCsv) {
+    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test";
+    std::filesystem::create_directories(dir);
+    const std::string csv = (dir / "bear.csv").string();
+    const CliRun r = run({"run", "--preset", "bear", "--trials", "3", "--csv", csv});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto rows = parseCsv(readFile(csv));
+    ASSERT_EQ(rows.size(), 7u);  // header + 3 trials x 2 rules
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"rule", "trial", "loss", "output_0", "output_1",
+                                                 "w1_0_0", "w2_0_0", "w2_1_0"}));
+    // Row 2 of each rule: the prediction before trial 2, i.e. after the first step.
+    EXPECT_EQ(rows[2][0], "BP");
+    EXPECT_EQ(rows[2][1], "2");
+    EXPECT_NEAR(std::stod(rows[2][3]), 0.64, 1e-12);
+    EXPECT_NEAR(std::stod(rows[2][4]), 0.80, 1e-12);
+    EXPECT_EQ(rows[5][0], "PC");
+    EXPECT_NEAR(std::stod(rows[5][3]), 0.8504, 1e-3);
+    EXPECT_NEAR(std::stod(rows[5][4]), 0.9748, 1e-3);
+    // Loss of trial 1: 1/2 ((0 - 1)^2 + (1 - 1)^2).
+    EXPECT_EQ(rows[1][2], "0.5");
+    EXPECT_NE(r.out.find("Wrote 6 rows"), std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(RunCommand, AFileAndThePresetItCameFromGiveTheSameTraces) {
+    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test2";
+    std::filesystem::create_directories(dir);
+    const std::string a = (dir / "a.csv").string(), b = (dir / "b.csv").string();
+    ASSERT_EQ(run({"run", "--preset", "trajectories-122", "--trials", "5", "--csv", a}).code, 0);
+    const CliRun r = run({"run", PROSPECT_RESOURCES_DIR "/scenarios/trajectories-122.json",
+                          "--trials", "5", "--csv", b});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(readFile(a), readFile(b));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(RunCommand, BadInputGivesAMessageAndANonZeroExit) {
+    CliRun r = run({"run", PROSPECT_SCENARIO_TEST_DIR "/bad/future-version.json"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("future-version.json: version: is 2, newer than this program reads"),
+              std::string::npos)
+        << r.err;
+    EXPECT_TRUE(r.out.empty());
+    r = run({"run"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("which scenario?"), std::string::npos);
+    r = run({"run", "--preset", "bear", "--trials", "0"});
+    EXPECT_EQ(r.code, 2);
+    r = run({"run", "--preset", "nope"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("no preset called 'nope'"), std::string::npos);
+    r = run({"run", "/no/such/file.json"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("/no/such/file.json: cannot open the file"), std::string::npos);
+}

@@ -7,17 +7,21 @@
 using namespace engine;
 
 TEST(Presets, EveryPresetIsValidAndRuns) {
-    ASSERT_GE(presets().size(), 5u);
-    for (const Preset& p : presets()) {
+    EXPECT_TRUE(presetProblems().empty()) << presetProblems().front();
+    ASSERT_EQ(presets().size(), bundledScenarios().size());
+    ASSERT_GE(presets().size(), 6u);
+    for (const Scenario& p : presets()) {
+        EXPECT_TRUE(p.validate().empty()) << p.name;
         EXPECT_TRUE(p.spec.validate().empty()) << p.name;
         EXPECT_TRUE(p.pc.validate().empty()) << p.name;
         EXPECT_TRUE(p.bp.validate().empty()) << p.name;
         const Network net(p.spec, p.seed);
-        LockstepPair pair(net, p.bp, p.pc, p.trials(p.seed));
+        LockstepPair pair(net, p.bp, p.pc, p.trials);
         EXPECT_TRUE(pair.problems().empty()) << p.name;
         EXPECT_TRUE(pair.stepTrials(3)) << p.name;
         EXPECT_EQ(findPreset(p.name), &p);
-        EXPECT_FALSE(p.description.empty());
+        EXPECT_FALSE(p.lesson.empty());
+        EXPECT_FALSE(p.title.empty());
     }
     EXPECT_EQ(findPreset("no-such-preset"), nullptr);
 }

@@ -18,14 +18,14 @@ using namespace ui;
 
 namespace {
 
-const engine::Preset& bear() {
+const engine::Scenario& bear() {
     return *engine::findPreset("bear");
 }
 
 struct Loaded {
     SimulationController controller;
     Loaded() {
-        controller.loadPreset(bear());
+        controller.loadScenario(bear());
         EXPECT_TRUE(waitFor([&] { return controller.current() != nullptr; }));
     }
     const engine::Snapshot& pc() const { return *controller.current()->pc; }
@@ -81,13 +81,15 @@ TEST(Controller, ResetRestoresTheInitialWeightsExactly) {
     EXPECT_EQ(l.controller.history().size(), 1u);
 }
 
-TEST(Controller, ReseedDrawsNewWeightsAndShowsTheSeed) {
+TEST(Controller, ANewSeedDrawsNewWeightsAndShowsTheSeed) {
     SimulationController c;
-    c.loadPreset(*engine::findPreset("deep-linear"));
+    engine::Scenario s = *engine::findPreset("deep-linear");
+    c.loadScenario(s);
     ASSERT_TRUE(waitFor([&] { return c.current() != nullptr; }));
     const engine::Matrix before = c.current()->pc->weights[1];
     const auto seed = c.seed();
-    c.reseed();
+    s.seed += 1;
+    c.loadScenario(s);
     ASSERT_TRUE(waitFor([&] { return c.current() && c.current()->pc->weights[1] != before; }));
     EXPECT_EQ(c.seed(), seed + 1);
 }
@@ -121,8 +123,8 @@ TEST(Controller, TimelineShowsThePastAndBranchingReproducesTheEngine) {
     ASSERT_TRUE(
         waitFor([&] { return l.controller.live() && l.pc().trialComplete && l.pc().trial >= 2; }));
     EXPECT_EQ(l.pc().trial, 2);
-    const engine::Preset& p = bear();
-    engine::LockstepPair pair(engine::Network(p.spec, p.seed), p.bp, p.pc, p.trials(p.seed));
+    const engine::Scenario& p = bear();
+    engine::LockstepPair pair(p.network(), p.bp, p.pc, p.trials);
     pair.stepTrials(2);
     for (std::size_t k = 1; k <= 2; ++k) {
         EXPECT_EQ(l.pc().weights[k], pair.pc().network().weight(engine::Index(k)));
