@@ -121,9 +121,9 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
     std::ostringstream s;
     s << "Rat fear conditioning (overshadowing released by extinction): inputs (light, noise) ->\n"
       << "one hidden unit each (p init 1) -> fear; m ~ |N(" << config.initMean << ", "
-      << config.initStd << "^2)|; learning rates p " << config.lrPerception << ", m_L "
+      << config.initStd << "^2)|;\nlearning rates p " << config.lrPerception << ", m_L "
       << config.lrLight << ", m_N " << config.lrNoise << "; " << config.trialsPerPhase
-      << " trials per phase;\nPC T " << config.pc.iterations << ", gamma0 " << config.pc.gamma0
+      << " trials per phase; PC T " << config.pc.iterations << ", gamma0 " << config.pc.gamma0
       << ", discount " << config.pc.discount << "; " << seeds << " seeds.\n"
       << "Groups: N+ noise -> shock; LN+ light and noise -> shock; LN+L- then the light alone,\n"
       << "no shock (extinction).\n\nFear to the noise alone after training:\n"
@@ -214,7 +214,7 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
     std::ostringstream s;
     s << "Human reversal learning: linear 1-1-2 net, constant input 1, outputs = values of two\n"
       << "options; softmax choice (beta " << config.task.inverseTemperature
-      << "), reward +1 with p 0.7 (correct) / 0.4, else -1; only the chosen output learns;\n"
+      << "), reward +1 with p 0.7 (correct) / 0.4, else -1;\nonly the chosen output learns; "
       << "after 4 correct choices in a row the contingency reverses with p 0.25 per trial.\n"
       << config.trials << " trials, alpha " << config.pc.alpha << ", weights ~ N(0, "
       << config.initStd << "^2), PC T " << config.pc.iterations << ", discount "
@@ -292,13 +292,14 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
                          meanCell(values[{Rule::PC, g.name()}], 6)});
     std::ostringstream s;
     s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
-      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)). Weights ~ "
+      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
          "N(0, "
       << config.initStd << "^2);\nlearning rate cue -> hidden " << config.lr
       << ", hidden -> output " << config.memoryLr << "; PC T " << config.pc.iterations
-      << ", discount " << config.pc.discount << ". " << config.trainingBlocks
-      << " training blocks (cue 1 with P+, cue 2 with P-),\nthen " << config.testBlocks
-      << " test blocks of triplets (channel cue 1, exposure, channel cue 1); " << seeds
+      << ", discount " << config.pc.discount << ".\n"
+      << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-), then "
+      << config.testBlocks << " test blocks of triplets (channel cue 1, exposure, channel cue 1); "
+      << seeds
       << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
          "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
       << textTable(table);

@@ -30,6 +30,7 @@ TEST(SynapseRates, EachWeightLearnsWithItsOwnRate) {
     rates << 0.1, 0.01;
     spec.weight(1).learningRates = rates;
     ASSERT_TRUE(spec.validate().empty());
+    EXPECT_EQ(Network(spec, 0).learningRate(1, 0, 1, 0.5), 0.01);
     for (Rule rule : {Rule::BP, Rule::PC}) {
         Simulation sim = ex::makeSimulation(rule, Network(spec, 0), PcConfig{0.5, 4, 0.1, 0.5});
         ASSERT_TRUE(sim.setTrials({trial({1, 2}, {0})}).empty());
