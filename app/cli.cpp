@@ -6,6 +6,7 @@
 #include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
+#include "app/parallel.h"
 #include "app/runcommand.h"
 #include "engine/presets.h"
 
@@ -69,6 +70,11 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
     if (auto error = experiment->run(options, result, err)) {
         err << "prospect experiment " << experiment->name << ": " << *error << "\n";
         return 2;
+    }
+    if (cancelRequested()) {
+        clearCancel();
+        err << "prospect experiment " << experiment->name << ": cancelled; nothing written\n";
+        return 130;
     }
     out << result.summary;
     for (const std::string& problem : result.problems)

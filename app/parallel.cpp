@@ -7,6 +7,25 @@
 
 namespace app {
 
+namespace {
+
+std::atomic<bool> g_cancel{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the SIGINT handler needs a lock-free flag");
+
+}  // namespace
+
+void requestCancel() {
+    g_cancel.store(true, std::memory_order_relaxed);
+}
+
+bool cancelRequested() {
+    return g_cancel.load(std::memory_order_relaxed);
+}
+
+void clearCancel() {
+    g_cancel.store(false, std::memory_order_relaxed);
+}
+
 unsigned hardwareThreads() {
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : n;
@@ -19,6 +38,8 @@ void parallelFor(std::size_t count, unsigned threads, const std::function<void(s
     std::mutex progressMutex;
     auto worker = [&] {
         for (std::size_t i = next++; i < count; i = next++) {
+            if (cancelRequested())
+                return;
             job(i);
             const std::size_t finished = ++done;
             if (progress) {

@@ -10,6 +10,9 @@ LockstepPair::LockstepPair(const Network& initial, const BpConfig& bp, const PcC
         m_problems = m_pc.setTrials(std::move(trials));
 }
 
+LockstepPair::LockstepPair(const Network& initial, const BpConfig& bp, const PcConfig& pc)
+    : m_bp(initial, bp), m_pc(initial, pc) {}
+
 template <typename StepFn>
 bool LockstepPair::advance(StepFn step) {
     if (!ok())

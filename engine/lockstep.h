@@ -17,6 +17,10 @@ public:
     /// Both rules start from `initial`. The trials must fit the network (see problems()).
     LockstepPair(const Network& initial, const BpConfig& bp, const PcConfig& pc,
                  std::vector<Trial> trials);
+    /// Both rules start from `initial` with no trials yet: give each rule its own source through
+    /// bp() and pc() (setTrials, setProtocol, or a closed-loop setTrialProvider, e.g. one
+    /// ChoiceTask per rule seeded alike).
+    LockstepPair(const Network& initial, const BpConfig& bp, const PcConfig& pc);
 
     /// Problems with the trials given to the constructor; empty when usable.
     const std::vector<std::string>& problems() const { return m_problems; }

@@ -162,6 +162,14 @@ std::vector<std::string> NetworkSpec::validate() const {
         }
         if (w.learningRate && (!isFinite(*w.learningRate) || *w.learningRate < 0.0))
             problems.push_back(name + ": learning rate must be finite and >= 0");
+        if (w.learningRates.size() != 0) {
+            if (w.learningRates.rows() != post || w.learningRates.cols() != pre)
+                problems.push_back(name + ": per-synapse learning rates are " +
+                                   shapeText(w.learningRates.rows(), w.learningRates.cols()) +
+                                   ", expected " + shapeText(post, pre));
+            else if (!w.learningRates.allFinite() || (w.learningRates.array() < 0.0).any())
+                problems.push_back(name + ": per-synapse learning rates must be finite and >= 0");
+        }
     }
     return problems;
 }

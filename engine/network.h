@@ -51,6 +51,10 @@ struct WeightLayerSpec {
     Matrix mask;  ///< Connectivity (post x pre), 1 = synapse present, 0 = absent. Empty = full.
     std::optional<Scalar>
         learningRate;  ///< This matrix's own learning rate; unset = the rule's alpha.
+    /// Per-synapse learning rates (post x pre); empty = every synapse uses the matrix's rate.
+    /// When set, dW(i, j) = learningRates(i, j) e_i f(x_j) and they replace the matrix's rate for
+    /// the weights (the bias keeps the matrix's rate).
+    Matrix learningRates;
 };
 
 /// A layered network: layer 0 is the input, layer L the output, W^l maps l-1 to l.
@@ -104,6 +108,13 @@ public:
     /// Learning rate of W^l given the rule's alpha.
     Scalar learningRate(Index l, Scalar ruleAlpha) const {
         return m_spec.weight(l).learningRate.value_or(ruleAlpha);
+    }
+    /// Whether W^l has per-synapse learning rates (WeightLayerSpec::learningRates).
+    bool hasSynapseRates(Index l) const { return m_spec.weight(l).learningRates.size() != 0; }
+    /// Learning rate of synapse (i, j) of W^l given the rule's alpha.
+    Scalar learningRate(Index l, Index i, Index j, Scalar ruleAlpha) const {
+        return hasSynapseRates(l) ? m_spec.weight(l).learningRates(i, j)
+                                  : learningRate(l, ruleAlpha);
     }
 
     /// Replaces W^l; absent synapses of the mask are forced to zero. Shape must match.

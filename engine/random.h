@@ -26,6 +26,11 @@ public:
     std::uint64_t below(std::uint64_t n);
     /// A raw 64-bit draw (used to derive independent seeds).
     std::uint64_t next() { return m_engine(); }
+    /// Skips `n` raw draws (as if next() had been called n times); drops a spare normal.
+    void discard(unsigned long long n) {
+        m_engine.discard(n);
+        m_hasSpare = false;
+    }
 
     /// Matrix of N(mean, std^2) draws, filled row by row.
     Matrix normalMatrix(Index rows, Index cols, Scalar mean = 0.0, Scalar std = 1.0);

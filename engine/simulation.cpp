@@ -107,12 +107,27 @@ std::vector<std::string> Simulation::setTrials(std::vector<Trial> trials) {
         return problems;
     m_trials = std::move(trials);
     m_provider = nullptr;
+    m_protocol = Protocol{};
+    m_hasProtocol = false;
     return problems;
 }
 
 void Simulation::setTrialProvider(TrialProvider provider) {
     m_provider = std::move(provider);
     m_trials.clear();
+    m_protocol = Protocol{};
+    m_hasProtocol = false;
+}
+
+std::vector<std::string> Simulation::setProtocol(Protocol protocol) {
+    std::vector<std::string> problems = protocol.validate(m_net.spec());
+    if (!problems.empty())
+        return problems;
+    m_protocol = std::move(protocol);
+    m_hasProtocol = true;
+    m_trials.clear();
+    m_provider = nullptr;
+    return problems;
 }
 
 void Simulation::reset(const Network& net) {
@@ -189,7 +204,11 @@ bool Simulation::stepTrials(std::int64_t n) {
 
 bool Simulation::beginTrial() {
     const Trial* trial = nullptr;
-    if (m_provider) {
+    if (m_hasProtocol) {
+        trial = m_protocol.trial(m_trialsCompleted);
+        if (!trial)
+            return false;  // the protocol is over: nothing more to do, not an error
+    } else if (m_provider) {
         m_provider(m_trialsCompleted, m_net, m_providerTrial);
         const std::vector<std::string> problems = validateTrial(m_providerTrial, m_net.spec());
         if (!problems.empty()) {
@@ -375,7 +394,13 @@ void Simulation::computeUpdate(bool fromDelta) {
         }
         const Matrix& post = fromDelta ? m_layers[k].delta : m_layers[k].eps;
         const Scalar rate = m_net.learningRate(l, m_config.alpha);
-        m_dW[k].noalias() = rate * post * m_layers[k - 1].fx.transpose();
+        if (m_net.hasSynapseRates(l)) {
+            // Per-synapse rates: dW(i, j) = alpha_ij e_i f(x_j).
+            m_dW[k].noalias() = post * m_layers[k - 1].fx.transpose();
+            m_dW[k].array() *= m_net.spec().weight(l).learningRates.array();
+        } else {
+            m_dW[k].noalias() = rate * post * m_layers[k - 1].fx.transpose();
+        }
         if (m_net.hasMask(l))
             m_dW[k].array() *= m_net.spec().weight(l).mask.array();
         if (m_net.hasBias(l))

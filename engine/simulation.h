@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/network.h"
+#include "engine/protocol.h"
 #include "engine/trial.h"
 #include "engine/types.h"
 
@@ -119,6 +120,17 @@ public:
     std::vector<std::string> setTrials(std::vector<Trial> trials);
     /// A function that produces each trial (checked as it arrives).
     void setTrialProvider(TrialProvider provider);
+    /// A protocol (phases of trial lists) to run once; the simulation stops (steps return false,
+    /// status stays Ok) after its last trial. Returns the problems instead of taking it when it
+    /// does not fit the network.
+    std::vector<std::string> setProtocol(Protocol protocol);
+    /// The protocol being run, or nullptr when the trials come from a list or a provider.
+    const Protocol* protocol() const { return m_hasProtocol ? &m_protocol : nullptr; }
+    /// True when a protocol is being run and all its trials are done.
+    bool protocolFinished() const {
+        return m_hasProtocol && m_next == Next::Begin &&
+               m_trialsCompleted >= m_protocol.trialCount();
+    }
 
     /// One micro-step. False (and nothing done) when the status is not Ok or there is no trial.
     bool stepIteration();
@@ -184,6 +196,8 @@ private:
     std::vector<Trial> m_trials;
     TrialProvider m_provider;
     Trial m_providerTrial;
+    Protocol m_protocol;
+    bool m_hasProtocol = false;
 
     // Current trial, copied into fixed buffers so stepping does not allocate.
     Matrix m_input, m_target, m_mask;

@@ -1,14 +1,17 @@
 // The headless commands, run in-process: golden CSVs, exit codes and messages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "app/cli.h"
 #include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
+#include "app/parallel.h"
 
 using namespace app;
 
@@ -292,4 +295,158 @@ TEST(RunCommand, BadInputGivesAMessageAndANonZeroExit) {
     r = run({"run", "/no/such/file.json"});
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("/no/such/file.json: cannot open the file"), std::string::npos);
+}
+
+namespace {
+
+/// Runs an experiment in-process with `args`; fails the test on an option error.
+ExperimentResult runExperiment(const std::string& name, const std::vector<std::string>& args) {
+    const Experiment* e = findExperiment(name);
+    EXPECT_NE(e, nullptr) << name;
+    ExperimentResult result;
+    if (!e)
+        return result;
+    Options o(e->options);
+    EXPECT_FALSE(o.parse(args).has_value());
+    std::ostringstream log;
+    const auto error = e->run(o, result, log);
+    EXPECT_FALSE(error.has_value()) << *error;
+    return result;
+}
+
+std::vector<std::string> column(const ExperimentResult& r, const std::string& name) {
+    const auto it = std::find(r.csv.header.begin(), r.csv.header.end(), name);
+    std::vector<std::string> out;
+    for (const auto& row : r.csv.rows)
+        out.push_back(row[static_cast<size_t>(it - r.csv.header.begin())]);
+    return out;
+}
+
+}  // namespace
+
+TEST(Cli, FearConditioningRowsAndTheExtinctionEffect) {
+    const ExperimentResult r =
+        runExperiment("fear-conditioning", {"--seeds", "2", "--trials", "8", "--T", "50"});
+    EXPECT_EQ(r.csv.header, (std::vector<std::string>{"rule", "group", "seed", "fear_to_noise"}));
+    ASSERT_EQ(r.csv.rows.size(), 2u * 3 * 2);
+    // BP: fear to the noise is bit-identical with and without the light's extinction.
+    std::map<std::string, std::string> fear;
+    for (const auto& row : r.csv.rows)
+        fear[row[0] + row[1] + row[2]] = row[3];
+    EXPECT_EQ(fear["BPLN+0"], fear["BPLN+L-0"]);
+    EXPECT_GT(*parseReal(fear["PCLN+L-0"]), *parseReal(fear["PCLN+0"]));
+    EXPECT_NE(r.summary.find("LN+L- minus LN+ (effect of extinguishing the light): BP 0.0000"),
+              std::string::npos)
+        << r.summary;
+}
+
+TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
+    const ExperimentResult r = runExperiment(
+        "reversal-learning",
+        {"--seeds", "2", "--trials", "20", "--T", "32", "--summary-after", "0", "--threads", "2"});
+    EXPECT_EQ(r.csv.header,
+              (std::vector<std::string>{"rule", "seed", "trial", "choice", "reward", "value_0",
+                                        "value_1", "punished", "switched_next", "value_at_punish",
+                                        "value_next_trial"}));
+    ASSERT_EQ(r.csv.rows.size(), 2u * 2 * 20);
+    for (size_t k = 0; k < r.csv.rows.size(); ++k) {
+        const auto& row = r.csv.rows[k];
+        EXPECT_TRUE(row[4] == "1" || row[4] == "-1");
+        EXPECT_EQ(row[7] == "1", row[4] == "-1");
+        const bool last = row[2] == "20";
+        // A punished trial with a next trial carries the values; no other row does.
+        EXPECT_EQ(!row[8].empty(), row[7] == "1" && !last) << k;
+        if (!row[8].empty()) {
+            const auto& next = r.csv.rows[k + 1];
+            EXPECT_EQ(row[9], row[3] == "0" ? row[5] : row[6]);
+            EXPECT_EQ(row[10], next[3] == "0" ? next[5] : next[6]);
+            EXPECT_EQ(row[8], next[3] == row[3] ? "0" : "1");
+        }
+    }
+    EXPECT_NE(r.summary.find("switch"), std::string::npos);
+}
+
+TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {
+    const ExperimentResult r = runExperiment(
+        "sensorimotor-transfer",
+        {"--seeds", "2", "--training-blocks", "6", "--test-blocks", "1", "--T", "32"});
+    EXPECT_EQ(r.csv.header, (std::vector<std::string>{"rule", "seed", "group", "adaptation"}));
+    ASSERT_EQ(r.csv.rows.size(), 2u * 2 * 4);
+    for (const auto& row : r.csv.rows)
+        if (row[0] == "BP" && row[2][0] == '2') {
+            EXPECT_EQ(row[3], "0");
+        }
+    EXPECT_NE(r.summary.find("2-     cue 2, field P- (other cue)  0.000000 (0.000000)"),
+              std::string::npos)
+        << r.summary;
+}
+
+TEST(Cli, ErraticDoesNotDependOnThreadsAndReportsBothRules) {
+    const std::vector<std::string> args{"--seeds",     "3",       "--trials",    "6",
+                                        "--width",     "6",       "--alphas-pc", "0.5",
+                                        "--alphas-bp", "0.3,0.4", "--T",         "20"};
+    auto with = [&](const std::string& threads) {
+        auto a = args;
+        a.insert(a.end(), {"--threads", threads});
+        return runExperiment("erratic", a);
+    };
+    const ExperimentResult one = with("1"), two = with("2");
+    EXPECT_EQ(one.csv.text(), two.csv.text());
+    EXPECT_EQ(one.csv.header,
+              (std::vector<std::string>{"rule", "alpha", "seed", "path_length", "final_distance"}));
+    EXPECT_EQ(one.csv.rows.size(), 3u * 3);
+    for (const auto& row : one.csv.rows)
+        EXPECT_GE(*parseReal(row[3]), *parseReal(row[4]));  // path >= straight line
+    EXPECT_EQ(column(one, "rule").front(), "BP");
+    EXPECT_NE(one.summary.find("At equal final distance"), std::string::npos);
+}
+
+TEST(Cli, LearningExperimentsAreListedWithHelp) {
+    const CliRun list = run({"experiment", "--list"});
+    for (const char* name :
+         {"erratic", "fear-conditioning", "reversal-learning", "sensorimotor-transfer"}) {
+        EXPECT_NE(list.out.find(name), std::string::npos) << name;
+        const CliRun help = run({"experiment", name, "--help"});
+        EXPECT_EQ(help.code, 0);
+        EXPECT_NE(help.out.find("--seeds VALUE"), std::string::npos) << name;
+        EXPECT_NE(help.out.find("--threads"), std::string::npos) << name;
+    }
+    EXPECT_NE(run({"experiment", "erratic", "--help"}).out.find("(default 0.336,0.35,0.364,0.378)"),
+              std::string::npos);
+    EXPECT_NE(run({"experiment", "fear-conditioning", "--help"}).out.find("--lr-noise"),
+              std::string::npos);
+}
+
+TEST(Cli, LearningExperimentsRejectBadOptions) {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"experiment", "fear-conditioning", "--lr-light", "fast"},
+         "--lr-light: 'fast' is not a finite number"},
+        {{"experiment", "fear-conditioning", "--lr-noise", "nan"},
+         "--lr-noise: 'nan' is not a finite number"},
+        {{"experiment", "fear-conditioning", "--lr-noise", "-1"}, "--lr-noise: must be >= 0"},
+        {{"experiment", "reversal-learning", "--seeds", "-3"}, "--seeds: -3 is out of range"},
+        {{"experiment", "reversal-learning", "--trials", "0"}, "--trials: 0 is out of range"},
+        {{"experiment", "sensorimotor-transfer", "--memory-lr", "inf"},
+         "--memory-lr: 'inf' is not a finite number"},
+        {{"experiment", "erratic", "--alphas-pc", ""}, "--alphas-pc: give at least one"},
+        {{"experiment", "erratic", "--alphas-bp", "0.1,x"}, "--alphas-bp: 'x' in '0.1,x'"},
+        {{"experiment", "erratic", "--alphas-bp", "0.1,-2"},
+         "--alphas-bp: learning rates must be >= 0"},
+        {{"experiment", "erratic", "--discount", "0"}, "discount must be in (0, 1]"},
+    };
+    for (const auto& [args, message] : cases) {
+        const CliRun r = run(args);
+        EXPECT_EQ(r.code, 2) << message;
+        EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    }
+}
+
+TEST(Cli, CancelledRunWritesNothing) {
+    requestCancel();
+    const CliRun r = run({"experiment", "erratic", "--seeds", "2", "--trials", "2", "--width", "4",
+                          "--csv", "cancelled.csv"});
+    EXPECT_FALSE(cancelRequested());  // the command consumed the request
+    EXPECT_EQ(r.code, 130);
+    EXPECT_NE(r.err.find("cancelled; nothing written"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists("cancelled.csv"));
 }

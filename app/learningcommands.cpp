@@ -1,0 +1,497 @@
+#include "app/learningcommands.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "app/experimenthelpers.h"
+#include "app/parallel.h"
+#include "engine/learningexperiments.h"
+
+namespace app {
+
+namespace ex = engine::experiments;
+using engine::Rule;
+using engine::Scalar;
+
+namespace {
+
+constexpr Rule Rules[] = {Rule::BP, Rule::PC};
+
+Error readSeeds(const Options& o, long long& seeds) {
+    return intInRange(o, "seeds", 1, 100'000, seeds);
+}
+
+Error readRates(const Options& o, const std::string& name, std::vector<double>& out) {
+    if (o.text(name).empty())
+        return "--" + name + ": give at least one learning rate";
+    if (Error e = o.realList(name, out))
+        return e;
+    for (double a : out)
+        if (a < 0.0)
+            return "--" + name + ": learning rates must be >= 0, got " + formatNumber(a);
+    if (out.size() > 1000)
+        return "--" + name + ": at most 1000 values";
+    return std::nullopt;
+}
+
+/// "mean (sd)" of the finite values, with a note of how many were not.
+std::string meanCell(const std::vector<double>& values, int digits = 4) {
+    std::vector<double> finite;
+    for (double v : values)
+        if (std::isfinite(v))
+            finite.push_back(v);
+    if (finite.empty())
+        return "n/a";
+    const MeanSd m = meanSd(finite);
+    std::string cell = fixed(m.mean, digits) + " (" + fixed(m.sd, digits) + ")";
+    if (finite.size() != values.size())
+        cell += " [" + std::to_string(values.size() - finite.size()) + " diverged]";
+    return cell;
+}
+
+/// Runs count jobs on the threads with progress lines.
+void runJobs(const std::string& name, size_t count, unsigned threads, std::ostream& log,
+             const std::function<void(size_t)>& job) {
+    log << name << ": " << count << " runs on " << threads << " thread(s)\n" << std::flush;
+    parallelFor(count, threads, job, [&](size_t done) { progressLine(log, done, count); });
+}
+
+// ---- fear conditioning --------------------------------------------------------------------------
+
+Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostream& log) {
+    long long seeds = 0, trials = 0;
+    unsigned threads = 1;
+    ex::FearConfig config;
+    if (Error e = readSeeds(o, seeds))
+        return e;
+    if (Error e = readThreads(o, threads))
+        return e;
+    if (Error e = nonNegative(o, "lr-perception", config.lrPerception))
+        return e;
+    if (Error e = nonNegative(o, "lr-light", config.lrLight))
+        return e;
+    if (Error e = nonNegative(o, "lr-noise", config.lrNoise))
+        return e;
+    if (Error e = o.real("init-mean", config.initMean))
+        return e;
+    if (Error e = nonNegative(o, "init-std", config.initStd))
+        return e;
+    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
+        return e;
+    config.trialsPerPhase = static_cast<int>(trials);
+    if (Error e = readPc(o, config.pc))
+        return e;
+
+    const std::vector<ex::FearGroup> groups{ex::FearGroup::Noise, ex::FearGroup::LightNoise,
+                                            ex::FearGroup::LightNoiseExtinction};
+    struct Job {
+        Rule rule;
+        ex::FearGroup group;
+        std::uint64_t seed;
+        ex::FearResult r;
+    };
+    std::vector<Job> jobs;
+    for (Rule rule : Rules)
+        for (ex::FearGroup g : groups)
+            for (long long s = 0; s < seeds; ++s)
+                jobs.push_back({rule, g, static_cast<std::uint64_t>(s), {}});
+    runJobs("fear-conditioning", jobs.size(), threads, log, [&](size_t i) {
+        jobs[i].r = ex::fearConditioningRun(jobs[i].rule, jobs[i].group, jobs[i].seed, config);
+    });
+
+    result.csv.header = {"rule", "group", "seed", "fear_to_noise"};
+    std::map<std::pair<Rule, ex::FearGroup>, std::vector<double>> values;
+    for (const Job& j : jobs) {
+        if (!j.r.problem.empty())
+            result.problems.push_back(std::string(ex::fearGroupName(j.group)) + ", seed " +
+                                      std::to_string(j.seed) + ": " + j.r.problem);
+        result.csv.rows.push_back({engine::ruleName(j.rule), ex::fearGroupName(j.group),
+                                   std::to_string(j.seed), formatNumber(j.r.fearToNoise)});
+        values[{j.rule, j.group}].push_back(j.r.fearToNoise);
+    }
+    std::vector<std::vector<std::string>> table{{"group", "BP mean (sd)", "PC mean (sd)"}};
+    for (ex::FearGroup g : groups)
+        table.push_back({ex::fearGroupName(g), meanCell(values[{Rule::BP, g}]),
+                         meanCell(values[{Rule::PC, g}])});
+    auto shift = [&](Rule rule) {
+        return meanSd(values[{rule, ex::FearGroup::LightNoiseExtinction}]).mean -
+               meanSd(values[{rule, ex::FearGroup::LightNoise}]).mean;
+    };
+    std::ostringstream s;
+    s << "Rat fear conditioning (overshadowing released by extinction): inputs (light, noise) ->\n"
+      << "one hidden unit each (p init 1) -> fear; m ~ |N(" << config.initMean << ", "
+      << config.initStd << "^2)|;\nlearning rates p " << config.lrPerception << ", m_L "
+      << config.lrLight << ", m_N " << config.lrNoise << "; " << config.trialsPerPhase
+      << " trials per phase; PC T " << config.pc.iterations << ", gamma0 " << config.pc.gamma0
+      << ", discount " << config.pc.discount << "; " << seeds << " seeds.\n"
+      << "Groups: N+ noise -> shock; LN+ light and noise -> shock; LN+L- then the light alone,\n"
+      << "no shock (extinction).\n\nFear to the noise alone after training:\n"
+      << textTable(table) << "\nLN+L- minus LN+ (effect of extinguishing the light): BP "
+      << fixed(shift(Rule::BP)) << ", PC " << fixed(shift(Rule::PC)) << "\n";
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+// ---- reversal learning --------------------------------------------------------------------------
+
+Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostream& log) {
+    long long seeds = 0, trials = 0, from = 0;
+    unsigned threads = 1;
+    ex::ReversalConfig config;
+    if (Error e = readSeeds(o, seeds))
+        return e;
+    if (Error e = readThreads(o, threads))
+        return e;
+    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
+        return e;
+    config.trials = static_cast<int>(trials);
+    if (Error e = intInRange(o, "summary-after", 0, 1'000'000, from))
+        return e;
+    if (Error e = nonNegative(o, "alpha", config.pc.alpha))
+        return e;
+    if (Error e = nonNegative(o, "init-std", config.initStd))
+        return e;
+    if (Error e = nonNegative(o, "beta", config.task.inverseTemperature))
+        return e;
+    if (Error e = readPc(o, config.pc))
+        return e;
+
+    struct Job {
+        Rule rule;
+        std::uint64_t seed;
+        engine::experiments::Observations<engine::ChoiceRecord> run;
+    };
+    std::vector<Job> jobs;
+    for (Rule rule : Rules)
+        for (long long s = 0; s < seeds; ++s)
+            jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
+    runJobs("reversal-learning", jobs.size(), threads, log,
+            [&](size_t i) { jobs[i].run = ex::reversalRun(jobs[i].rule, jobs[i].seed, config); });
+
+    result.csv.header = {
+        "rule",    "seed",     "trial",         "choice",          "reward",          "value_0",
+        "value_1", "punished", "switched_next", "value_at_punish", "value_next_trial"};
+    // Per rule and stay (0) / switch (1): values at the punished trial and on the next one.
+    std::map<std::pair<Rule, bool>, std::pair<std::vector<double>, std::vector<double>>> split;
+    for (const Job& j : jobs) {
+        if (!j.run.problem.empty())
+            result.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
+        const auto& history = j.run.rows;
+        std::map<std::int64_t, ex::PunishOutcome> outcomes;
+        for (const ex::PunishOutcome& p : ex::punishOutcomes(history)) {
+            outcomes[p.trial] = p;
+            if (p.trial + 1 > from) {
+                auto& [atPunish, next] = split[{j.rule, p.switched}];
+                atPunish.push_back(p.valueAtPunish);
+                next.push_back(p.valueNextTrial);
+            }
+        }
+        for (const engine::ChoiceRecord& r : history) {
+            std::vector<std::string> row{engine::ruleName(j.rule),    std::to_string(j.seed),
+                                         std::to_string(r.trial + 1), std::to_string(r.choice),
+                                         formatNumber(r.reward),      formatNumber(r.values(0)),
+                                         formatNumber(r.values(1)),   r.punished ? "1" : "0"};
+            auto it = outcomes.find(r.trial);
+            if (it != outcomes.end()) {
+                row.push_back(it->second.switched ? "1" : "0");
+                row.push_back(formatNumber(it->second.valueAtPunish));
+                row.push_back(formatNumber(it->second.valueNextTrial));
+            } else {
+                row.insert(row.end(), {"", "", ""});
+            }
+            result.csv.rows.push_back(std::move(row));
+        }
+    }
+    std::vector<std::vector<std::string>> table{
+        {"rule", "after punishment", "n", "value at punished trial", "value on next trial"}};
+    for (Rule rule : Rules)
+        for (bool switched : {false, true}) {
+            const auto& [atPunish, next] = split[{rule, switched}];
+            table.push_back({engine::ruleName(rule), switched ? "switch" : "stay",
+                             std::to_string(atPunish.size()), meanCell(atPunish), meanCell(next)});
+        }
+    std::ostringstream s;
+    s << "Human reversal learning: linear 1-1-2 net, constant input 1, outputs = values of two\n"
+      << "options; softmax choice (beta " << config.task.inverseTemperature
+      << "), reward +1 with p 0.7 (correct) / 0.4, else -1;\nonly the chosen output learns; "
+      << "after 4 correct choices in a row the contingency reverses with p 0.25 per trial.\n"
+      << config.trials << " trials, alpha " << config.pc.alpha << ", weights ~ N(0, "
+      << config.initStd << "^2), PC T " << config.pc.iterations << ", discount "
+      << config.pc.discount << "; " << seeds << " seeds.\n\n"
+      << "Value (mean (sd)) of the chosen option at a punished trial and on the next trial,\n"
+      << "split by whether the next choice stayed or switched; punished trials after trial " << from
+      << ":\n"
+      << textTable(table);
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+// ---- sensorimotor transfer ----------------------------------------------------------------------
+
+Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& log) {
+    long long seeds = 0, training = 0, test = 0;
+    unsigned threads = 1;
+    ex::SensorimotorConfig config;
+    if (Error e = readSeeds(o, seeds))
+        return e;
+    if (Error e = readThreads(o, threads))
+        return e;
+    if (Error e = nonNegative(o, "init-std", config.initStd))
+        return e;
+    if (Error e = nonNegative(o, "lr", config.lr))
+        return e;
+    if (Error e = nonNegative(o, "memory-lr", config.memoryLr))
+        return e;
+    if (Error e = intInRange(o, "training-blocks", 0, 10'000, training))
+        return e;
+    if (Error e = intInRange(o, "test-blocks", 1, 10'000, test))
+        return e;
+    config.trainingBlocks = static_cast<int>(training);
+    config.testBlocks = static_cast<int>(test);
+    if (Error e = readPc(o, config.pc))
+        return e;
+
+    struct Job {
+        Rule rule;
+        std::uint64_t seed;
+        ex::Observations<ex::AdaptationRow> run;
+    };
+    std::vector<Job> jobs;
+    for (Rule rule : Rules)
+        for (long long s = 0; s < seeds; ++s)
+            jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
+    runJobs("sensorimotor-transfer", jobs.size(), threads, log, [&](size_t i) {
+        jobs[i].run = ex::sensorimotorRun(jobs[i].rule, jobs[i].seed, config);
+    });
+
+    result.csv.header = {"rule", "seed", "group", "adaptation"};
+    std::map<std::pair<Rule, std::string>, std::vector<double>> values;
+    for (const Job& j : jobs) {
+        if (!j.run.problem.empty())
+            result.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
+        for (const ex::ExposureGroup& g : ex::exposureGroups()) {
+            std::vector<double> mine;
+            for (const ex::AdaptationRow& r : j.run.rows)
+                if (r.group == g.name())
+                    mine.push_back(r.adaptation);
+            const double a =
+                mine.empty() ? std::numeric_limits<double>::quiet_NaN() : meanSd(mine).mean;
+            result.csv.rows.push_back(
+                {engine::ruleName(j.rule), std::to_string(j.seed), g.name(), formatNumber(a)});
+            values[{j.rule, g.name()}].push_back(a);
+        }
+    }
+    std::vector<std::vector<std::string>> table{
+        {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
+    for (const ex::ExposureGroup& g : ex::exposureGroups())
+        table.push_back({g.name(),
+                         "cue " + std::to_string(g.cue) + ", field " + (g.field > 0 ? "P+" : "P-") +
+                             (g.cue == 1 ? " (same cue)" : " (other cue)"),
+                         meanCell(values[{Rule::BP, g.name()}], 6),
+                         meanCell(values[{Rule::PC, g.name()}], 6)});
+    std::ostringstream s;
+    s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
+      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
+         "N(0, "
+      << config.initStd << "^2);\nlearning rate cue -> hidden " << config.lr
+      << ", hidden -> output " << config.memoryLr << "; PC T " << config.pc.iterations
+      << ", discount " << config.pc.discount << ".\n"
+      << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-), then "
+      << config.testBlocks << " test blocks of triplets (channel cue 1, exposure, channel cue 1); "
+      << seeds
+      << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
+         "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
+      << textTable(table);
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+// ---- less erratic learning ----------------------------------------------------------------------
+
+Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) {
+    long long seeds = 0, trials = 0, width = 0;
+    unsigned threads = 1;
+    std::vector<double> alphasPc, alphasBp;
+    ex::ErraticConfig config;
+    if (Error e = readSeeds(o, seeds))
+        return e;
+    if (Error e = readThreads(o, threads))
+        return e;
+    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
+        return e;
+    config.trials = static_cast<int>(trials);
+    if (Error e = intInRange(o, "width", 1, 1000, width))
+        return e;
+    config.width = width;
+    if (Error e = nonNegative(o, "sample-std", config.sampleStd))
+        return e;
+    if (Error e = readRates(o, "alphas-pc", alphasPc))
+        return e;
+    if (Error e = readRates(o, "alphas-bp", alphasBp))
+        return e;
+    if (Error e = readPc(o, config.pc))
+        return e;
+
+    struct Job {
+        Rule rule;
+        double alpha;
+        std::uint64_t seed;
+        ex::PathResult r;
+    };
+    std::vector<Job> jobs;
+    for (Rule rule : Rules)
+        for (double a : rule == Rule::BP ? alphasBp : alphasPc)
+            for (long long s = 0; s < seeds; ++s)
+                jobs.push_back({rule, a, static_cast<std::uint64_t>(s), {}});
+    // PC jobs are the long ones: start them first so the threads finish together.
+    std::vector<size_t> order(jobs.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = jobs.size() - 1 - i;
+    runJobs("erratic", jobs.size(), threads, log, [&](size_t i) {
+        Job& j = jobs[order[i]];
+        j.r = ex::erraticRun(j.rule, j.alpha, j.seed, config);
+    });
+
+    result.csv.header = {"rule", "alpha", "seed", "path_length", "final_distance"};
+    struct Cell {
+        std::vector<double> path, final;
+    };
+    std::map<std::pair<Rule, double>, Cell> cells;
+    for (const Job& j : jobs) {
+        if (!j.r.problem.empty())
+            result.problems.push_back("alpha " + formatNumber(j.alpha) + ", seed " +
+                                      std::to_string(j.seed) + ": " + j.r.problem);
+        result.csv.rows.push_back({engine::ruleName(j.rule), formatNumber(j.alpha),
+                                   std::to_string(j.seed), formatNumber(j.r.length.path),
+                                   formatNumber(j.r.length.finalDistance)});
+        cells[{j.rule, j.alpha}].path.push_back(j.r.length.path);
+        cells[{j.rule, j.alpha}].final.push_back(j.r.length.finalDistance);
+    }
+    std::vector<std::vector<std::string>> table{
+        {"rule", "alpha", "path length", "final distance", "path / final"}};
+    // BP's mean (final, path) points, to read off BP's path at PC's final distance.
+    std::vector<std::pair<double, double>> bpCurve;
+    for (Rule rule : Rules)
+        for (double a : rule == Rule::BP ? alphasBp : alphasPc) {
+            const Cell& c = cells[{rule, a}];
+            const double path = meanSd(c.path).mean, final = meanSd(c.final).mean;
+            table.push_back({engine::ruleName(rule), formatNumber(a), fixed(path), fixed(final),
+                             fixed(path / final, 3)});
+            if (rule == Rule::BP)
+                bpCurve.push_back({final, path});
+        }
+    std::sort(bpCurve.begin(), bpCurve.end());
+    std::vector<std::vector<std::string>> compare{
+        {"PC alpha", "PC final", "PC path", "BP path at that final distance"}};
+    for (double a : alphasPc) {
+        const Cell& c = cells[{Rule::PC, a}];
+        const double path = meanSd(c.path).mean, final = meanSd(c.final).mean;
+        std::string bpPath = "outside BP's range";
+        for (size_t k = 1; k < bpCurve.size(); ++k) {
+            const auto [f0, p0] = bpCurve[k - 1];
+            const auto [f1, p1] = bpCurve[k];
+            if (final >= f0 && final <= f1 && f1 > f0) {
+                bpPath = fixed(p0 + (p1 - p0) * (final - f0) / (f1 - f0)) + " (interpolated)";
+                break;
+            }
+        }
+        compare.push_back({formatNumber(a), fixed(final), fixed(path), bpPath});
+    }
+    std::ostringstream s;
+    s << "Less erratic learning: " << config.width << "-" << config.width << "-" << config.width
+      << "-" << config.width
+      << " sigmoid net, no bias, Xavier-normal; one fixed sample, input and target ~ N(0, "
+      << config.sampleStd << "^2);\n"
+      << config.trials << " trials; PC T " << config.pc.iterations << ", gamma0 "
+      << config.pc.gamma0 << ", discount " << config.pc.discount << "; " << seeds
+      << " seeds. Path length = sum over trials of the norm of the\nweight change; final "
+         "distance = norm of (final - initial weights); all weights; means over seeds.\n\n"
+      << textTable(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
+      << textTable(compare);
+    result.summary = s.str();
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Experiment> learningExperiments() {
+    const std::string cores = std::to_string(hardwareThreads());
+    const OptionSpec threads{"threads", cores, "worker threads"};
+    std::vector<Experiment> list;
+    {
+        Experiment e{"erratic",
+                     "less erratic learning",
+                     "weight path length vs final distance in a 32-32-32-32 sigmoid net: PC's "
+                     "path is shorter",
+                     {},
+                     runErratic};
+        e.options = {{"seeds", "99", "seeds per rule and learning rate (0..N-1)"},
+                     {"trials", "64", "trials on the one sample"},
+                     {"alphas-pc", "0.476,0.5,0.524,0.548,0.572", "PC learning rates"},
+                     {"alphas-bp", "0.336,0.35,0.364,0.378", "BP learning rates"},
+                     {"width", "32", "neurons per layer"},
+                     {"sample-std", "0.1", "standard deviation of the input and the target"},
+                     threads};
+        for (auto& p : pcOptions("200", "0.1", "0.9"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{"fear-conditioning",
+                     "rat fear conditioning",
+                     "extinguishing the light raises fear to the noise in PC (as in rats), not in "
+                     "BP",
+                     {},
+                     runFearConditioning};
+        e.options = {{"seeds", "8", "seeds (0..N-1); each draws m_L and m_N"},
+                     {"lr-perception", "0.01", "learning rate of p_L and p_N"},
+                     {"lr-light", "0.1", "learning rate of m_L"},
+                     {"lr-noise", "0.1", "learning rate of m_N"},
+                     {"init-mean", "0.1", "m ~ |N(mean, std^2)|"},
+                     {"init-std", "0.01", "m ~ |N(mean, std^2)|"},
+                     {"trials", "32", "trials per phase"},
+                     threads};
+        for (auto& p : pcOptions("200", "0.5", "0.5"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{"reversal-learning",
+                     "human reversal learning",
+                     "value after a punished choice: PC's is higher after a switch than after a "
+                     "stay",
+                     {},
+                     runReversalLearning};
+        e.options = {{"seeds", "22", "seeds (0..N-1)"},
+                     {"trials", "128", "trials per run"},
+                     {"alpha", "0.1", "learning rate of both rules"},
+                     {"init-std", "0.05", "weights ~ N(0, std^2)"},
+                     {"beta", "1", "inverse temperature of the softmax choice"},
+                     {"summary-after", "64", "the summary uses punished trials after this one"},
+                     threads};
+        for (auto& p : pcOptions("256", "0.1", "0.9"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    {
+        Experiment e{"sensorimotor-transfer",
+                     "human sensorimotor learning",
+                     "single-trial adaptation: PC transfers between cues (as humans do), BP not",
+                     {},
+                     runSensorimotor};
+        e.options = {{"seeds", "24", "seeds (0..N-1)"},
+                     {"init-std", "0.1", "weights ~ N(0, std^2)"},
+                     {"lr", "0.1", "learning rate of cue -> hidden"},
+                     {"memory-lr", "0.01", "learning rate of hidden -> output"},
+                     {"training-blocks", "24", "training blocks"},
+                     {"test-blocks", "8", "test blocks (one triplet of each group each)"},
+                     threads};
+        for (auto& p : pcOptions("256", "0.1", "0.9"))
+            e.options.push_back(p);
+        list.push_back(e);
+    }
+    return list;
+}
+
+}  // namespace app
