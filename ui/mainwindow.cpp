@@ -348,6 +348,7 @@ void MainWindow::onRunLoaded() {
         if (!engine::validateTrial(t, setup.network.spec()).empty())
             return;
     const engine::Scenario& scenario = m_doc->scenario();
+    const Selection old = m_inspector->selection();  // before setSetup() clears it
     const auto [activity, weight] = rangesFor(setup);
     for (RulePane* pane : {m_bpPane, m_pcPane})
         pane->networkView()->setNetwork(setup.network.spec(), activity, weight);
@@ -364,7 +365,6 @@ void MainWindow::onRunLoaded() {
     m_inspector->setLesson(m_controller->runName(), QString::fromStdString(scenario.lesson));
     // Keep the selection while it still exists (an edit of the selected weight, say).
     Selection keep;
-    const Selection old = m_inspector->selection();
     auto exists = [&](const Selection& s) {
         const engine::Index L = setup.network.depth();
         if (s.neuron)

@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -251,6 +252,18 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* doc, QWidget* parent)
             Qt::QueuedConnection);
     connect(m_doc, &ScenarioDocument::loaded, this, &ScenarioEditor::rebuild, Qt::QueuedConnection);
     rebuild();
+}
+
+bool ScenarioEditor::event(QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const auto mods = key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
+        if (mods == Qt::NoModifier) {
+            event->accept();  // delivered as a key press to the focused table or box
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 void ScenarioEditor::showWeights(int layer) {

@@ -28,6 +28,10 @@ public:
     QTableWidget* trialTable() const { return m_trials; }
     QTabWidget* tabs() const { return m_tabs; }
 
+protected:
+    /// Keys typed into the tables and boxes are text, not the window's one-key shortcuts.
+    bool event(QEvent* event) override;
+
 private:
     void rebuild();
     void rebuildLayers();
