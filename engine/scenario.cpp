@@ -3,12 +3,22 @@
 #include <cassert>
 #include <cstring>
 
+#include "engine/learningexperiments.h"
+#include "engine/protocol.h"
 #include "engine/random.h"
 
 namespace engine {
 
 const char* trialOrderName(TrialOrder order) {
-    return order == TrialOrder::Random ? "random" : "cycle";
+    switch (order) {
+        case TrialOrder::Random:
+            return "random";
+        case TrialOrder::Once:
+            return "once";
+        case TrialOrder::Cycle:
+            break;
+    }
+    return "cycle";
 }
 
 const std::vector<std::string>& plotTabNames() {
@@ -50,6 +60,11 @@ std::vector<std::string> Scenario::validate() const {
                                std::to_string(trials[k].batchSize()) +
                                " samples; a scenario's trials are single samples");
     }
+    if (!trialLabels.empty() && trialLabels.size() != trials.size())
+        problems.push_back("there must be one label per trial (or none)");
+    if (task)
+        for (const std::string& p : task->validate(spec.sizes.front(), spec.sizes.back()))
+            problems.push_back("task: " + p);
     for (const std::string& p : bp.validate())
         problems.push_back("BP: " + p);
     for (const std::string& p : pc.validate())
@@ -70,6 +85,9 @@ std::size_t pickTrial(TrialOrder order, std::uint64_t seed, std::size_t size, st
     const auto n = static_cast<std::uint64_t>(size);
     if (n <= 1)
         return 0;
+    if (order == TrialOrder::Once)
+        return static_cast<std::size_t>(
+            std::min<std::uint64_t>(static_cast<std::uint64_t>(k), n - 1));
     if (order == TrialOrder::Cycle)
         return static_cast<std::size_t>(static_cast<std::uint64_t>(k) % n);
     // A pure function of (seed, k), so a run restored at any trial picks the same trials.
@@ -77,7 +95,32 @@ std::size_t pickTrial(TrialOrder order, std::uint64_t seed, std::size_t size, st
     return static_cast<std::size_t>(r.below(n));
 }
 
+std::uint64_t Scenario::choiceTaskSeed() const {
+    // The same stream as `prospect experiment reversal-learning` uses for this seed.
+    return experiments::choiceSeed(seed);
+}
+
+std::string Scenario::labelAt(std::size_t k) const {
+    for (std::size_t i = std::min(k + 1, trialLabels.size()); i-- > 0;)
+        if (!trialLabels[i].empty())
+            return trialLabels[i];
+    return {};
+}
+
 void Scenario::applyTrials(Simulation& sim) const {
+    if (task) {
+        sim.setTrialProvider(
+            ChoiceTask::provider(std::make_shared<ChoiceTask>(*task, choiceTaskSeed())));
+        return;
+    }
+    if (order == TrialOrder::Once) {
+        Protocol protocol;
+        protocol.phases.push_back(ProtocolPhase{"", trials, 1});
+        const std::vector<std::string> problems = sim.setProtocol(std::move(protocol));
+        assert(problems.empty());
+        (void)problems;
+        return;
+    }
     if (order == TrialOrder::Cycle) {
         const std::vector<std::string> problems = sim.setTrials(trials);
         assert(problems.empty());
@@ -120,7 +163,18 @@ bool sameInit(const Initialiser& a, const Initialiser& b) {
 bool sameLayer(const WeightLayerSpec& a, const WeightLayerSpec& b) {
     return sameInit(a.init, b.init) && a.bias == b.bias && sameBits(a.initialBias, b.initialBias) &&
            a.trainable == b.trainable && sameBits(a.mask, b.mask) &&
-           a.learningRate == b.learningRate;
+           a.learningRate == b.learningRate && sameBits(a.learningRates, b.learningRates);
+}
+
+bool sameTask(const std::optional<ChoiceTaskConfig>& a, const std::optional<ChoiceTaskConfig>& b) {
+    if (a.has_value() != b.has_value())
+        return false;
+    if (!a)
+        return true;
+    return a->rewardProbabilities == b->rewardProbabilities && a->reward == b->reward &&
+           a->punishment == b->punishment && a->inverseTemperature == b->inverseTemperature &&
+           a->reversalStreak == b->reversalStreak &&
+           a->reversalProbability == b->reversalProbability && sameBits(a->input, b->input);
 }
 
 }  // namespace
@@ -130,7 +184,8 @@ bool sameScenario(const Scenario& a, const Scenario& b) {
         a.inputNames != b.inputNames || a.outputNames != b.outputNames || a.order != b.order ||
         !(a.view == b.view) || a.bp.alpha != b.bp.alpha || a.pc.alpha != b.pc.alpha ||
         a.pc.iterations != b.pc.iterations || a.pc.gamma0 != b.pc.gamma0 ||
-        a.pc.discount != b.pc.discount)
+        a.pc.discount != b.pc.discount || a.trialLabels != b.trialLabels ||
+        !sameTask(a.task, b.task))
         return false;
     if (a.spec.sizes != b.spec.sizes || a.spec.activations != b.spec.activations ||
         a.spec.weights.size() != b.spec.weights.size() || a.trials.size() != b.trials.size())

@@ -6,9 +6,11 @@
 // bundled presets are scenario files too.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/choicetask.h"
 #include "engine/network.h"
 #include "engine/simulation.h"
 #include "engine/trial.h"
@@ -28,9 +30,10 @@ constexpr std::size_t MaxScenarioTrials = 10'000;
 enum class TrialOrder {
     Cycle,   ///< Trial k uses trials[k mod n].
     Random,  ///< Trial k uses a trial picked uniformly from the list by the seed and k.
+    Once,    ///< Trial k uses trials[k]; after the last one the run is over (a protocol).
 };
 
-/// "cycle" or "random".
+/// "cycle", "random" or "once".
 const char* trialOrderName(TrialOrder order);
 
 /// What the window shows (ignored headless).
@@ -58,7 +61,14 @@ struct Scenario {
     NetworkSpec spec;
     std::vector<std::string> inputNames, outputNames;  ///< May be shorter than the layer.
     std::vector<Trial> trials;                         ///< Single-sample trials, at least one.
+    /// A label per trial ("" = none): the phase of a protocol that starts there, e.g.
+    /// "extinction". Empty or the same length as `trials`.
+    std::vector<std::string> trialLabels;
     TrialOrder order = TrialOrder::Cycle;
+    /// A closed-loop task that makes every trial from the network's own prediction (the trial
+    /// list then holds one trial that shows the task's input, for display). Each rule gets its
+    /// own task seeded with choiceTaskSeed().
+    std::optional<ChoiceTaskConfig> task;
     BpConfig bp;
     PcConfig pc;
     ViewSettings view;
@@ -69,9 +79,13 @@ struct Scenario {
     Network network() const;
     /// Index into `trials` of trial number k (0-based) of a run.
     std::size_t trialIndex(std::int64_t k) const;
-    /// Gives both simulations their trials: the list itself (cycle) or a provider (random).
-    /// The scenario must be valid.
+    /// Gives a simulation its trials: the list (cycle), a provider (random), a one-pass protocol
+    /// (once) or a fresh closed-loop task. The scenario must be valid.
     void applyTrials(Simulation& sim) const;
+    /// The seed of a closed-loop task's random stream (the same for both rules).
+    std::uint64_t choiceTaskSeed() const;
+    /// The label that applies at list position k: the last non-empty one at or before k.
+    std::string labelAt(std::size_t k) const;
 };
 
 /// Exact equality of two scenarios (every number bit for bit; NaN targets compare by mask).

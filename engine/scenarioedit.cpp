@@ -117,6 +117,8 @@ Result duplicateTrial(const Scenario& s, std::size_t k) {
         return refuse("there is no such trial");
     Scenario e = s;
     e.trials.insert(e.trials.begin() + static_cast<std::ptrdiff_t>(k) + 1, s.trials[k]);
+    if (!e.trialLabels.empty())
+        e.trialLabels.insert(e.trialLabels.begin() + static_cast<std::ptrdiff_t>(k) + 1, "");
     return done(std::move(e));
 }
 
@@ -127,6 +129,8 @@ Result removeTrial(const Scenario& s, std::size_t k) {
         return refuse("a scenario needs at least one trial");
     Scenario e = s;
     e.trials.erase(e.trials.begin() + static_cast<std::ptrdiff_t>(k));
+    if (!e.trialLabels.empty())
+        e.trialLabels.erase(e.trialLabels.begin() + static_cast<std::ptrdiff_t>(k));
     return done(std::move(e));
 }
 
@@ -137,6 +141,12 @@ Result moveTrial(const Scenario& s, std::size_t k, std::size_t to) {
     Trial t = e.trials[k];
     e.trials.erase(e.trials.begin() + static_cast<std::ptrdiff_t>(k));
     e.trials.insert(e.trials.begin() + static_cast<std::ptrdiff_t>(to), std::move(t));
+    if (!e.trialLabels.empty()) {
+        std::string label = e.trialLabels[k];
+        e.trialLabels.erase(e.trialLabels.begin() + static_cast<std::ptrdiff_t>(k));
+        e.trialLabels.insert(e.trialLabels.begin() + static_cast<std::ptrdiff_t>(to),
+                             std::move(label));
+    }
     return done(std::move(e));
 }
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -243,7 +244,9 @@ void readNetwork(const Reader& r, const Json& j, Scenario& s) {
     for (Index l = 1; l < static_cast<Index>(layers.size()); ++l) {
         const std::string wp = Reader::at("network.weights", l - 1);
         const Json& w = weights[static_cast<size_t>(l - 1)];
-        r.object(w, wp, {"values", "init", "bias", "trainable", "mask", "learning_rate"});
+        r.object(
+            w, wp,
+            {"values", "init", "bias", "trainable", "mask", "learning_rate", "learning_rates"});
         const Index rows = s.spec.sizes[static_cast<size_t>(l)];
         const Index cols = s.spec.sizes[static_cast<size_t>(l - 1)];
         const std::string why = "layer " + std::to_string(l) + " has " + std::to_string(rows) +
@@ -287,6 +290,12 @@ void readNetwork(const Reader& r, const Json& j, Scenario& s) {
                 r.fail(wp + ".learning_rate", "must be >= 0");
             spec.learningRate = v;
         }
+        if (const Json* m = r.optionalMember(w, "learning_rates")) {
+            spec.learningRates =
+                r.matrix(*m, wp + ".learning_rates", rows, cols, "post x pre: " + why);
+            if ((spec.learningRates.array() < 0.0).any())
+                r.fail(wp + ".learning_rates", "entries must be >= 0");
+        }
         s.spec.weights.push_back(std::move(spec));
     }
 }
@@ -299,8 +308,10 @@ void readTrials(const Reader& r, const Json& j, Scenario& s) {
             s.order = TrialOrder::Cycle;
         else if (name == "random")
             s.order = TrialOrder::Random;
+        else if (name == "once")
+            s.order = TrialOrder::Once;
         else
-            r.fail("trials.order", "'" + name + "' is not an order (cycle, random)");
+            r.fail("trials.order", "'" + name + "' is not an order (cycle, random, once)");
     }
     const Json& list = r.list(r.member(j, "trials", "list"), "trials.list");
     if (list.empty())
@@ -311,7 +322,7 @@ void readTrials(const Reader& r, const Json& j, Scenario& s) {
     const Index n0 = s.spec.sizes.front(), nL = s.spec.sizes.back();
     for (size_t k = 0; k < list.size(); ++k) {
         const std::string tp = Reader::at("trials.list", static_cast<Index>(k));
-        r.object(list[k], tp, {"input", "target"});
+        r.object(list[k], tp, {"input", "target", "repeat", "label"});
         Trial t;
         t.input = r.vector(r.member(list[k], tp, "input"), tp + ".input", n0);
         const Json& target = r.list(r.member(list[k], tp, "target"), tp + ".target");
@@ -334,8 +345,71 @@ void readTrials(const Reader& r, const Json& j, Scenario& s) {
         }
         if (masked)
             t.mask = mask;
-        s.trials.push_back(std::move(t));
+        std::string label;
+        if (const Json* l = r.optionalMember(list[k], "label"))
+            label = r.string(*l, tp + ".label");
+        std::int64_t repeat = 1;
+        if (const Json* n = r.optionalMember(list[k], "repeat"))
+            repeat = r.integer(*n, tp + ".repeat", 1, static_cast<std::int64_t>(MaxScenarioTrials));
+        if (s.trials.size() + static_cast<size_t>(repeat) > MaxScenarioTrials)
+            r.fail(tp + ".repeat", "makes more than " + std::to_string(MaxScenarioTrials) +
+                                       " trials (the limit for a scenario)");
+        for (std::int64_t c = 0; c < repeat; ++c) {
+            s.trials.push_back(t);
+            s.trialLabels.push_back(c == 0 ? label : std::string());
+        }
     }
+    bool anyLabel = false;
+    for (const std::string& l : s.trialLabels)
+        anyLabel = anyLabel || !l.empty();
+    if (!anyLabel)
+        s.trialLabels.clear();
+}
+
+void readTask(const Reader& r, const Json& j, Scenario& s) {
+    r.object(j, "task",
+             {"kind", "reward_probabilities", "reward", "punishment", "inverse_temperature",
+              "reversal_streak", "reversal_probability", "input"});
+    const std::string kind = r.string(r.member(j, "task", "kind"), "task.kind");
+    if (kind != "choice")
+        r.fail("task.kind", "'" + kind + "' is not a task (choice)");
+    ChoiceTaskConfig c;
+    const Index outputs = s.spec.sizes.back();
+    c.rewardProbabilities.clear();
+    const Vector p =
+        r.vector(r.member(j, "task", "reward_probabilities"), "task.reward_probabilities", outputs);
+    for (Index i = 0; i < p.size(); ++i) {
+        if (p(i) < 0.0 || p(i) > 1.0)
+            r.fail(Reader::at("task.reward_probabilities", i), "must be a probability (0 to 1)");
+        c.rewardProbabilities.push_back(p(i));
+    }
+    auto num = [&](const char* key, double fallback) {
+        const Json* v = r.optionalMember(j, key);
+        return v ? r.number(*v, Reader::join("task", key)) : fallback;
+    };
+    c.reward = num("reward", c.reward);
+    c.punishment = num("punishment", c.punishment);
+    c.inverseTemperature = num("inverse_temperature", c.inverseTemperature);
+    if (const Json* v = r.optionalMember(j, "reversal_streak"))
+        c.reversalStreak = static_cast<int>(r.integer(*v, "task.reversal_streak", 0, 1'000'000));
+    c.reversalProbability = num("reversal_probability", c.reversalProbability);
+    if (c.reversalProbability < 0.0 || c.reversalProbability > 1.0)
+        r.fail("task.reversal_probability", "must be a probability (0 to 1)");
+    if (const Json* v = r.optionalMember(j, "input"))
+        c.input = r.vector(*v, "task.input", s.spec.sizes.front());
+    for (const std::string& problem : c.validate(s.spec.sizes.front(), outputs))
+        r.fail("task", problem);
+    s.task = c;
+}
+
+/// The trial shown for a closed-loop task: its input, no targets (the task makes them).
+Trial taskDisplayTrial(const Scenario& s) {
+    Trial t;
+    t.input =
+        s.task->input.size() != 0 ? Matrix(s.task->input) : Matrix::Ones(s.spec.sizes.front(), 1);
+    t.target = Matrix::Constant(s.spec.sizes.back(), 1, std::numeric_limits<double>::quiet_NaN());
+    t.mask = Matrix::Zero(s.spec.sizes.back(), 1);
+    return t;
 }
 
 PcConfig readPc(const Reader& r, const Json& j) {
@@ -390,8 +464,8 @@ void readView(const Reader& r, const Json& j, ViewSettings& view) {
 
 Scenario readScenario(const Reader& r, const Json& root) {
     r.object(root, "",
-             {"format", "version", "name", "title", "lesson", "seed", "network", "trials", "bp",
-              "pc", "view"});
+             {"format", "version", "name", "title", "lesson", "seed", "network", "trials", "task",
+              "bp", "pc", "view"});
     const std::string format = r.string(r.member(root, "", "format"), "format");
     if (format != ScenarioFormat)
         r.fail("format", "is '" + format + "'; a scenario file says '" + ScenarioFormat + "'");
@@ -416,7 +490,16 @@ Scenario readScenario(const Reader& r, const Json& root) {
         s.seed = v->get<std::uint64_t>();
     }
     readNetwork(r, r.member(root, "", "network"), s);
-    readTrials(r, r.member(root, "", "trials"), s);
+    if (const Json* task = r.optionalMember(root, "task")) {
+        readTask(r, *task, s);
+        if (r.optionalMember(root, "trials"))
+            r.fail("trials",
+                   "a scenario with a closed-loop task has no trial list (the task "
+                   "makes every trial)");
+        s.trials = {taskDisplayTrial(s)};
+    } else {
+        readTrials(r, r.member(root, "", "trials"), s);
+    }
     const Json& bp = r.member(root, "", "bp");
     r.object(bp, "bp", {"alpha"});
     s.bp.alpha = r.number(r.member(bp, "bp", "alpha"), "bp.alpha");
@@ -525,6 +608,23 @@ private:
     void pad(int n) { m_out << std::string(static_cast<size_t>(n), ' '); }
     std::ostringstream m_out;
 };
+
+/// Same input, mask and (supervised) targets, bit for bit.
+bool sameTrialExactly(const Trial& a, const Trial& b) {
+    auto same = [](const Matrix& x, const Matrix& y) {
+        return x.rows() == y.rows() && x.cols() == y.cols() &&
+               (x.size() == 0 ||
+                std::memcmp(x.data(), y.data(), sizeof(Scalar) * size_t(x.size())) == 0);
+    };
+    if (!same(a.input, b.input) || !same(a.mask, b.mask) || a.target.rows() != b.target.rows())
+        return false;
+    for (Index i = 0; i < a.target.rows(); ++i) {
+        const bool unused = a.mask.size() != 0 && a.mask(i, 0) == 0.0;
+        if (!unused && std::memcmp(&a.target(i, 0), &b.target(i, 0), sizeof(Scalar)) != 0)
+            return false;
+    }
+    return true;
+}
 
 OJson matrixJson(const Matrix& m) {
     OJson rows = OJson::array();
@@ -671,21 +771,53 @@ std::string scenarioToJson(const Scenario& s) {
             entry["mask"] = matrixJson(w.mask);
         if (w.learningRate)
             entry["learning_rate"] = *w.learningRate;
+        if (w.learningRates.size() != 0)
+            entry["learning_rates"] = matrixJson(w.learningRates);
         weights.push_back(std::move(entry));
     }
     root["network"] = OJson{{"layers", layers}, {"weights", weights}};
-    OJson list = OJson::array();
-    for (const Trial& t : s.trials) {
-        OJson target = OJson::array();
-        for (Index i = 0; i < t.target.rows(); ++i) {
-            if (t.mask.size() != 0 && t.mask(i, 0) == 0.0)
-                target.push_back(nullptr);
-            else
-                target.push_back(t.target(i, 0));
+    if (s.task) {
+        const ChoiceTaskConfig& c = *s.task;
+        OJson task{{"kind", "choice"}};
+        OJson p = OJson::array();
+        for (Scalar v : c.rewardProbabilities)
+            p.push_back(v);
+        task["reward_probabilities"] = p;
+        task["reward"] = c.reward;
+        task["punishment"] = c.punishment;
+        task["inverse_temperature"] = c.inverseTemperature;
+        task["reversal_streak"] = c.reversalStreak;
+        task["reversal_probability"] = c.reversalProbability;
+        if (c.input.size() != 0)
+            task["input"] = vectorJson(c.input);
+        root["task"] = task;
+    } else {
+        OJson list = OJson::array();
+        for (size_t k = 0; k < s.trials.size();) {
+            // Identical neighbours without a label of their own are written once with a count.
+            size_t n = 1;
+            while (k + n < s.trials.size() &&
+                   (s.trialLabels.empty() || s.trialLabels[k + n].empty()) &&
+                   sameTrialExactly(s.trials[k], s.trials[k + n]))
+                ++n;
+            const Trial& t = s.trials[k];
+            OJson target = OJson::array();
+            for (Index i = 0; i < t.target.rows(); ++i) {
+                if (t.mask.size() != 0 && t.mask(i, 0) == 0.0)
+                    target.push_back(nullptr);
+                else
+                    target.push_back(t.target(i, 0));
+            }
+            OJson entry{{"input", vectorJson(t.input.col(0))}, {"target", target}};
+            if (n > 1)
+                entry["repeat"] = n;
+            if (!s.trialLabels.empty() && !s.trialLabels[k].empty())
+                entry["label"] = s.trialLabels[k];
+            list.push_back(std::move(entry));
+            k += n;
         }
-        list.push_back(OJson{{"input", vectorJson(t.input.col(0))}, {"target", target}});
+        root["trials"] = OJson{{"order", trialOrderName(s.order)}, {"list", list}};
     }
-    root["trials"] = OJson{{"order", trialOrderName(s.order)}, {"list", list}};
     root["bp"] = OJson{{"alpha", s.bp.alpha}};
     root["pc"] = OJson{{"alpha", s.pc.alpha},
                        {"T", s.pc.iterations},

@@ -789,7 +789,15 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_inspector->setFrame(frame);
     m_plots->showFrame(frame, m_controller->history());
     m_timeline->refresh();
-    m_status->setText(statusText(*frame));
+    QString text = statusText(*frame);
+    // Scenarios with labelled phases (a protocol) say which phase the shown trial is in.
+    const engine::Scenario& s = m_doc->scenario();
+    if (!s.trialLabels.empty() && frame->pc->trial > 0) {
+        const std::string label = s.labelAt(s.trialIndex(frame->pc->trial - 1));
+        if (!label.empty())
+            text += QStringLiteral("   |   %1").arg(QString::fromStdString(label));
+    }
+    m_status->setText(text);
 }
 
 QString MainWindow::statusMessage() const {

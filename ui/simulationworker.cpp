@@ -61,8 +61,13 @@ SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {
 SimulationWorker::~SimulationWorker() = default;
 
 RunSetup RunSetup::from(const engine::Scenario& scenario) {
-    return RunSetup{scenario.network(), scenario.trials, scenario.bp,
-                    scenario.pc,        scenario.order,  scenario.seed};
+    return RunSetup{scenario.network(),
+                    scenario.trials,
+                    scenario.bp,
+                    scenario.pc,
+                    scenario.order,
+                    scenario.seed,
+                    std::make_shared<const engine::Scenario>(scenario)};
 }
 
 void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 generation) {
@@ -74,16 +79,10 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
             emit runStopped(QString::fromStdString(m_pair->problems().front()), true);
             return;
         }
-        if (setup->order == engine::TrialOrder::Random && setup->trials.size() > 1) {
-            auto trials = std::make_shared<const std::vector<engine::Trial>>(setup->trials);
-            const std::uint64_t seed = setup->seed;
+        // Random order, a one-pass protocol or a closed-loop task (one per rule, seeded alike).
+        if (setup->scenario)
             for (engine::Simulation* sim : {&m_pair->bp(), &m_pair->pc()})
-                sim->setTrialProvider(
-                    [trials, seed](std::int64_t k, const engine::Network&, engine::Trial& out) {
-                        out = (*trials)[engine::pickTrial(engine::TrialOrder::Random, seed,
-                                                          trials->size(), k)];
-                    });
-        }
+                setup->scenario->applyTrials(*sim);
         m_generation = generation;  // only a run that loaded speaks for this generation
         m_pending.clear();
         m_tracked = trackedSynapses(setup->network);
@@ -199,13 +198,20 @@ void SimulationWorker::step(int granularity, int count) {
             publish();
             return;
         }
-        advance(g);
+        const bool advanced = advance(g);
         publish();
         if (!m_pair->ok())
             emit runStopped(problemText(), true);
+        else if (!advanced)
+            emit runStopped(finishedText(), false);
     } catch (const std::bad_alloc&) {
         emit failed(tr("Out of memory while stepping."));
     }
+}
+
+QString SimulationWorker::finishedText() const {
+    return tr("The scenario's trials are over (%1 trials, played once). Reset to run them again.")
+        .arg(m_pair->pc().trialsCompleted());
 }
 
 QString SimulationWorker::problemText() const {
@@ -260,8 +266,9 @@ void SimulationWorker::tick() {
         bool stop = false, problem = false;
         while (m_stepCredit >= 1.0) {
             if (!advance(Granularity::Iteration)) {
-                stop = problem = true;
-                reason = problemText();
+                stop = true;
+                problem = !m_pair->ok();
+                reason = problem ? problemText() : finishedText();
                 break;
             }
             m_stepCredit -= 1.0;

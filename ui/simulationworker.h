@@ -22,6 +22,9 @@ struct RunSetup {
     engine::PcConfig pc;
     engine::TrialOrder order = engine::TrialOrder::Cycle;
     std::uint64_t seed = 0;  ///< Picks the trials in random order (the network is already drawn).
+    /// The scenario it came from: decides how trials are given (list, random, once, closed-loop
+    /// task). Null = cycle through `trials`.
+    std::shared_ptr<const engine::Scenario> scenario;
 
     /// The run a scenario describes (the scenario must be valid).
     static RunSetup from(const engine::Scenario& scenario);
@@ -81,6 +84,8 @@ private:
     void tick();
     bool advance(Granularity g);
     QString problemText() const;
+    /// Why a healthy run cannot go on: a one-pass trial list is over.
+    QString finishedText() const;
     void recordTrial();
     void publish();
     void setRunning(bool running);

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/learningexperiments.h"
 #include "engine/presets.h"
 #include "engine/random.h"
 #include "engine/scenariofile.h"
@@ -268,4 +269,58 @@ TEST(Scenario, ExplicitWeightsAreTheDrawnOnes) {
         EXPECT_EQ(e.spec.weight(l).init.kind, Initialiser::Kind::Explicit);
         EXPECT_EQ(a.weight(l), b.weight(l));
     }
+}
+
+// The learning presets are the experiments' protocols: running the scenario gives exactly what
+// the experiment functions give for seed 0.
+TEST(LearningPresets, FearConditioningIsTheExtinctionGroupsProtocol) {
+    const Scenario& s = *findPreset("fear-conditioning");
+    ASSERT_EQ(s.order, TrialOrder::Once);
+    for (Rule rule : {Rule::BP, Rule::PC}) {
+        const Network net = s.network();
+        Simulation sim = rule == Rule::PC ? Simulation(net, s.pc) : Simulation(net, s.bp);
+        s.applyTrials(sim);
+        ASSERT_TRUE(sim.stepTrials(64));
+        ASSERT_TRUE(sim.stepTrial());  // the test trial: noise alone, no target
+        EXPECT_EQ(s.labelAt(64), "test: noise alone");
+        EXPECT_FALSE(sim.stepTrial());  // played once: over
+        EXPECT_EQ(sim.status(), Status::Ok);
+        const auto expected = experiments::fearConditioningRun(
+            rule, experiments::FearGroup::LightNoiseExtinction, 0, experiments::FearConfig{});
+        EXPECT_EQ(sim.prediction()(0, 0), expected.fearToNoise) << ruleName(rule);
+    }
+}
+
+TEST(LearningPresets, ReversalLearningIsTheClosedLoopTask) {
+    const Scenario& s = *findPreset("reversal-learning");
+    ASSERT_TRUE(s.task.has_value());
+    for (Rule rule : {Rule::BP, Rule::PC}) {
+        Simulation sim =
+            rule == Rule::PC ? Simulation(s.network(), s.pc) : Simulation(s.network(), s.bp);
+        s.applyTrials(sim);
+        experiments::ReversalConfig config;
+        const auto expected = experiments::reversalRun(rule, 0, config);
+        ASSERT_EQ(expected.rows.size(), 128u);
+        for (const ChoiceRecord& row : expected.rows) {
+            ASSERT_TRUE(sim.stepTrial());
+            EXPECT_EQ(Vector(sim.prediction().col(0)), row.values) << row.trial;
+            // Only the chosen output is supervised.
+            EXPECT_EQ(sim.targetMask()(row.choice, 0), 1.0);
+            EXPECT_EQ(sim.targetMask()(1 - row.choice, 0), 0.0);
+        }
+    }
+}
+
+TEST(LearningPresets, SensorimotorAndErraticRunAndRoundTrip) {
+    for (const char* name : {"sensorimotor-transfer", "erratic"}) {
+        const Scenario& s = *findPreset(name);
+        const ScenarioResult back = parseScenario(scenarioToJson(s), name);
+        ASSERT_TRUE(back.scenario) << back.error;
+        EXPECT_TRUE(sameScenario(s, *back.scenario));
+        Simulation sim(s.network(), s.pc);
+        s.applyTrials(sim);
+        EXPECT_TRUE(sim.stepTrials(20)) << name;
+    }
+    const Scenario& sm = *findPreset("sensorimotor-transfer");
+    EXPECT_EQ(sm.trials.size(), size_t(experiments::sensorimotorProtocol(0, {}).trialCount()));
 }

@@ -147,7 +147,13 @@ TEST(Controller, GuiThreadStaysResponsiveAtMaximumSpeed) {
     engine::Random rng(4);
     t.input = rng.normalMatrix(32, 1);
     t.target = rng.normalMatrix(32, 1);
-    c.load(RunSetup{net, {t}, engine::BpConfig{0.001}, engine::PcConfig{0.001, 128, 0.1, 0.5}},
+    c.load(RunSetup{net,
+                    {t},
+                    engine::BpConfig{0.001},
+                    engine::PcConfig{0.001, 128, 0.1, 0.5},
+                    engine::TrialOrder::Cycle,
+                    0,
+                    nullptr},
            "deep");
     ASSERT_TRUE(waitFor([&] { return c.current() != nullptr; }));
     c.setSpeed(4);
@@ -174,7 +180,10 @@ TEST(Controller, DivergencePausesWithAMessageAndResetRecovers) {
     c.load(RunSetup{engine::Network(engine::experiments::bearSpec(), 0),
                     {engine::experiments::bearTrial()},
                     engine::BpConfig{1e6},
-                    engine::PcConfig{0.2, 16, 0.1, 0.5}},
+                    engine::PcConfig{0.2, 16, 0.1, 0.5},
+                    engine::TrialOrder::Cycle,
+                    0,
+                    nullptr},
            "explodes");
     ASSERT_TRUE(waitFor([&] { return c.current() != nullptr; }));
     QSignalSpy messages(&c, &SimulationController::message);
