@@ -27,8 +27,9 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
                                           : QObject::tr(" &mdash; <i>fixed, does not learn</i>"));
     for (Rule rule : {Rule::BP, Rule::PC}) {
         const engine::Snapshot& s = frame.of(rule);
-        const double alpha =
-            net.learningRate(l, rule == Rule::BP ? setup.bp.alpha : setup.pc.alpha);
+        // The synapse's own rate where the layer has per-synapse rates (fear conditioning).
+        const double alpha = net.learningRate(l, syn.post, syn.pre,
+                                              rule == Rule::BP ? setup.bp.alpha : setup.pc.alpha);
         const double w = s.weights[size_t(syn.layer)](syn.post, syn.pre);
         const double last = s.weightChange[size_t(syn.layer)](syn.post, syn.pre);
         const engine::LayerState& pre = s.layers[size_t(syn.layer - 1)];
@@ -59,6 +60,9 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
         }
         t += QObject::tr("<br>last applied change: %1</p>").arg(n(last));
     }
+    t += QObject::tr(
+        "<p><i>To change its initial value: drag it up or down, turn the wheel over it, "
+        "double-click it, or press ↑/↓. The run restarts from the edited network.</i></p>");
     return t;
 }
 
@@ -114,6 +118,18 @@ QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup
         }
         t += QStringLiteral("</p>");
     }
+    if (id.layer == 0)
+        t += QObject::tr(
+            "<p><i>Drag it up or down (or double-click it) to set its input value "
+            "in the trial on show. Right-click for neurons and layers.</i></p>");
+    else if (id.layer == L)
+        t += QObject::tr(
+            "<p><i>Drag it up or down (or double-click it) to set its target in "
+            "the trial on show; right-click for \"No target\".</i></p>");
+    else
+        t += QObject::tr(
+            "<p><i>Right-click to add or remove neurons and layers, or to set "
+            "the layer's activation and bias.</i></p>");
     return t;
 }
 
@@ -130,7 +146,10 @@ QString inspectorText(const Selection& selection, const Frame& frame, const RunS
 QString inspectorHelpText() {
     return QObject::tr(
         "<p><b>Inspector.</b> Click a neuron or a synapse in either pane to see its values "
-        "and its update formula with the current numbers plugged in.</p>");
+        "and its update formula with the current numbers plugged in.</p>"
+        "<p><b>Editing.</b> Drag a synapse, an input or an output up or down to change its "
+        "weight, value or target. Right-click a neuron to add or remove neurons and layers or "
+        "to set the activation; F4 opens the scenario editor. Ctrl+Z undoes.</p>");
 }
 
 Inspector::Inspector(QWidget* parent) : QLabel(parent) {
