@@ -7,10 +7,13 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <QWheelEvent>
 
@@ -76,6 +79,11 @@ TEST(Editing, DraggingASynapseSetsTheWeightInBothPanesAndUndoRestoresIt) {
     EXPECT_EQ(win.docWeight(2, 1, 0), 1.5);
     EXPECT_EQ(win.docWeight(2, 0, 0), 1.0);
     EXPECT_TRUE(win.runShows(2, 1, 0, 1.5));
+    // The editor's weight table follows.
+    win.w.editor()->showWeights(2);
+    QTableWidget* weights = win.w.editor()->weightTable();
+    EXPECT_TRUE(
+        waitFor([&] { return weights->item(1, 0) && weights->item(1, 0)->text() == "1.5"; }));
     // The whole drag is one undo step with a readable name.
     QUndoStack* undo = win.w.document()->undoStack();
     ASSERT_EQ(undo->count(), 1);
@@ -267,4 +275,29 @@ TEST(Editing, ReRandomiseIsAnUndoableEditOfTheSeed) {
     ASSERT_TRUE(waitFor([&] { return win.cur() && win.pc().weights[1] != w1; }));
     win.w.document()->undoStack()->undo();
     ASSERT_TRUE(waitFor([&] { return win.cur() && win.pc().weights[1] == w1; }));
+}
+
+TEST(Editing, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWork) {
+    Window win;
+    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
+    bool asked = false;
+    QTimer::singleShot(200, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->text().contains("unsaved changes");
+        box->button(QMessageBox::Cancel)->click();
+    });
+    EXPECT_FALSE(win.w.close());  // cancelled: the window stays
+    EXPECT_TRUE(asked);
+    EXPECT_TRUE(win.w.isVisible());
+    EXPECT_EQ(win.docWeight(1, 0, 0), 0.3);
+    // Choosing a preset asks too; "Discard" goes ahead.
+    QTimer::singleShot(200, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
+    EXPECT_TRUE(win.w.loadPreset("deep-linear"));
+    EXPECT_EQ(win.w.document()->scenario().name, "deep-linear");
+    EXPECT_FALSE(win.w.isWindowModified());
 }
