@@ -141,10 +141,15 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     CsvTable csv;
     csv.header = header(*scenario, net);
     std::vector<std::string> problems;
+    long long played = trials;
     for (engine::Simulation* sim : {&bp, &pc}) {
         scenario->applyTrials(*sim);
         for (long long k = 0; k < trials; ++k) {
             if (!sim->stepTrial()) {
+                if (sim->status() == engine::Status::Ok) {
+                    played = k;  // a scenario played once: its trials are over
+                    break;
+                }
                 problems.push_back(std::string(engine::ruleName(sim->rule())) +
                                    " stopped at trial " + std::to_string(k + 1) + ": " +
                                    sim->problem());
@@ -153,15 +158,24 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             csv.rows.push_back(row(*scenario, *sim));
         }
     }
+    const long long asked = trials;
+    trials = std::min(trials, played);
 
     out << "Scenario: " << (scenario->title.empty() ? source : scenario->title) << " (" << source
         << ")\n"
         << "Network: ";
     for (size_t l = 0; l < scenario->spec.sizes.size(); ++l)
         out << (l ? "-" : "") << scenario->spec.sizes[l];
-    out << ", " << scenario->trials.size() << " trial(s) in "
-        << engine::trialOrderName(scenario->order) << " order, " << trials
-        << " trials per rule\n\n";
+    if (scenario->task)
+        out << ", a closed-loop choice task";
+    else
+        out << ", " << scenario->trials.size() << " trial(s) in "
+            << engine::trialOrderName(scenario->order) << " order";
+    out << ", " << trials << " trials per rule\n";
+    if (trials < asked)
+        out << "(the scenario plays its " << trials << " trials once; " << asked
+            << " were asked for)\n";
+    out << "\n";
     out << "rule  trial  loss        outputs (before the trial learns)\n";
     for (const auto& r : csv.rows) {
         const bool first = r[1] == "1";

@@ -450,3 +450,15 @@ TEST(Cli, CancelledRunWritesNothing) {
     EXPECT_NE(r.err.find("cancelled; nothing written"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists("cancelled.csv"));
 }
+
+TEST(RunCommand, AScenarioPlayedOnceStopsAtItsEndWithoutAnError) {
+    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test3";
+    std::filesystem::create_directories(dir);
+    const std::string csv = (dir / "fear.csv").string();
+    const CliRun r = run({"run", "--preset", "fear-conditioning", "--trials", "100", "--csv", csv});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    EXPECT_NE(r.out.find("plays its 65 trials once; 100 were asked for"), std::string::npos);
+    EXPECT_EQ(parseCsv(readFile(csv)).size(), 1u + 2u * 65u);
+    std::filesystem::remove_all(dir);
+}
