@@ -20,6 +20,11 @@ Result refuse(std::string why) {
     return {std::nullopt, std::move(why)};
 }
 
+/// Why the trial list cannot be edited, or "" when it can.
+std::string trialListProblem(const Scenario& s) {
+    return s.task ? "this scenario's trials come from its closed-loop task, not from a list" : "";
+}
+
 bool validLayer(const Scenario& s, Index l) {
     return l >= 1 && l <= s.spec.depth();
 }
@@ -80,6 +85,8 @@ Result setBias(const Scenario& s, Index l, Index i, Scalar value) {
 }
 
 Result setInput(const Scenario& s, std::size_t k, Index i, Scalar value) {
+    if (const std::string why = trialListProblem(s); !why.empty())
+        return refuse(why);
     if (k >= s.trials.size() || i < 0 || i >= s.spec.sizes.front())
         return refuse("there is no such input");
     if (!std::isfinite(value))
@@ -90,6 +97,8 @@ Result setInput(const Scenario& s, std::size_t k, Index i, Scalar value) {
 }
 
 Result setTarget(const Scenario& s, std::size_t k, Index i, std::optional<Scalar> value) {
+    if (const std::string why = trialListProblem(s); !why.empty())
+        return refuse(why);
     if (k >= s.trials.size() || i < 0 || i >= s.spec.sizes.back())
         return refuse("there is no such output");
     if (value && !std::isfinite(*value))
@@ -113,6 +122,8 @@ Result setTarget(const Scenario& s, std::size_t k, Index i, std::optional<Scalar
 }
 
 Result duplicateTrial(const Scenario& s, std::size_t k) {
+    if (const std::string why = trialListProblem(s); !why.empty())
+        return refuse(why);
     if (k >= s.trials.size())
         return refuse("there is no such trial");
     Scenario e = s;
@@ -123,6 +134,8 @@ Result duplicateTrial(const Scenario& s, std::size_t k) {
 }
 
 Result removeTrial(const Scenario& s, std::size_t k) {
+    if (const std::string why = trialListProblem(s); !why.empty())
+        return refuse(why);
     if (k >= s.trials.size())
         return refuse("there is no such trial");
     if (s.trials.size() == 1)
@@ -135,6 +148,8 @@ Result removeTrial(const Scenario& s, std::size_t k) {
 }
 
 Result moveTrial(const Scenario& s, std::size_t k, std::size_t to) {
+    if (const std::string why = trialListProblem(s); !why.empty())
+        return refuse(why);
     if (k >= s.trials.size() || to >= s.trials.size())
         return refuse("there is no such trial");
     Scenario e = s;
@@ -151,6 +166,8 @@ Result moveTrial(const Scenario& s, std::size_t k, std::size_t to) {
 }
 
 Result setOrder(const Scenario& s, TrialOrder order) {
+    if (const std::string why = trialListProblem(s); !why.empty())
+        return refuse(why);
     Scenario e = s;
     e.order = order;
     return done(std::move(e));

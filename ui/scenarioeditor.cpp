@@ -443,6 +443,11 @@ void ScenarioEditor::rebuildTrials() {
     if (selected >= 0 && selected < m_trials->rowCount())
         m_trials->selectRow(selected);
     m_order->setCurrentIndex(s.order == engine::TrialOrder::Random ? 1 : 0);
+    // A closed-loop task makes its own trials; "once" lists are protocols (order fixed).
+    m_tabs->setTabEnabled(2, !s.task);
+    m_tabs->setTabToolTip(
+        2, s.task ? tr("This scenario's trials come from its closed-loop task") : QString());
+    m_order->setEnabled(s.order != engine::TrialOrder::Once);
     m_updating = was;
 }
 

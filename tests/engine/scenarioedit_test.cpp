@@ -157,3 +157,13 @@ TEST(ScenarioEdit, LearningRateChangesLiveInARunningSimulation) {
     EXPECT_NE(a.network().weight(2), before);
     EXPECT_NE(b.network().weight(1), firstBefore);  // W^1 still learns
 }
+
+TEST(ScenarioEdit, AClosedLoopTaskHasNoTrialListToEdit) {
+    const Scenario& s = *findPreset("reversal-learning");
+    const edit::Result r = edit::setInput(s, 0, 0, 2.0);
+    EXPECT_FALSE(r.scenario);
+    EXPECT_NE(r.problem.find("closed-loop task"), std::string::npos);
+    EXPECT_FALSE(edit::duplicateTrial(s, 0).scenario);
+    EXPECT_FALSE(edit::setTarget(s, 0, 0, 1.0).scenario);
+    EXPECT_TRUE(edit::setWeight(s, 1, 0, 0, 0.5).scenario);  // the network still can be edited
+}
