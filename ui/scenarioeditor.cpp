@@ -144,7 +144,8 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* doc, QWidget* parent)
     QPushButton* up = button(tr("Up"), trialsPage);
     QPushButton* down = button(tr("Down"), trialsPage);
     m_order = new QComboBox(trialsPage);
-    m_order->addItems({tr("cycle through the list"), tr("pick at random (seeded)")});
+    m_order->addItems({tr("cycle through the list"), tr("pick at random (seeded)"),
+                       tr("play once, in order (a protocol)")});
     for (QWidget* w : std::initializer_list<QWidget*>{dup, del, up, down, m_order})
         tb->addWidget(w);
     tb->addStretch();
@@ -173,7 +174,9 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* doc, QWidget* parent)
     connect(up, &QPushButton::clicked, this, [move] { move(-1); });
     connect(down, &QPushButton::clicked, this, [move] { move(1); });
     connect(m_order, &QComboBox::activated, this, [this](int index) {
-        const auto order = index == 1 ? engine::TrialOrder::Random : engine::TrialOrder::Cycle;
+        const auto order = index == 1   ? engine::TrialOrder::Random
+                           : index == 2 ? engine::TrialOrder::Once
+                                        : engine::TrialOrder::Cycle;
         if (order != m_doc->scenario().order)
             m_doc->apply(tr("Trial order: %1").arg(engine::trialOrderName(order)),
                          edit::setOrder(m_doc->scenario(), order), ChangeKind::Run);
@@ -442,12 +445,14 @@ void ScenarioEditor::rebuildTrials() {
     m_trials->resizeColumnsToContents();
     if (selected >= 0 && selected < m_trials->rowCount())
         m_trials->selectRow(selected);
-    m_order->setCurrentIndex(s.order == engine::TrialOrder::Random ? 1 : 0);
+    m_order->setCurrentIndex(s.order == engine::TrialOrder::Random ? 1
+                             : s.order == engine::TrialOrder::Once ? 2
+                                                                   : 0);
     // A closed-loop task makes its own trials; "once" lists are protocols (order fixed).
     m_tabs->setTabEnabled(2, !s.task);
     m_tabs->setTabToolTip(
         2, s.task ? tr("This scenario's trials come from its closed-loop task") : QString());
-    m_order->setEnabled(s.order != engine::TrialOrder::Once);
+
     m_updating = was;
 }
 
