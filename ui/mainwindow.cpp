@@ -114,6 +114,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_editorDock->setWidget(m_editor);
     addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
     m_editorDock->hide();
+    // Opened, it takes a narrow column, so both panes stay readable.
+    connect(m_editorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_editorDock->isFloating())
+            QTimer::singleShot(0, this, [this] {
+                resizeDocks({m_editorDock}, {std::max(340, width() / 4)}, Qt::Horizontal);
+            });
+    });
 
     buildActions();
     buildToolBar();

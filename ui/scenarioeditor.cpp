@@ -146,10 +146,14 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* doc, QWidget* parent)
     m_order = new QComboBox(trialsPage);
     m_order->addItems({tr("cycle through the list"), tr("pick at random (seeded)"),
                        tr("play once, in order (a protocol)")});
-    for (QWidget* w : std::initializer_list<QWidget*>{dup, del, up, down, m_order})
+    for (QWidget* w : std::initializer_list<QWidget*>{dup, del, up, down})
         tb->addWidget(w);
     tb->addStretch();
     tv->addLayout(tb);
+    auto* orderRow = new QHBoxLayout;
+    orderRow->addWidget(new QLabel(tr("Order:"), trialsPage));
+    orderRow->addWidget(m_order, 1);
+    tv->addLayout(orderRow);
     connect(dup, &QPushButton::clicked, this, [this] {
         const int k = std::max(0, selectedTrial());
         m_doc->apply(tr("Duplicate trial %1").arg(k + 1),

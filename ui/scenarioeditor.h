@@ -27,6 +27,7 @@ public:
     QTableWidget* weightTable() const { return m_weights; }
     QTableWidget* trialTable() const { return m_trials; }
     QTabWidget* tabs() const { return m_tabs; }
+    QSize sizeHint() const override { return {340, 400}; }
 
 protected:
     /// Keys typed into the tables and boxes are text, not the window's one-key shortcuts.
