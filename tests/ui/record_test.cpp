@@ -13,11 +13,19 @@ extern "C" {
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <cstring>
+#include <sstream>
 
+#include "app/recordcommand.h"
+#include "engine/presets.h"
+#include "ui/export.h"
 #include "ui/gifwriter.h"
+#include "ui/recorder.h"
+#include "ui/recording.h"
 #include "ui/videowriter.h"
+#include "waitfor.h"
 
 using namespace ui;
 
@@ -93,6 +101,16 @@ QString writeFrames(FrameWriter& w, const QString& path, QSize size, int fps, in
         if (QString e = w.write(testFrame(size, k)); !e.isEmpty())
             return e;
     return w.finish();
+}
+
+QStringList leftovers(const QString& dir) {
+    return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+std::shared_ptr<Recording> bearRecording(int trials, Granularity every) {
+    auto r = std::make_shared<Recording>();
+    EXPECT_EQ(simulateRecording(*engine::findPreset("bear"), trials, every, *r), QString());
+    return r;
 }
 
 }  // namespace
@@ -192,3 +210,209 @@ TEST(GifWriter, MedianCutKeepsFewColoursExactAndDominantColoursOfMany) {
     EXPECT_EQ(p[std::size_t(nearestIndex(p, 0xffffffu))], 0xffffffu);
 }
 
+TEST(Recording, SimulatesOneFramePerStepWithTrialRecords) {
+    const auto byTrial = bearRecording(3, Granularity::Trial);
+    EXPECT_EQ(byTrial->history.size(), 4u);  // initial state + 3 trials
+    EXPECT_EQ(byTrial->history.trials().size(), 3u);
+    EXPECT_EQ(byTrial->history.at(0)->pc->trial, 0);
+    const auto byIteration = bearRecording(1, Granularity::Iteration);
+    const engine::Scenario& bear = *engine::findPreset("bear");
+    // Initial state, then PC's initialise and T iterations (BP's three steps run alongside).
+    EXPECT_EQ(byIteration->history.size(), std::size_t(1 + 1 + bear.pc.iterations));
+    EXPECT_TRUE(byIteration->history.latest()->pc->trialComplete);
+    EXPECT_TRUE(byIteration->history.latest()->bp->trialComplete);
+    // The last frame of a trial equals the frame of the trial-by-trial run.
+    EXPECT_EQ(byIteration->history.latest()->pc->weights[1],
+              byTrial->history.at(1)->pc->weights[1]);
+}
+
+TEST(Recording, TheSameFrameRendersToTheSameImage) {
+    const auto r = bearRecording(1, Granularity::Phase);
+    RenderSettings s;
+    s.size = {320, 180};
+    s.caption = true;
+    s.title = "bear";
+    FrameRenderer a(r->look, s);
+    const QImage first = a.render(r->history, 2);
+    EXPECT_EQ(first.size(), QSize(320, 180));
+    EXPECT_EQ(a.render(r->history, 2), first);
+    FrameRenderer b(r->look, s);
+    EXPECT_EQ(b.render(r->history, 2), first);
+    EXPECT_NE(a.render(r->history, 0), first);
+    // Not blank: the background is white and the views draw dark pixels.
+    int dark = 0;
+    for (int y = 0; y < first.height(); ++y)
+        for (int x = 0; x < first.width(); ++x)
+            dark += qGray(first.pixel(x, y)) < 100;
+    EXPECT_GT(dark, 200);
+}
+
+TEST(Recorder, RecordsAVideoAndLeavesNoTemporaryFile) {
+    QTemporaryDir dir;
+    Recorder recorder;
+    QSignalSpy done(&recorder, &Recorder::finished);
+    Recorder::Job job;
+    job.recording = bearRecording(2, Granularity::Phase);
+    job.last = job.recording->history.size() - 1;
+    job.render.size = {160, 90};
+    job.render.view = RecordView::Machine;
+    job.fps = 10;
+    job.path = dir.filePath("bear.mp4");
+    ASSERT_EQ(recorder.start(job), QString());
+    ASSERT_TRUE(waitFor([&] { return done.count() == 1; }, 30000));
+    EXPECT_TRUE(done.at(0).at(0).toBool()) << done.at(0).at(1).toString().toStdString();
+    const Decoded d = decode(job.path);
+    EXPECT_EQ(d.frames, int(job.recording->history.size()));
+    EXPECT_EQ(d.width, 160);
+    EXPECT_EQ(leftovers(dir.path()), QStringList{"bear.mp4"});
+}
+
+TEST(Recorder, CancelLeavesNoFile) {
+    QTemporaryDir dir;
+    Recorder recorder;
+    QSignalSpy done(&recorder, &Recorder::finished);
+    Recorder::Job job;
+    job.recording = bearRecording(4, Granularity::Iteration);
+    job.last = job.recording->history.size() - 1;
+    job.render.size = {128, 72};
+    job.path = dir.filePath("bear.gif");
+    ASSERT_EQ(recorder.start(job), QString());
+    ASSERT_TRUE(waitFor([&] { return done.count() == 0 && recorder.busy(); }, 1000));
+    recorder.cancel();
+    ASSERT_TRUE(waitFor([&] { return done.count() == 1; }, 30000));
+    EXPECT_FALSE(done.at(0).at(0).toBool());
+    EXPECT_EQ(done.at(0).at(1).toString(), QString("cancelled"));
+    EXPECT_TRUE(leftovers(dir.path()).isEmpty()) << leftovers(dir.path()).join(" ").toStdString();
+}
+
+TEST(Recorder, BadJobsAreRefusedWithAReason) {
+    QTemporaryDir dir;
+    Recorder recorder;
+    Recorder::Job job;
+    job.recording = bearRecording(1, Granularity::Trial);
+    job.last = 1;
+    job.render.size = {64, 64};
+    job.path = dir.filePath("x.avi");
+    EXPECT_NE(recorder.start(job).indexOf("unknown extension"), -1);
+    job.path = dir.filePath("x.mp4");
+    job.fps = 0;
+    EXPECT_NE(recorder.start(job).indexOf("frame rate"), -1);
+    job.fps = 30;
+    job.render.size = {65, 64};
+    EXPECT_NE(recorder.start(job).indexOf("even"), -1);
+    job.render.size = {64, 64};
+    job.last = 99;
+    EXPECT_NE(recorder.start(job).indexOf("range"), -1);
+    job.last = 1;
+    job.path = dir.filePath("missing/x.mp4");
+    EXPECT_NE(recorder.start(job).indexOf("does not exist"), -1);
+    EXPECT_TRUE(leftovers(dir.path()).isEmpty());
+    EXPECT_FALSE(recorder.busy());
+}
+
+TEST(RecordCommand, WritesAGifAndChecksItsInput) {
+    QTemporaryDir dir;
+    const std::string gif = dir.filePath("bear.gif").toStdString();
+    std::ostringstream out, err;
+    EXPECT_EQ(app::recordCommand({"--preset", "bear", "--trials", "1", "--every", "phase", "--size",
+                                  "120x80", "--fps", "10", "--caption", "--out", gif},
+                                 out, err),
+              0)
+        << err.str();
+    EXPECT_NE(out.str().find("Wrote " + gif), std::string::npos) << out.str();
+    EXPECT_TRUE(QFile::exists(QString::fromStdString(gif)));
+    auto code = [&](std::vector<std::string> args) {
+        std::ostringstream o, e;
+        return app::recordCommand(args, o, e);
+    };
+    const std::string mp4 = dir.filePath("x.mp4").toStdString();
+    EXPECT_EQ(code({"--preset", "bear", "--out", mp4, "--view", "nope"}), 2);
+    EXPECT_EQ(code({"--preset", "bear", "--out", mp4, "--size", "big"}), 2);
+    EXPECT_EQ(code({"--preset", "bear", "--out", mp4, "--fps", "0", "--trials", "1"}), 2);
+    EXPECT_EQ(code({"--preset", "bear", "--out", dir.filePath("x.mov").toStdString()}), 2);
+    EXPECT_EQ(code({"--preset", "nobody", "--out", mp4}), 2);
+    EXPECT_EQ(code({"--preset", "bear"}), 2);
+    EXPECT_EQ(code({"--preset", "bear", "--trials", "1", "--every", "trial", "--size", "64x64",
+                    "--out", "/nonexistent-dir/x.mp4"}),
+              1);
+    EXPECT_FALSE(QFile::exists(QString::fromStdString(mp4)));
+}
+
+TEST(Export, ImagesOfViewsAndPlots) {
+    QTemporaryDir dir;
+    std::ostringstream out, err;
+    const QString png = dir.filePath("lab.png"), svg = dir.filePath("pc.svg"),
+                  pdf = dir.filePath("loss.pdf"), plotSvg = dir.filePath("loss.svg");
+    ASSERT_EQ(app::exportCommand({"--preset", "bear", "--trials", "3", "--size", "640x400", "--png",
+                                  png.toStdString()},
+                                 out, err),
+              0)
+        << err.str();
+    EXPECT_EQ(QImage(png).size(), QSize(640, 400));
+    ASSERT_EQ(app::exportCommand(
+                  {"--preset", "bear", "--trials", "3", "--view", "pc", "--svg", svg.toStdString()},
+                  out, err),
+              0)
+        << err.str();
+    QFile s(svg);
+    ASSERT_TRUE(s.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(s.readAll().contains("<svg"));
+    ASSERT_EQ(app::exportCommand({"--preset", "bear", "--trials", "3", "--view", "loss", "--pdf",
+                                  pdf.toStdString(), "--svg", plotSvg.toStdString()},
+                                 out, err),
+              0)
+        << err.str();
+    QFile p(pdf);
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(p.read(5) == "%PDF-");
+    std::ostringstream e2;
+    EXPECT_EQ(app::exportCommand(
+                  {"--preset", "bear", "--pdf", dir.filePath("lab.pdf").toStdString()}, out, e2),
+              2);
+    EXPECT_NE(e2.str().find("single plots"), std::string::npos);
+    EXPECT_EQ(app::exportCommand({"--preset", "bear", "--png", dir.filePath("x.jpg").toStdString()},
+                                 out, e2),
+              2);
+    EXPECT_EQ(app::exportCommand({"--preset", "bear", "--png", "/nonexistent-dir/x.png"}, out, e2),
+              1);
+    EXPECT_EQ(app::exportCommand({"--preset", "trajectories-122", "--view", "landscape", "--png",
+                                  dir.filePath("land.png").toStdString()},
+                                 out, e2),
+              0)
+        << e2.str();
+    EXPECT_EQ(app::exportCommand({"--preset", "bear", "--view", "landscape", "--png",
+                                  dir.filePath("land2.png").toStdString()},
+                                 out, e2),
+              2);
+    const QStringList files = leftovers(dir.path());
+    EXPECT_EQ(files.filter(".part").size(), 0) << files.join(" ").toStdString();
+}
+
+TEST(Export, CsvHasTheTidyColumnsAndOneRowPerObservation) {
+    const auto r = bearRecording(2, Granularity::Trial);
+    int rows = 0;
+    const std::string csv = tracesCsv(r->history, r->look, &rows);
+    std::istringstream in(csv);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "rule,trial,iteration,quantity,value");
+    int lines = 0, energy = 0, loss = 0, commas = 0;
+    while (std::getline(in, line)) {
+        ++lines;
+        commas += int(std::count(line.begin(), line.end(), ',')) == 4;
+        energy += line.find("energy_total") != std::string::npos;
+        loss += line.find(",loss,") != std::string::npos;
+    }
+    EXPECT_EQ(lines, rows);
+    EXPECT_EQ(commas, rows);
+    EXPECT_EQ(loss, 4);  // 2 trials x 2 rules
+    // The bear net: 3 tracked weights, 2 outputs with targets. Per trial and rule: loss, 2
+    // outputs, 2 targets, 3 weights, alignment = 9 rows; per PC iteration: total + 2 layers.
+    const engine::Scenario& bear = *engine::findPreset("bear");
+    const int iterations = int(r->history.latest()->pc->energyTrace.rows());
+    EXPECT_EQ(energy, 2 * iterations);
+    EXPECT_GE(iterations, bear.pc.iterations);
+    EXPECT_EQ(rows, 2 * 2 * 9 + 2 * iterations * 3);
+    EXPECT_NE(csv.find("BP,1,,loss,"), std::string::npos);
+    EXPECT_NE(csv.find("PC,1,0,energy_total,"), std::string::npos);
+}
