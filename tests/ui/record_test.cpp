@@ -21,9 +21,13 @@ extern "C" {
 #include "app/recordcommand.h"
 #include "engine/presets.h"
 #include "ui/export.h"
+#include "ui/exportdialog.h"
 #include "ui/gifwriter.h"
+#include "ui/mainwindow.h"
+#include "ui/recorddialog.h"
 #include "ui/recorder.h"
 #include "ui/recording.h"
+#include "ui/simulationcontroller.h"
 #include "ui/videowriter.h"
 #include "waitfor.h"
 
@@ -415,4 +419,54 @@ TEST(Export, CsvHasTheTidyColumnsAndOneRowPerObservation) {
     EXPECT_EQ(rows, 2 * 2 * 9 + 2 * iterations * 3);
     EXPECT_NE(csv.find("BP,1,,loss,"), std::string::npos);
     EXPECT_NE(csv.find("PC,1,0,energy_total,"), std::string::npos);
+}
+
+TEST(RecordDialog, RecordsTheWindowsHistoryAndAResimulation) {
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    ASSERT_TRUE(w.loadPreset("bear"));
+    ASSERT_TRUE(waitFor([&] { return w.controller()->current() != nullptr; }));
+    w.controller()->step(Granularity::Phase, 1);
+    w.controller()->step(Granularity::Phase, 1);
+    w.controller()->step(Granularity::Trial, 1);
+    ASSERT_TRUE(waitFor([&] { return w.controller()->history().size() >= 4; }));
+    QTemporaryDir dir;
+    auto* dialog = qobject_cast<RecordDialog*>(w.showRecordDialog());
+    ASSERT_NE(dialog, nullptr);
+    QSignalSpy done(dialog, &RecordDialog::recordingFinished);
+    dialog->setPath(dir.filePath("history.gif"));
+    dialog->setView(RecordView::Bp);
+    dialog->setFrameSize({120, 90});
+    dialog->setFps(10);
+    dialog->setRange(1, 3);
+    ASSERT_EQ(dialog->startRecording(), QString());
+    ASSERT_TRUE(waitFor([&] { return done.count() == 1; }));
+    EXPECT_TRUE(done.at(0).at(0).toBool()) << done.at(0).at(1).toString().toStdString();
+    EXPECT_EQ(decode(dir.filePath("history.gif")).frames, 3);
+    dialog->setFromHistory(false);
+    dialog->setResimulation(1, Granularity::Phase);
+    dialog->setPath(dir.filePath("again.mp4"));
+    ASSERT_EQ(dialog->startRecording(), QString());
+    ASSERT_TRUE(waitFor([&] { return done.count() == 2; }));
+    EXPECT_TRUE(done.at(1).at(0).toBool()) << done.at(1).at(1).toString().toStdString();
+    // Initial state, then the phases of one trial (PC: initialise, relax, update).
+    EXPECT_EQ(decode(dir.filePath("again.mp4")).frames,
+              int(bearRecording(1, Granularity::Phase)->history.size()));
+    dialog->close();
+
+    auto* exporter = qobject_cast<ExportDialog*>(w.showExportDialog());
+    ASSERT_NE(exporter, nullptr);
+    exporter->setPath(dir.filePath("traces.csv"));
+    EXPECT_EQ(exporter->exportNow(), QString());
+    EXPECT_TRUE(QFile::exists(dir.filePath("traces.csv")));
+    exporter->setPath(dir.filePath("pc.png"));
+    exporter->setView(RecordView::Pc);
+    exporter->setFrameSize({300, 200});
+    exporter->setScale(2.0);
+    EXPECT_EQ(exporter->exportNow(), QString());
+    EXPECT_EQ(QImage(dir.filePath("pc.png")).size(), QSize(300, 200));
+    exporter->setPath(dir.filePath("pc.pdf"));
+    EXPECT_NE(exporter->exportNow().indexOf("single plots"), -1);
+    exporter->close();
 }
