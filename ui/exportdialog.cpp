@@ -74,6 +74,12 @@ ExportDialog::ExportDialog(const engine::Scenario& scenario, const History& hist
     column->addLayout(form);
     column->addWidget(m_note);
     column->addWidget(buttons);
+    // On a high-DPI screen, default to pictures as sharp as the screen shows the window.
+    if (const double dpr = parent ? parent->devicePixelRatioF() : 1.0; dpr > 1.0) {
+        m_scale->setValue(dpr);
+        m_width->setValue(int(1280 * dpr));
+        m_height->setValue(int(720 * dpr));
+    }
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(save, &QPushButton::clicked, this, [this] {
