@@ -173,6 +173,7 @@ QString GifWriter::open(const QString& path, QSize size, int fps) {
         m_gif = nullptr;
     }
     m_frames = 0;
+    m_previous = QImage();
     m_path = path;
     if (size.width() < 1 || size.height() < 1 || size.width() > 65535 || size.height() > 65535)
         return QObject::tr("GIF frames must be 1 to 65535 pixels wide and high");
@@ -215,7 +216,31 @@ QString GifWriter::write(const QImage& frame) {
             .arg(frame.height())
             .arg(m_size.width())
             .arg(m_size.height());
-    const QImage img = frame.convertToFormat(QImage::Format_RGB32);
+    const QImage full = frame.convertToFormat(QImage::Format_RGB32);
+    // Only the rectangle that changed since the previous frame is stored (the rest stays on
+    // the canvas: disposal "do not dispose"), with a palette of its own. Recordings change a
+    // little at a time, so this makes GIFs several times smaller and faster to write.
+    QRect changed(QPoint(0, 0), m_size);
+    if (!m_previous.isNull()) {
+        int top = m_size.height(), bottom = -1, left = m_size.width(), right = -1;
+        for (int y = 0; y < m_size.height(); ++y) {
+            const auto* a = reinterpret_cast<const QRgb*>(full.constScanLine(y));
+            const auto* b = reinterpret_cast<const QRgb*>(m_previous.constScanLine(y));
+            if (std::memcmp(a, b, std::size_t(m_size.width()) * sizeof(QRgb)) == 0)
+                continue;
+            top = std::min(top, y);
+            bottom = y;
+            for (int x = 0; x < m_size.width(); ++x)
+                if (a[x] != b[x]) {
+                    left = std::min(left, x);
+                    right = std::max(right, x);
+                }
+        }
+        // Nothing changed: a single unchanged pixel keeps the frame and its delay.
+        changed = bottom < 0 ? QRect(0, 0, 1, 1) : QRect(QPoint(left, top), QPoint(right, bottom));
+    }
+    m_previous = full;
+    const QImage img = full.copy(changed);
     const std::vector<std::uint32_t> palette = medianCutPalette(img);
     // giflib wants a power-of-two colour count.
     int mapSize = 2;
@@ -237,17 +262,17 @@ QString GifWriter::write(const QImage& frame) {
     GifByteType ext[4];
     EGifGCBToExtension(&gcb, ext);
     errno = 0;
-    bool ok =
-        EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, 4, ext) != GIF_ERROR &&
-        EGifPutImageDesc(m_gif, 0, 0, m_size.width(), m_size.height(), false, map) != GIF_ERROR;
+    bool ok = EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, 4, ext) != GIF_ERROR &&
+              EGifPutImageDesc(m_gif, changed.x(), changed.y(), changed.width(), changed.height(),
+                               false, map) != GIF_ERROR;
     GifFreeMapObject(map);
     std::unordered_map<std::uint32_t, GifByteType> index;
-    std::vector<GifByteType> line(std::size_t(m_size.width()));
-    for (int y = 0; ok && y < m_size.height(); ++y) {
+    std::vector<GifByteType> line(std::size_t(img.width()));
+    for (int y = 0; ok && y < img.height(); ++y) {
         const auto* px = reinterpret_cast<const QRgb*>(img.constScanLine(y));
         std::uint32_t last = 0xffffffffu;
         GifByteType lastIndex = 0;
-        for (int x = 0; x < m_size.width(); ++x) {
+        for (int x = 0; x < img.width(); ++x) {
             const std::uint32_t c = px[x] & 0xffffffu;
             if (c != last) {
                 auto it = index.find(c);
@@ -258,7 +283,7 @@ QString GifWriter::write(const QImage& frame) {
             }
             line[std::size_t(x)] = lastIndex;
         }
-        ok = EGifPutLine(m_gif, line.data(), m_size.width()) != GIF_ERROR;
+        ok = EGifPutLine(m_gif, line.data(), img.width()) != GIF_ERROR;
     }
     if (!ok)
         return gifError("write");

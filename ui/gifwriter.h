@@ -18,10 +18,11 @@ std::vector<std::uint32_t> medianCutPalette(const QImage& image, int maxColors =
 /// Index of the palette entry nearest to `rgb` (squared RGB distance, weighted 2:4:3).
 int nearestIndex(const std::vector<std::uint32_t>& palette, std::uint32_t rgb);
 
-/// Animated GIF89a through giflib: loops forever, one local median-cut palette per frame, no
-/// dithering (dither noise defeats LZW and blurs thin lines). Delays are in 1/100 s; frame k
-/// ends at round(100 (k + 1) / fps) cs, so the average rate is exact even where 100 / fps is
-/// not a whole number. The file is created with mode 0666 minus the umask.
+/// Animated GIF89a through giflib: loops forever; each frame stores only the rectangle that
+/// changed, with a local median-cut palette of its own; no dithering (dither noise defeats LZW and
+/// blurs thin lines). Delays are in 1/100 s; frame k ends at round(100 (k + 1) / fps) cs, so the
+/// average rate is exact even where 100 / fps is not a whole number. The file is created with mode
+/// 0666 minus the umask.
 class GifWriter : public FrameWriter {
 public:
     GifWriter();
@@ -45,6 +46,7 @@ private:
     int m_fps = 25;
     int m_frames = 0;
     QString m_path;
+    QImage m_previous;  // the last frame written, as RGB32
 };
 
 }  // namespace ui

@@ -196,6 +196,49 @@ TEST(GifWriter, FrameCountDelaysLoopAndMode) {
     EXPECT_EQ(st.st_mode & 0777, 0666 & ~mask);
 }
 
+TEST(GifWriter, StoresOnlyChangedRectanglesAndDecodesToTheSourceFrames) {
+    // Frames with few colours (no antialiasing) must come back exactly, composited.
+    std::vector<QImage> frames;
+    for (int k = 0; k < 4; ++k) {
+        QImage img(100, 70, QImage::Format_RGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        p.fillRect(10, 10, 30, 20, QColor(200, 30, 40));
+        p.fillRect(50 + 5 * k, 40, 10, 10, QColor(20, 90, 200));  // moves right
+        frames.push_back(img);
+    }
+    frames.push_back(frames.back());  // unchanged frame
+    QTemporaryDir dir;
+    const QString path = dir.filePath("moves.gif");
+    GifWriter w;
+    ASSERT_EQ(w.open(path, {100, 70}, 10), QString());
+    for (const QImage& f : frames)
+        ASSERT_EQ(w.write(f), QString());
+    ASSERT_EQ(w.finish(), QString());
+    int error = 0;
+    GifFileType* gif = DGifOpenFileName(QFile::encodeName(path).constData(), &error);
+    ASSERT_NE(gif, nullptr);
+    ASSERT_EQ(DGifSlurp(gif), GIF_OK);
+    ASSERT_EQ(gif->ImageCount, 5);
+    QImage canvas(100, 70, QImage::Format_RGB32);
+    for (int i = 0; i < gif->ImageCount; ++i) {
+        const SavedImage& im = gif->SavedImages[i];
+        const GifImageDesc& d = im.ImageDesc;
+        if (i > 0) {
+            EXPECT_LT(d.Width * d.Height, 100 * 70 / 4) << "frame " << i;
+        }
+        const ColorMapObject* map = d.ColorMap ? d.ColorMap : gif->SColorMap;
+        ASSERT_NE(map, nullptr);
+        for (int y = 0; y < d.Height; ++y)
+            for (int x = 0; x < d.Width; ++x) {
+                const GifColorType c = map->Colors[im.RasterBits[y * d.Width + x]];
+                canvas.setPixel(d.Left + x, d.Top + y, qRgb(c.Red, c.Green, c.Blue));
+            }
+        EXPECT_EQ(canvas, frames[std::size_t(i)]) << "frame " << i;
+    }
+    DGifCloseFile(gif, &error);
+}
+
 TEST(GifWriter, MedianCutKeepsFewColoursExactAndDominantColoursOfMany) {
     QImage few(32, 32, QImage::Format_RGB32);
     few.fill(QColor(12, 34, 56));
