@@ -23,6 +23,11 @@ std::string usageText() {
          "  prospect --list-presets                    the presets of the window\n"
          "  prospect run SCENARIO.json [--trials N]    run a scenario headless (or --preset NAME)\n"
          "           [--csv PATH]                      and write per-trial traces\n"
+         "  prospect record (SCENARIO.json | --preset NAME) --out FILE.(mp4|webm|gif)\n"
+         "           [--trials N] [--every iteration|phase|trial] [--view V] [--size WxH]\n"
+         "           [--fps F] [--caption] [--title T]  render a video headless\n"
+         "  prospect export (SCENARIO.json | --preset NAME) [--trials N] [--view V]\n"
+         "           (--png | --svg | --pdf | --csv) FILE   images of a view, CSV of the traces\n"
          "  prospect experiment --list                 list the paper's experiments\n"
          "  prospect experiment NAME [options]         run one; prints a summary table\n"
          "           [--csv PATH]                      and writes tidy CSV observations\n"
@@ -139,6 +144,13 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return benchCommand(rest, out, err);
     if (args[0] == "run")
         return runCommand(rest, out, err);
+    if (args[0] == "record" || args[0] == "export") {
+        // With the GUI, main() sends these to app/recordcommand.cpp before reaching here.
+        err << "prospect " << args[0]
+            << ": this build has no Qt user interface (PROSPECT_BUILD_GUI=OFF), which drawing "
+               "needs\n";
+        return 2;
+    }
     err << "prospect: unknown command '" << args[0] << "'\n\n" << usageText();
     return 2;
 }

@@ -8,6 +8,7 @@
 #include "app/parallel.h"
 #ifdef PROSPECT_WITH_GUI
 #include "app/guimain.h"
+#include "app/recordcommand.h"
 #endif
 
 namespace {
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
 #ifdef PROSPECT_WITH_GUI
     if (app::isGuiCommand(args))
         return app::runGui(argc, argv, args);
+    if (app::isRecordCommand(args))
+        return app::runRecordCommand(argc, argv, args);
 #else
     if (args.empty()) {
         std::cerr << "prospect: this build has no window (configured with PROSPECT_BUILD_GUI=OFF); "

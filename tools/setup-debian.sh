@@ -6,6 +6,7 @@ packages=(
   cmake ninja-build g++ pkgconf ccache
   libeigen3-dev libgtest-dev libgmock-dev nlohmann-json3-dev
   qt6-base-dev qt6-base-dev-tools libqcustomplot-dev fonts-dejavu-core
+  qt6-svg-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev libgif-dev
 )
 
 missing=()

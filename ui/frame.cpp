@@ -1,5 +1,10 @@
 #include "ui/frame.h"
 
+#include <limits>
+
+#include "engine/lockstep.h"
+#include "engine/metrics.h"
+
 namespace ui {
 
 namespace {
@@ -30,7 +35,38 @@ std::size_t snapshotBytes(const engine::Snapshot& s) {
     return n;
 }
 
+SmallValues firstColumn(const engine::Matrix& m) {
+    SmallValues v;
+    if (m.cols() == 0)
+        return v;
+    for (engine::Index i = 0; i < m.rows(); ++i)
+        v.push_back(m(i, 0));
+    return v;
+}
+
 }  // namespace
+
+TrialRecord makeTrialRecord(const engine::LockstepPair& pair,
+                            const std::vector<std::array<int, 3>>& tracked) {
+    TrialRecord r;
+    r.trial = pair.pc().trialsCompleted();
+    for (engine::Rule rule : {engine::Rule::BP, engine::Rule::PC}) {
+        const engine::Simulation& sim = pair.get(rule);
+        const int k = ruleIndex(rule);
+        r.loss[k] = sim.loss();
+        r.output[k] = firstColumn(sim.prediction());
+        for (const auto& [l, i, j] : tracked)
+            r.weights[k].push_back(sim.network().weight(l)(i, j));
+        const engine::Matrix after = sim.network().predict(sim.input());
+        r.alignment[k] = engine::targetAlignment(sim.prediction(), after, sim.target());
+    }
+    r.target = firstColumn(pair.pc().target());
+    const engine::Matrix& mask = pair.pc().targetMask();
+    for (int i = 0; i < r.target.count; ++i)
+        if (mask.size() != 0 && mask(i, 0) == 0.0)
+            r.target.values[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
+    return r;
+}
 
 std::vector<std::array<int, 3>> trackedSynapses(const engine::Network& net) {
     std::vector<std::array<int, 3>> tracked;

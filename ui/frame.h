@@ -9,6 +9,10 @@
 
 #include "engine/simulation.h"
 
+namespace engine {
+class LockstepPair;
+}
+
 namespace ui {
 
 /// Up to `Capacity` numbers stored inline: trial records are made tens of thousands of times a
@@ -40,6 +44,11 @@ struct TrialRecord {
 /// The synapses whose weights trial records track: the first SmallValues::Capacity trainable,
 /// present synapses, layer by layer, row by row, as (layer, post, pre).
 std::vector<std::array<int, 3>> trackedSynapses(const engine::Network& net);
+
+/// The record of the trial that both rules of `pair` have just finished, with the weights of
+/// `tracked` (see trackedSynapses()). The worker and the recorder build their records alike.
+TrialRecord makeTrialRecord(const engine::LockstepPair& pair,
+                            const std::vector<std::array<int, 3>>& tracked);
 
 /// Index of a rule in the [BP, PC] arrays above.
 inline int ruleIndex(engine::Rule r) {

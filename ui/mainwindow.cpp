@@ -37,10 +37,12 @@
 #include "engine/scenariofile.h"
 #include "ui/captions.h"
 #include "ui/energymachineview.h"
+#include "ui/exportdialog.h"
 #include "ui/inspector.h"
 #include "ui/networkview.h"
 #include "ui/palette.h"
 #include "ui/plotpanel.h"
+#include "ui/recorddialog.h"
 #include "ui/rulepane.h"
 #include "ui/scenariodocument.h"
 #include "ui/scenarioeditor.h"
@@ -287,6 +289,12 @@ void MainWindow::buildMenus() {
         ->setObjectName("saveAction");
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] { saveAsInteractive(); })
         ->setObjectName("saveAsAction");
+    file->addSeparator();
+    file->addAction(tr("&Record video or GIF…"), this, [this] { showRecordDialog(); })
+        ->setObjectName("recordAction");
+    file->addAction(tr("E&xport image or CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { showExportDialog(); })
+        ->setObjectName("exportAction");
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -874,6 +882,22 @@ void MainWindow::toggleShortcutOverlay() {
         layout->addWidget(text);
     }
     m_overlay->setVisible(!m_overlay->isVisible());
+}
+
+QDialog* MainWindow::showRecordDialog() {
+    auto* dialog = new RecordDialog(m_doc->scenario(), m_controller->history(),
+                                    m_controller->currentIndex(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+QDialog* MainWindow::showExportDialog() {
+    auto* dialog = new ExportDialog(m_doc->scenario(), m_controller->history(),
+                                    m_controller->currentIndex(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 bool MainWindow::shortcutOverlayVisible() const {

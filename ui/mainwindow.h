@@ -63,6 +63,10 @@ public:
     /// Renders the whole window into a PNG of the given size (or the window's minimum size, if
     /// larger; `written` receives the size used); returns an error message or "".
     QString saveScreenshot(const QString& path, const QSize& size, QSize* written = nullptr);
+    /// File > Record video or GIF / Export image or CSV (non-modal; the run goes on). Returns
+    /// the dialog, which deletes itself when closed.
+    QDialog* showRecordDialog();
+    QDialog* showExportDialog();
     /// Shows or hides the keyboard-shortcut overlay.
     void toggleShortcutOverlay();
     bool shortcutOverlayVisible() const;

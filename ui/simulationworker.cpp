@@ -2,34 +2,9 @@
 
 #include <QTimer>
 #include <algorithm>
-#include <limits>
 #include <new>
 
-#include "engine/metrics.h"
-
 namespace ui {
-
-namespace {
-
-ui::SmallValues firstColumn(const engine::Matrix& m) {
-    ui::SmallValues v;
-    if (m.cols() == 0)
-        return v;
-    for (engine::Index i = 0; i < m.rows(); ++i)
-        v.push_back(m(i, 0));
-    return v;
-}
-
-// The tracked weights' current values (see trackedSynapses()).
-ui::SmallValues trackedWeights(const engine::Network& net,
-                               const std::vector<std::array<int, 3>>& tracked) {
-    ui::SmallValues w;
-    for (const auto& [l, i, j] : tracked)
-        w.push_back(net.weight(l)(i, j));
-    return w;
-}
-
-}  // namespace
 
 double stepsPerSecondAt(int level) {
     switch (level) {
@@ -220,22 +195,7 @@ QString SimulationWorker::problemText() const {
 }
 
 void SimulationWorker::recordTrial() {
-    TrialRecord r;
-    r.trial = m_pair->pc().trialsCompleted();
-    for (engine::Rule rule : {engine::Rule::BP, engine::Rule::PC}) {
-        const engine::Simulation& sim = m_pair->get(rule);
-        const int k = ruleIndex(rule);
-        r.loss[k] = sim.loss();
-        r.output[k] = firstColumn(sim.prediction());
-        r.weights[k] = trackedWeights(sim.network(), m_tracked);
-        const engine::Matrix after = sim.network().predict(sim.input());
-        r.alignment[k] = engine::targetAlignment(sim.prediction(), after, sim.target());
-    }
-    r.target = firstColumn(m_pair->pc().target());
-    const engine::Matrix& mask = m_pair->pc().targetMask();
-    for (int i = 0; i < r.target.count; ++i)
-        if (mask.size() != 0 && mask(i, 0) == 0.0)
-            r.target.values[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
+    TrialRecord r = makeTrialRecord(*m_pair, m_tracked);
     m_trialsBefore = r.trial;
     m_pending.push_back(std::move(r));
 }

@@ -1,0 +1,404 @@
+#include "app/recordcommand.h"
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QFontInfo>
+#include <QTimer>
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "app/options.h"
+#include "app/parallel.h"
+#include "engine/presets.h"
+#include "engine/scenariofile.h"
+#include "ui/export.h"
+#include "ui/recorder.h"
+#include "ui/recording.h"
+
+namespace app {
+
+namespace {
+
+const char* const RecordHelp =
+    "prospect record (SCENARIO.json | --preset NAME) --out FILE.(mp4|webm|gif) [options]\n\n"
+    "Runs the scenario headless with both rules and renders one frame per step (every inference\n"
+    "iteration, phase or trial, plus the initial state) offscreen at a fixed size, independent\n"
+    "of any screen, then encodes them: H.264 in .mp4, VP9 in .webm, or an animated .gif.\n"
+    "Views: lab (both panes over the plots), bp, pc, machine (PC's energy machine), plots, or\n"
+    "one plot: energy, outputs, loss, weights, alignment, landscape.\n"
+    "Sizes: WIDTHxHEIGHT, or 720p (1280x720), 1080p (1920x1080), square (1080x1080).\n\n"
+    "Options:\n";
+
+const char* const ExportHelp =
+    "prospect export (SCENARIO.json | --preset NAME) [--trials N] (--png F | --svg F | --pdf F |\n"
+    "                --csv F)... [options]\n\n"
+    "Runs the scenario headless for N trials and writes the state after the last one: PNG or\n"
+    "SVG of a view, PDF of a single plot, and CSV of every trace of the run (one tidy table:\n"
+    "rule,trial,iteration,quantity,value).\n\n"
+    "Options:\n";
+
+struct Common {
+    engine::Scenario scenario;
+    std::string source;
+    long long trials = 8;
+    ui::RenderSettings render;
+};
+
+// Reads the options both commands share; returns an exit code on a problem.
+std::optional<int> readCommon(const char* command, const std::string& path, const Options& o,
+                              Common& c, std::ostream& err) {
+    auto fail = [&](const std::string& text) {
+        err << "prospect " << command << ": " << text << "\n";
+        return std::optional<int>(2);
+    };
+    if (o.given("preset")) {
+        if (!path.empty())
+            return fail("give a scenario file or --preset, not both");
+        const engine::Scenario* p = engine::findPreset(o.text("preset"));
+        if (!p)
+            return fail("no preset called '" + o.text("preset") +
+                        "' (see: prospect --list-presets)");
+        c.scenario = *p;
+        c.source = "preset " + p->name;
+    } else {
+        if (path.empty())
+            return fail("which scenario? give a file (SCENARIO.json) or --preset NAME");
+        engine::ScenarioResult r = engine::readScenarioFile(path);
+        if (!r.scenario)
+            return fail(r.error);
+        c.scenario = std::move(*r.scenario);
+        c.source = path;
+    }
+    if (auto e = o.integer("trials", c.trials))
+        return fail(*e);
+    if (c.trials < 1 || c.trials > 1'000'000)
+        return fail("--trials must be between 1 and 1000000");
+    const auto view = ui::recordViewFromName(QString::fromStdString(o.text("view")));
+    if (!view)
+        return fail("--view: '" + o.text("view") + "' is not one of " +
+                    ui::recordViewNames().join(", ").toStdString());
+    c.render.view = *view;
+    std::string size = o.text("size");
+    if (size == "720p")
+        size = "1280x720";
+    else if (size == "1080p")
+        size = "1920x1080";
+    else if (size == "square")
+        size = "1080x1080";
+    const size_t x = size.find('x');
+    const auto w = x == std::string::npos ? std::nullopt : parseInteger(size.substr(0, x));
+    const auto h = x == std::string::npos ? std::nullopt : parseInteger(size.substr(x + 1));
+    if (!w || !h || *w < 16 || *h < 16 || *w > 7680 || *h > 4320)
+        return fail("--size: '" + o.text("size") +
+                    "' is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)");
+    c.render.size = QSize(int(*w), int(*h));
+    if (o.given("scale")) {
+        double scale = 0.0;
+        if (auto e = o.real("scale", scale))
+            return fail(*e);
+        if (scale < 0.25 || scale > 8.0)
+            return fail("--scale must be between 0.25 and 8");
+        c.render.scale = scale;
+    }
+    c.render.caption = o.given("caption");
+    c.render.title = QString::fromStdString(o.text("title"));
+    if (c.render.view == ui::RecordView::Landscape) {
+        // The landscape needs exactly two trainable weights.
+        const engine::Network net = c.scenario.network();
+        int trainable = 0;
+        for (engine::Index l = 1; l <= net.depth(); ++l)
+            if (net.trainable(l))
+                trainable += int(net.hasMask(l) ? net.spec().weight(l).mask.sum()
+                                                : double(net.size(l) * net.size(l - 1))) +
+                             (net.hasBias(l) ? 1 : 0);
+        if (trainable != 2)
+            return fail("--view landscape needs a network with exactly two trainable weights");
+    }
+    return std::nullopt;
+}
+
+// The lab and plots views are laid out for 1280x720 layout pixels; smaller pictures crowd them.
+void noteCrowding(const ui::RenderSettings& r, std::ostream& out) {
+    const double s = r.effectiveScale();
+    const bool wide = r.view == ui::RecordView::Lab || r.view == ui::RecordView::Plots;
+    if (wide && (r.size.width() / s < 1279 || r.size.height() / s < 719))
+        out << "Note: the " << ui::recordViewName(r.view).toStdString()
+            << " view is laid out for 1280x720 or more (at --scale 1); at this size it is "
+               "crowded. A single pane or plot suits small sizes.\n";
+}
+
+std::vector<OptionSpec> commonOptions() {
+    return {{"preset", "", "a bundled scenario instead of a file (see --list-presets)"},
+            {"trials", "8", "trials to run"},
+            {"view", "lab", "what to draw (lab, bp, pc, machine, plots, or one plot)"},
+            {"size", "1280x720", "picture size: WIDTHxHEIGHT, 720p, 1080p or square"},
+            {"scale", "", "device pixels per layout pixel (default: size / 1280x720, at least 1)"},
+            {"caption", "", "add a line with both rules' trial, phase, iteration and energy", true},
+            {"title", "", "a title line at the top"}};
+}
+
+std::string splitPositional(std::vector<std::string>& rest) {
+    if (!rest.empty() && rest[0].rfind("-", 0) != 0) {
+        std::string path = rest[0];
+        rest.erase(rest.begin());
+        return path;
+    }
+    return {};
+}
+
+extern "C" void onRecordInterrupt(int) {
+    requestCancel();
+    std::signal(SIGINT, SIG_DFL);
+}
+
+}  // namespace
+
+bool isRecordCommand(const std::vector<std::string>& args) {
+    return !args.empty() && (args[0] == "record" || args[0] == "export");
+}
+
+int runRecordCommand(int argc, char** argv, const std::vector<std::string>& args) {
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    // No display needed: render offscreen unless a platform was chosen explicitly.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (message.contains(QLatin1String("propagateSizeHints")) ||
+            message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+            return;
+        std::cerr << qPrintable(message) << "\n";
+        if (type == QtFatalMsg)
+            std::abort();
+    });
+    QApplication application(argc, argv);
+    if (QFontInfo(QApplication::font()).family().isEmpty())
+        std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
+    std::signal(SIGINT, onRecordInterrupt);
+    return args[0] == "record" ? recordCommand(rest, std::cout, std::cerr)
+                               : exportCommand(rest, std::cout, std::cerr);
+}
+
+int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> rest = args;
+    const std::string path = splitPositional(rest);
+    std::vector<OptionSpec> specs = commonOptions();
+    specs.push_back({"out", "", "the file to write: .mp4, .webm or .gif"});
+    specs.push_back({"every", "iteration", "one frame per iteration, phase or trial"});
+    specs.push_back({"fps", "30", "frames per second (GIF: up to 50)"});
+    specs.push_back({"from", "0", "first step to record (0 = the initial state)"});
+    specs.push_back({"to", "", "last step to record (default: the last)"});
+    Options o(specs);
+    if (auto e = o.parse(rest)) {
+        err << "prospect record: " << *e << "\n";
+        return 2;
+    }
+    if (o.helpRequested()) {
+        out << RecordHelp << o.helpText();
+        return 0;
+    }
+    Common c;
+    if (auto code = readCommon("record", path, o, c, err))
+        return *code;
+    auto fail = [&](const std::string& text) {
+        err << "prospect record: " << text << "\n";
+        return 2;
+    };
+    const QString outPath = QString::fromStdString(o.text("out"));
+    if (outPath.isEmpty())
+        return fail("--out FILE.mp4 (or .webm, .gif) is required");
+    if (!ui::videoFormatFor(outPath))
+        return fail("--out: '" + o.text("out") +
+                    "' has an unknown extension; use .mp4, .webm or .gif");
+    ui::Granularity every;
+    if (o.text("every") == "iteration")
+        every = ui::Granularity::Iteration;
+    else if (o.text("every") == "phase")
+        every = ui::Granularity::Phase;
+    else if (o.text("every") == "trial")
+        every = ui::Granularity::Trial;
+    else
+        return fail("--every: '" + o.text("every") + "' is not iteration, phase or trial");
+    long long fps = 0, from = 0, to = -1;
+    if (auto e = o.integer("fps", fps))
+        return fail(*e);
+    if (auto e = o.integer("from", from))
+        return fail(*e);
+    if (o.given("to"))
+        if (auto e = o.integer("to", to))
+            return fail(*e);
+
+    const auto format = *ui::videoFormatFor(outPath);
+    const long long maxFps = format == ui::VideoFormat::Gif ? 50 : 120;
+    if (fps < 1 || fps > maxFps)
+        return fail("--fps must be from 1 to " + std::to_string(maxFps) + " for " +
+                    ui::videoFormatName(format).toStdString());
+    if (format != ui::VideoFormat::Gif &&
+        (c.render.size.width() % 2 != 0 || c.render.size.height() % 2 != 0))
+        return fail("--size: " + ui::videoFormatName(format).toStdString() +
+                    " needs an even width and height");
+    auto recording = std::make_shared<ui::Recording>();
+    QString stopped;
+    if (QString e = ui::simulateRecording(c.scenario, c.trials, every, *recording, &stopped);
+        !e.isEmpty())
+        return fail(e.toStdString());
+    const long long steps = static_cast<long long>(recording->history.size());
+    if (to < 0)
+        to = steps - 1;
+    if (from < 0 || to >= steps || from > to)
+        return fail("--from/--to must pick steps within 0.." + std::to_string(steps - 1));
+
+    ui::Recorder recorder;
+    ui::Recorder::Job job;
+    job.recording = recording;
+    job.first = std::size_t(from);
+    job.last = std::size_t(to);
+    job.render = c.render;
+    job.fps = int(fps);
+    job.path = outPath;
+    QEventLoop loop;
+    bool ok = false;
+    QString message;
+    QObject::connect(&recorder, &ui::Recorder::finished, &loop, [&](bool success, QString text) {
+        ok = success;
+        message = text;
+        loop.quit();
+    });
+    int lastTenth = -1;
+    QObject::connect(&recorder, &ui::Recorder::progress, &loop, [&](int done, int total) {
+        const int tenth = total > 0 ? done * 10 / total : 10;
+        if (tenth != lastTenth && total >= 100) {
+            lastTenth = tenth;
+            err << "\rrendering and encoding: " << tenth * 10 << " %" << std::flush;
+        }
+    });
+    QTimer interrupt;
+    QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
+        if (cancelRequested())
+            recorder.cancel();
+    });
+    interrupt.start(50);
+    if (QString e = recorder.start(job); !e.isEmpty()) {
+        // The input was checked above: what is left is a file that cannot be created.
+        err << "prospect record: " << e.toStdString() << "\n";
+        return 1;
+    }
+    noteCrowding(c.render, out);
+    out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
+        << c.source << "): " << c.trials << " trials, one frame per " << o.text("every") << ", "
+        << (to - from + 1) << " frames of " << steps << " steps, view "
+        << ui::recordViewName(c.render.view).toStdString() << "\n"
+        << std::flush;
+    loop.exec();
+    if (lastTenth >= 0)
+        err << "\n";
+    if (!ok) {
+        err << "prospect record: " << message.toStdString() << "; nothing written\n";
+        if (cancelRequested()) {
+            clearCancel();
+            return 130;
+        }
+        return 1;
+    }
+    out << message.toStdString() << "\n";
+    const double frames = recorder.framesWritten();
+    out << std::fixed << std::setprecision(1) << "Rendered and encoded in " << recorder.seconds()
+        << " s: " << frames / std::max(recorder.seconds(), 1e-9)
+        << " frames/s overall; the encoder alone "
+        << frames / std::max(recorder.encoderSeconds(), 1e-9) << " frames/s\n";
+    if (!stopped.isEmpty()) {
+        err << "prospect record: the run stopped early: " << stopped.toStdString() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> rest = args;
+    const std::string path = splitPositional(rest);
+    std::vector<OptionSpec> specs = commonOptions();
+    specs.push_back({"png", "", "write a PNG of the view here"});
+    specs.push_back({"svg", "", "write an SVG of the view here"});
+    specs.push_back({"pdf", "", "write a PDF of the plot here (single-plot views)"});
+    specs.push_back({"csv", "", "write every trace of the run here (tidy CSV)"});
+    Options o(specs);
+    if (auto e = o.parse(rest)) {
+        err << "prospect export: " << *e << "\n";
+        return 2;
+    }
+    if (o.helpRequested()) {
+        out << ExportHelp << o.helpText();
+        return 0;
+    }
+    Common c;
+    if (auto code = readCommon("export", path, o, c, err))
+        return *code;
+    auto fail = [&](const std::string& text) {
+        err << "prospect export: " << text << "\n";
+        return 2;
+    };
+    if (!o.given("png") && !o.given("svg") && !o.given("pdf") && !o.given("csv"))
+        return fail("nothing to write: give --png, --svg, --pdf or --csv FILE");
+    for (const char* kind : {"png", "svg", "pdf", "csv"})
+        if (o.given(kind)) {
+            const std::string file = o.text(kind);
+            const std::string suffix = std::string(".") + kind;
+            if (file.size() < suffix.size() ||
+                QString::fromStdString(file).toLower().toStdString().compare(
+                    file.size() - suffix.size(), suffix.size(), suffix) != 0)
+                return fail("--" + std::string(kind) + ": '" + file + "' must end in " + suffix);
+        }
+    if (o.given("pdf") && !ui::isPlotView(c.render.view))
+        return fail(
+            "--pdf is for single plots: add --view energy, outputs, loss, weights, "
+            "alignment or landscape");
+    if (o.given("png") || o.given("svg"))
+        noteCrowding(c.render, out);
+    ui::Recording recording;
+    QString stopped;
+    if (QString e = ui::simulateRecording(c.scenario, c.trials, ui::Granularity::Trial, recording,
+                                          &stopped);
+        !e.isEmpty())
+        return fail(e.toStdString());
+    const std::size_t last = recording.history.size() - 1;
+    int code = 0;
+    for (const char* kind : {"png", "svg", "pdf"}) {
+        if (!o.given(kind))
+            continue;
+        const QString file = QString::fromStdString(o.text(kind));
+        if (QString e = ui::exportImage(recording.look, recording.history, last, c.render, file);
+            !e.isEmpty()) {
+            err << "prospect export: " << e.toStdString() << "\n";
+            code = 1;
+            continue;
+        }
+        out << "Wrote " << file.toStdString() << " (" << kind << ", view "
+            << ui::recordViewName(c.render.view).toStdString() << ", " << c.render.size.width()
+            << "x" << c.render.size.height() << ", after trial "
+            << recording.history.at(last)->pc->trial << " of " << c.source << ")\n";
+    }
+    if (o.given("csv")) {
+        const QString file = QString::fromStdString(o.text("csv"));
+        int rows = 0;
+        if (QString e = ui::exportCsv(recording.history, recording.look, file, &rows);
+            !e.isEmpty()) {
+            err << "prospect export: " << e.toStdString() << "\n";
+            code = 1;
+        } else {
+            out << "Wrote " << rows << " rows to " << file.toStdString()
+                << " (rule,trial,iteration,quantity,value)\n";
+        }
+    }
+    if (!stopped.isEmpty()) {
+        err << "prospect export: the run stopped early: " << stopped.toStdString() << "\n";
+        code = 1;
+    }
+    return code;
+}
+
+}  // namespace app
