@@ -146,7 +146,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resize(1280, 800);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The document and its undo stack die after this object (as children of the QWidget): they
+    // must not call back into a half-destroyed window (QUndoStack emits cleanChanged as it goes).
+    m_doc->undoStack()->disconnect(this);
+    m_doc->disconnect(this);
+}
 
 void MainWindow::buildActions() {
     auto add = [this](const QString& text, const QKeySequence& key, auto slot) {
