@@ -7,6 +7,7 @@
 #include "app/experimenthelpers.h"
 #include "app/parallel.h"
 #include "engine/learningexperiments.h"
+#include "engine/learningsummaries.h"
 
 namespace app {
 
@@ -37,17 +38,19 @@ Error readRates(const Options& o, const std::string& name, std::vector<double>& 
 
 /// "mean (sd)" of the finite values, with a note of how many were not.
 std::string meanCell(const std::vector<double>& values, int digits = 4) {
-    std::vector<double> finite;
-    for (double v : values)
-        if (std::isfinite(v))
-            finite.push_back(v);
-    if (finite.empty())
+    const ex::SeedStats m = ex::seedStats(values);
+    if (m.n == 0)
         return "n/a";
-    const MeanSd m = meanSd(finite);
     std::string cell = fixed(m.mean, digits) + " (" + fixed(m.sd, digits) + ")";
-    if (finite.size() != values.size())
-        cell += " [" + std::to_string(values.size() - finite.size()) + " diverged]";
+    if (m.nonFinite > 0)
+        cell += " [" + std::to_string(m.nonFinite) + " diverged]";
     return cell;
+}
+
+/// The shared aggregation's CSV table as the command's result.
+void setCsv(ExperimentResult& result, const ex::TextTable& table) {
+    result.csv.header = table.header;
+    result.csv.rows = table.rows;
 }
 
 /// Runs count jobs on the threads with progress lines.
@@ -83,41 +86,17 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
     if (Error e = readPc(o, config.pc))
         return e;
 
-    const std::vector<ex::FearGroup> groups{ex::FearGroup::Noise, ex::FearGroup::LightNoise,
-                                            ex::FearGroup::LightNoiseExtinction};
-    struct Job {
-        Rule rule;
-        ex::FearGroup group;
-        std::uint64_t seed;
-        ex::FearResult r;
-    };
-    std::vector<Job> jobs;
-    for (Rule rule : Rules)
-        for (ex::FearGroup g : groups)
-            for (long long s = 0; s < seeds; ++s)
-                jobs.push_back({rule, g, static_cast<std::uint64_t>(s), {}});
-    runJobs("fear-conditioning", jobs.size(), threads, log, [&](size_t i) {
-        jobs[i].r = ex::fearConditioningRun(jobs[i].rule, jobs[i].group, jobs[i].seed, config);
-    });
-
-    result.csv.header = {"rule", "group", "seed", "fear_to_noise"};
-    std::map<std::pair<Rule, ex::FearGroup>, std::vector<double>> values;
-    for (const Job& j : jobs) {
-        if (!j.r.problem.empty())
-            result.problems.push_back(std::string(ex::fearGroupName(j.group)) + ", seed " +
-                                      std::to_string(j.seed) + ": " + j.r.problem);
-        result.csv.rows.push_back({engine::ruleName(j.rule), ex::fearGroupName(j.group),
-                                   std::to_string(j.seed), formatNumber(j.r.fearToNoise)});
-        values[{j.rule, j.group}].push_back(j.r.fearToNoise);
-    }
+    std::vector<ex::FearJob> jobs = ex::fearJobs(static_cast<int>(seeds));
+    runJobs("fear-conditioning", jobs.size(), threads, log,
+            [&](size_t i) { ex::runFearJob(jobs[i], config); });
+    const ex::FearSummary summary = ex::summariseFear(jobs);
+    setCsv(result, summary.csv);
+    result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{{"group", "BP mean (sd)", "PC mean (sd)"}};
-    for (ex::FearGroup g : groups)
-        table.push_back({ex::fearGroupName(g), meanCell(values[{Rule::BP, g}]),
-                         meanCell(values[{Rule::PC, g}])});
-    auto shift = [&](Rule rule) {
-        return meanSd(values[{rule, ex::FearGroup::LightNoiseExtinction}]).mean -
-               meanSd(values[{rule, ex::FearGroup::LightNoise}]).mean;
-    };
+    for (ex::FearGroup g : ex::fearGroups())
+        table.push_back({ex::fearGroupName(g), meanCell(summary.values.at({Rule::BP, g})),
+                         meanCell(summary.values.at({Rule::PC, g}))});
+    auto shift = [&](Rule rule) { return summary.extinctionEffect(rule); };
     std::ostringstream s;
     s << "Rat fear conditioning (overshadowing released by extinction): inputs (light, noise) ->\n"
       << "one hidden unit each (p init 1) -> fear; m ~ |N(" << config.initMean << ", "
@@ -157,57 +136,17 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
     if (Error e = readPc(o, config.pc))
         return e;
 
-    struct Job {
-        Rule rule;
-        std::uint64_t seed;
-        engine::experiments::Observations<engine::ChoiceRecord> run;
-    };
-    std::vector<Job> jobs;
-    for (Rule rule : Rules)
-        for (long long s = 0; s < seeds; ++s)
-            jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
+    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(static_cast<int>(seeds));
     runJobs("reversal-learning", jobs.size(), threads, log,
-            [&](size_t i) { jobs[i].run = ex::reversalRun(jobs[i].rule, jobs[i].seed, config); });
-
-    result.csv.header = {
-        "rule",    "seed",     "trial",         "choice",          "reward",          "value_0",
-        "value_1", "punished", "switched_next", "value_at_punish", "value_next_trial"};
-    // Per rule and stay (0) / switch (1): values at the punished trial and on the next one.
-    std::map<std::pair<Rule, bool>, std::pair<std::vector<double>, std::vector<double>>> split;
-    for (const Job& j : jobs) {
-        if (!j.run.problem.empty())
-            result.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
-        const auto& history = j.run.rows;
-        std::map<std::int64_t, ex::PunishOutcome> outcomes;
-        for (const ex::PunishOutcome& p : ex::punishOutcomes(history)) {
-            outcomes[p.trial] = p;
-            if (p.trial + 1 > from) {
-                auto& [atPunish, next] = split[{j.rule, p.switched}];
-                atPunish.push_back(p.valueAtPunish);
-                next.push_back(p.valueNextTrial);
-            }
-        }
-        for (const engine::ChoiceRecord& r : history) {
-            std::vector<std::string> row{engine::ruleName(j.rule),    std::to_string(j.seed),
-                                         std::to_string(r.trial + 1), std::to_string(r.choice),
-                                         formatNumber(r.reward),      formatNumber(r.values(0)),
-                                         formatNumber(r.values(1)),   r.punished ? "1" : "0"};
-            auto it = outcomes.find(r.trial);
-            if (it != outcomes.end()) {
-                row.push_back(it->second.switched ? "1" : "0");
-                row.push_back(formatNumber(it->second.valueAtPunish));
-                row.push_back(formatNumber(it->second.valueNextTrial));
-            } else {
-                row.insert(row.end(), {"", "", ""});
-            }
-            result.csv.rows.push_back(std::move(row));
-        }
-    }
+            [&](size_t i) { ex::runReversalJob(jobs[i], config); });
+    const ex::ReversalSummary summary = ex::summariseReversal(jobs, static_cast<int>(from));
+    setCsv(result, summary.csv);
+    result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
         {"rule", "after punishment", "n", "value at punished trial", "value on next trial"}};
     for (Rule rule : Rules)
         for (bool switched : {false, true}) {
-            const auto& [atPunish, next] = split[{rule, switched}];
+            const auto& [atPunish, next] = summary.of(rule, switched);
             table.push_back({engine::ruleName(rule), switched ? "switch" : "stay",
                              std::to_string(atPunish.size()), meanCell(atPunish), meanCell(next)});
         }
@@ -252,44 +191,20 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
     if (Error e = readPc(o, config.pc))
         return e;
 
-    struct Job {
-        Rule rule;
-        std::uint64_t seed;
-        ex::Observations<ex::AdaptationRow> run;
-    };
-    std::vector<Job> jobs;
-    for (Rule rule : Rules)
-        for (long long s = 0; s < seeds; ++s)
-            jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
-    runJobs("sensorimotor-transfer", jobs.size(), threads, log, [&](size_t i) {
-        jobs[i].run = ex::sensorimotorRun(jobs[i].rule, jobs[i].seed, config);
-    });
-
-    result.csv.header = {"rule", "seed", "group", "adaptation"};
-    std::map<std::pair<Rule, std::string>, std::vector<double>> values;
-    for (const Job& j : jobs) {
-        if (!j.run.problem.empty())
-            result.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
-        for (const ex::ExposureGroup& g : ex::exposureGroups()) {
-            std::vector<double> mine;
-            for (const ex::AdaptationRow& r : j.run.rows)
-                if (r.group == g.name())
-                    mine.push_back(r.adaptation);
-            const double a =
-                mine.empty() ? std::numeric_limits<double>::quiet_NaN() : meanSd(mine).mean;
-            result.csv.rows.push_back(
-                {engine::ruleName(j.rule), std::to_string(j.seed), g.name(), formatNumber(a)});
-            values[{j.rule, g.name()}].push_back(a);
-        }
-    }
+    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(static_cast<int>(seeds));
+    runJobs("sensorimotor-transfer", jobs.size(), threads, log,
+            [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); });
+    const ex::SensorimotorSummary summary = ex::summariseSensorimotor(jobs);
+    setCsv(result, summary.csv);
+    result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
         {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
     for (const ex::ExposureGroup& g : ex::exposureGroups())
         table.push_back({g.name(),
                          "cue " + std::to_string(g.cue) + ", field " + (g.field > 0 ? "P+" : "P-") +
                              (g.cue == 1 ? " (same cue)" : " (other cue)"),
-                         meanCell(values[{Rule::BP, g.name()}], 6),
-                         meanCell(values[{Rule::PC, g.name()}], 6)});
+                         meanCell(summary.values.at({Rule::BP, g.name()}), 6),
+                         meanCell(summary.values.at({Rule::PC, g.name()}), 6)});
     std::ostringstream s;
     s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
       << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
@@ -333,71 +248,28 @@ Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) 
     if (Error e = readPc(o, config.pc))
         return e;
 
-    struct Job {
-        Rule rule;
-        double alpha;
-        std::uint64_t seed;
-        ex::PathResult r;
-    };
-    std::vector<Job> jobs;
-    for (Rule rule : Rules)
-        for (double a : rule == Rule::BP ? alphasBp : alphasPc)
-            for (long long s = 0; s < seeds; ++s)
-                jobs.push_back({rule, a, static_cast<std::uint64_t>(s), {}});
+    std::vector<ex::ErraticJob> jobs = ex::erraticJobs(static_cast<int>(seeds), alphasBp, alphasPc);
     // PC jobs are the long ones: start them first so the threads finish together.
-    std::vector<size_t> order(jobs.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = jobs.size() - 1 - i;
-    runJobs("erratic", jobs.size(), threads, log, [&](size_t i) {
-        Job& j = jobs[order[i]];
-        j.r = ex::erraticRun(j.rule, j.alpha, j.seed, config);
-    });
-
-    result.csv.header = {"rule", "alpha", "seed", "path_length", "final_distance"};
-    struct Cell {
-        std::vector<double> path, final;
-    };
-    std::map<std::pair<Rule, double>, Cell> cells;
-    for (const Job& j : jobs) {
-        if (!j.r.problem.empty())
-            result.problems.push_back("alpha " + formatNumber(j.alpha) + ", seed " +
-                                      std::to_string(j.seed) + ": " + j.r.problem);
-        result.csv.rows.push_back({engine::ruleName(j.rule), formatNumber(j.alpha),
-                                   std::to_string(j.seed), formatNumber(j.r.length.path),
-                                   formatNumber(j.r.length.finalDistance)});
-        cells[{j.rule, j.alpha}].path.push_back(j.r.length.path);
-        cells[{j.rule, j.alpha}].final.push_back(j.r.length.finalDistance);
-    }
+    runJobs("erratic", jobs.size(), threads, log,
+            [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); });
+    const ex::ErraticSummary summary = ex::summariseErratic(jobs, alphasBp, alphasPc);
+    setCsv(result, summary.csv);
+    result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
         {"rule", "alpha", "path length", "final distance", "path / final"}};
-    // BP's mean (final, path) points, to read off BP's path at PC's final distance.
-    std::vector<std::pair<double, double>> bpCurve;
     for (Rule rule : Rules)
         for (double a : rule == Rule::BP ? alphasBp : alphasPc) {
-            const Cell& c = cells[{rule, a}];
-            const double path = meanSd(c.path).mean, final = meanSd(c.final).mean;
+            const ex::ErraticSummary::Cell& c = summary.of(rule, a);
+            const double path = ex::seedStats(c.path).mean, final = ex::seedStats(c.final).mean;
             table.push_back({engine::ruleName(rule), formatNumber(a), fixed(path), fixed(final),
                              fixed(path / final, 3)});
-            if (rule == Rule::BP)
-                bpCurve.push_back({final, path});
         }
-    std::sort(bpCurve.begin(), bpCurve.end());
     std::vector<std::vector<std::string>> compare{
         {"PC alpha", "PC final", "PC path", "BP path at that final distance"}};
-    for (double a : alphasPc) {
-        const Cell& c = cells[{Rule::PC, a}];
-        const double path = meanSd(c.path).mean, final = meanSd(c.final).mean;
-        std::string bpPath = "outside BP's range";
-        for (size_t k = 1; k < bpCurve.size(); ++k) {
-            const auto [f0, p0] = bpCurve[k - 1];
-            const auto [f1, p1] = bpCurve[k];
-            if (final >= f0 && final <= f1 && f1 > f0) {
-                bpPath = fixed(p0 + (p1 - p0) * (final - f0) / (f1 - f0)) + " (interpolated)";
-                break;
-            }
-        }
-        compare.push_back({formatNumber(a), fixed(final), fixed(path), bpPath});
-    }
+    for (const ex::ErraticSummary::Comparison& c : summary.comparisons)
+        compare.push_back(
+            {formatNumber(c.alpha), fixed(c.pcFinal), fixed(c.pcPath),
+             c.bpPathAtFinal ? fixed(*c.bpPathAtFinal) + " (interpolated)" : "outside BP's range"});
     std::ostringstream s;
     s << "Less erratic learning: " << config.width << "-" << config.width << "-" << config.width
       << "-" << config.width

@@ -38,6 +38,7 @@
 #include "ui/captions.h"
 #include "ui/energymachineview.h"
 #include "ui/exportdialog.h"
+#include "ui/experimentwindow.h"
 #include "ui/inspector.h"
 #include "ui/networkview.h"
 #include "ui/palette.h"
@@ -347,6 +348,17 @@ void MainWindow::buildMenus() {
     machine->setShortcutContext(Qt::WidgetShortcut);  // the window-wide M action handles the key
     connect(machine, &QAction::triggered, this,
             [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
+    // The learning experiments' result plots, in their own non-modal window made on first use.
+    QAction* results = view->addAction(tr("Learning experiment results…"));
+    results->setObjectName("experimentResultsAction");
+    connect(results, &QAction::triggered, this, [this] {
+        auto* window = findChild<ExperimentWindow*>();
+        if (!window)
+            window = new ExperimentWindow(this);
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
 }

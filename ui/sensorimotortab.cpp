@@ -1,0 +1,108 @@
+#include <qcustomplot.h>
+#include <memory>
+
+#include "ui/experimenttabs.h"
+#include "ui/resultplots.h"
+
+namespace ui {
+
+namespace ex = engine::experiments;
+
+namespace {
+
+constexpr double BarWidth = 0.34;
+
+}  // namespace
+
+SensorimotorTab::SensorimotorTab(QWidget* parent)
+    : ExperimentTab(tr("<b>Human sensorimotor learning</b> (COIN paradigm). A linear 2-2-2 net: "
+                       "the input is the cue, hidden unit i sees only cue i, the output is the "
+                       "force field (P+ or P−). After training cue 1 with P+ and cue 2 with P−, "
+                       "each test triplet measures how much one exposure changes the cue-1 "
+                       "prediction. BP shows no change after a cue-2 exposure; PC transfers, as "
+                       "humans do."),
+                    parent) {
+    addSetting("seeds", "24", tr("Seeds 0..N-1"));
+    addSetting("init-std", "0.1", tr("Weights ~ N(0, std²)"));
+    addSetting("lr", "0.1", tr("Learning rate of cue → hidden"));
+    addSetting("memory-lr", "0.01", tr("Learning rate of hidden → output"));
+    addSetting("training-blocks", "24", tr("Training blocks"));
+    addSetting("test-blocks", "8", tr("Test blocks (one triplet of each group each)"));
+    addSetting("T", "256", tr("PC inference iterations per trial"));
+    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
+    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+
+    m_rect = resultplots::setUp(plot(), tr("Sensorimotor learning: single-trial adaptation"), 1, 4)
+                 .front();
+    QStringList groups;
+    for (const ex::ExposureGroup& g : ex::exposureGroups())
+        groups << tr("%1 (cue %2, %3)")
+                      .arg(QString::fromStdString(g.name()))
+                      .arg(g.cue)
+                      .arg(g.field > 0 ? QStringLiteral("P+") : QStringLiteral("P−"));
+    resultplots::categoryAxis(m_rect->axis(QCPAxis::atBottom), groups);
+    m_rect->axis(QCPAxis::atBottom)
+        ->setLabel(tr("exposure group (cue of the exposure trial, field)"));
+    m_rect->axis(QCPAxis::atLeft)
+        ->setLabel(tr("change of the cue-1 prediction toward the field; mean ± sd over seeds"));
+}
+
+std::optional<ExperimentTab::Batch> SensorimotorTab::prepare() {
+    ex::SensorimotorConfig config;
+    int seeds = 0, training = 0, test = 0;
+    readInt("seeds", 1, 100'000, seeds);
+    readNonNegative("init-std", config.initStd);
+    readNonNegative("lr", config.lr);
+    readNonNegative("memory-lr", config.memoryLr);
+    if (readInt("training-blocks", 0, 10'000, training))
+        config.trainingBlocks = training;
+    if (readInt("test-blocks", 1, 10'000, test))
+        config.testBlocks = test;
+    if (!readPc(config.pc))
+        return std::nullopt;
+    auto jobs = std::make_shared<std::vector<ex::SensorimotorJob>>(ex::sensorimotorJobs(seeds));
+    Batch b;
+    b.count = jobs->size();
+    b.job = [jobs, config](std::size_t i) { ex::runSensorimotorJob((*jobs)[i], config); };
+    b.finish = [this, jobs, seeds] { draw(ex::summariseSensorimotor(*jobs), seeds); };
+    return b;
+}
+
+void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
+    plot()->clearPlottables();
+    const std::vector<ex::ExposureGroup> groups = ex::exposureGroups();
+    QStringList parts;
+    for (int r = 0; r < 2; ++r) {
+        const engine::Rule rule = ex::LearningRules[r];
+        const QString name = QString::fromLatin1(engine::ruleName(rule));
+        QVector<double> keys, means, sds;
+        QStringList cells;
+        for (size_t k = 0; k < groups.size(); ++k) {
+            const ex::SeedStats s = summary.stats(rule, groups[k].name());
+            keys << static_cast<double>(k + 1);
+            means << s.mean;
+            sds << s.sd;
+            cells << tr("%1 %2 (%3)")
+                         .arg(QString::fromStdString(groups[k].name()), fixed(s.mean, 6),
+                              fixed(s.sd, 6));
+        }
+        const double offset = (r == 0 ? -0.5 : 0.5) * BarWidth;
+        resultplots::addRuleBars(m_rect, r, tr("%1 mean ± sd").arg(name), keys, offset, BarWidth,
+                                 means, sds);
+        for (size_t k = 0; k < groups.size(); ++k)
+            resultplots::addSeedPoints(m_rect, r, tr("%1 seeds").arg(name), keys[k] + offset,
+                                       BarWidth * 0.6, summary.values.at({rule, groups[k].name()}),
+                                       k == 0);
+        parts << tr("%1: %2").arg(name, cells.join(QLatin1String(", ")));
+    }
+    resultplots::fitValueAxis(m_rect, true);
+    QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +
+                   QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
+    if (!summary.problems.empty())
+        text +=
+            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
+                .arg(QString::fromStdString(summary.problems.front()));
+    setResult(text, summary.csv);
+}
+
+}  // namespace ui
