@@ -13,6 +13,12 @@ std::string fixed(double v, int digits) {
     return s.str();
 }
 
+std::string scientific(double v, int digits) {
+    std::ostringstream s;
+    s << std::scientific << std::setprecision(digits) << v;
+    return s.str();
+}
+
 /// Left-aligned text table for summaries.
 std::string textTable(const std::vector<std::vector<std::string>>& rows) {
     std::vector<size_t> width;

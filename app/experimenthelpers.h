@@ -18,6 +18,8 @@ using Error = std::optional<std::string>;
 
 /// v with `digits` digits after the point.
 std::string fixed(double v, int digits = 4);
+/// `v` in scientific notation with `digits` digits after the point ("1.93e-03").
+std::string scientific(double v, int digits = 2);
 /// Left-aligned text table for summaries, indented by two spaces.
 std::string textTable(const std::vector<std::vector<std::string>>& rows);
 

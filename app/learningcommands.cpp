@@ -37,11 +37,12 @@ Error readRates(const Options& o, const std::string& name, std::vector<double>& 
 }
 
 /// "mean (sd)" of the finite values, with a note of how many were not.
-std::string meanCell(const std::vector<double>& values, int digits = 4) {
+std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci = false) {
     const ex::SeedStats m = ex::seedStats(values);
     if (m.n == 0)
         return "n/a";
-    std::string cell = fixed(m.mean, digits) + " (" + fixed(m.sd, digits) + ")";
+    auto format = [&](double v) { return sci ? scientific(v, digits) : fixed(v, digits); };
+    std::string cell = format(m.mean) + " (" + format(m.sd) + ")";
     if (m.nonFinite > 0)
         cell += " [" + std::to_string(m.nonFinite) + " diverged]";
     return cell;
@@ -203,8 +204,8 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
         table.push_back({g.name(),
                          "cue " + std::to_string(g.cue) + ", field " + (g.field > 0 ? "P+" : "P-") +
                              (g.cue == 1 ? " (same cue)" : " (other cue)"),
-                         meanCell(summary.values.at({Rule::BP, g.name()}), 6),
-                         meanCell(summary.values.at({Rule::PC, g.name()}), 6)});
+                         meanCell(summary.values.at({Rule::BP, g.name()}), 2, true),
+                         meanCell(summary.values.at({Rule::PC, g.name()}), 2, true)});
     std::ostringstream s;
     s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
       << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
@@ -213,11 +214,15 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
       << ", hidden -> output " << config.memoryLr << "; PC T " << config.pc.iterations
       << ", discount " << config.pc.discount << ".\n"
       << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-), then "
-      << config.testBlocks << " test blocks of triplets (channel cue 1, exposure, channel cue 1); "
-      << seeds
+      << config.testBlocks << " test blocks of triplets\n(channel cue 1, exposure, channel cue 1); "
+      << "channel and\nwashout trials are null-field (target (0, 0)); " << seeds
       << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
          "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
-      << textTable(table);
+      << textTable(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
+      << fixed(summary.transfer(Rule::BP, '+'), 3) << " and "
+      << fixed(summary.transfer(Rule::BP, '-'), 3) << ", PC "
+      << fixed(summary.transfer(Rule::PC, '+'), 3) << " and "
+      << fixed(summary.transfer(Rule::PC, '-'), 3) << "\n";
     result.summary = s.str();
     return std::nullopt;
 }
@@ -353,8 +358,8 @@ std::vector<Experiment> learningExperiments() {
                      {},
                      runSensorimotor};
         e.options = {{"seeds", "24", "seeds (0..N-1)"},
-                     {"init-std", "0.1", "weights ~ N(0, std^2)"},
-                     {"lr", "0.1", "learning rate of cue -> hidden"},
+                     {"init-std", "0.001", "weights ~ N(0, std^2)"},
+                     {"lr", "0.01", "learning rate of cue -> hidden"},
                      {"memory-lr", "0.01", "learning rate of hidden -> output"},
                      {"training-blocks", "24", "training blocks"},
                      {"test-blocks", "8", "test blocks (one triplet of each group each)"},

@@ -166,12 +166,11 @@ Trial fieldTrial(int cue, int field) {
                      {field > 0 ? 1.0 : 0.0, field < 0 ? 1.0 : 0.0});
 }
 
-/// A channel trial: the movement is clamped, so no error reaches the network (mask 0); only the
-/// prediction (the force pressed into the channel) is read.
+/// A channel trial: the channel clamps the movement, so the hand feels no perturbation; like a
+/// null-field trial it is supervised toward no force (0, 0), as in the paper's simulation. Its
+/// prediction (the force pressed into the channel, read before it teaches) is the measurement.
 Trial channelTrial(int cue) {
-    Trial t = fieldTrial(cue, 0);
-    t.mask = Matrix::Zero(2, 1);
-    return t;
+    return fieldTrial(cue, 0);
 }
 
 /// Draws counts without replacement from a set and refills it when empty.

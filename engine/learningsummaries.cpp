@@ -178,6 +178,14 @@ SeedStats SensorimotorSummary::stats(Rule rule, const std::string& group) const 
     return seedStats(it == values.end() ? std::vector<Scalar>{} : it->second);
 }
 
+Scalar SensorimotorSummary::transfer(Rule rule, char field) const {
+    const SeedStats same = stats(rule, std::string("1") + field),
+                    other = stats(rule, std::string("2") + field);
+    if (same.n == 0 || other.n == 0 || same.mean == 0.0)
+        return NaN;
+    return other.mean / same.mean;
+}
+
 SensorimotorSummary summariseSensorimotor(const std::vector<SensorimotorJob>& jobs) {
     SensorimotorSummary s;
     s.csv.header = {"rule", "seed", "group", "adaptation"};

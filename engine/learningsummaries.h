@@ -121,6 +121,9 @@ struct SensorimotorSummary {
     TextTable csv;  ///< rule, seed, group, adaptation (the seed's mean over its triplets).
     /// Seed statistics of one rule and group.
     SeedStats stats(Rule rule, const std::string& group) const;
+    /// Transfer for one field ('+' or '-'): mean other-cue adaptation over mean same-cue
+    /// adaptation (2+ / 1+ or 2- / 1-). NaN when the same-cue mean is 0 or missing.
+    Scalar transfer(Rule rule, char field) const;
 };
 /// Aggregates finished jobs.
 SensorimotorSummary summariseSensorimotor(const std::vector<SensorimotorJob>& jobs);

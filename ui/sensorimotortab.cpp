@@ -23,8 +23,8 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
                        "humans do."),
                     parent) {
     addSetting("seeds", "24", tr("Seeds 0..N-1"));
-    addSetting("init-std", "0.1", tr("Weights ~ N(0, std²)"));
-    addSetting("lr", "0.1", tr("Learning rate of cue → hidden"));
+    addSetting("init-std", "0.001", tr("Weights ~ N(0, std²)"));
+    addSetting("lr", "0.01", tr("Learning rate of cue → hidden"));
     addSetting("memory-lr", "0.01", tr("Learning rate of hidden → output"));
     addSetting("training-blocks", "24", tr("Training blocks"));
     addSetting("test-blocks", "8", tr("Test blocks (one triplet of each group each)"));
@@ -83,8 +83,8 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
             means << s.mean;
             sds << s.sd;
             cells << tr("%1 %2 (%3)")
-                         .arg(QString::fromStdString(groups[k].name()), fixed(s.mean, 6),
-                              fixed(s.sd, 6));
+                         .arg(QString::fromStdString(groups[k].name()),
+                              QString::number(s.mean, 'e', 2), QString::number(s.sd, 'e', 2));
         }
         const double offset = (r == 0 ? -0.5 : 0.5) * BarWidth;
         resultplots::addRuleBars(m_rect, r, tr("%1 mean ± sd").arg(name), keys, offset, BarWidth,
@@ -93,7 +93,10 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
             resultplots::addSeedPoints(m_rect, r, tr("%1 seeds").arg(name), keys[k] + offset,
                                        BarWidth * 0.6, summary.values.at({rule, groups[k].name()}),
                                        k == 0);
-        parts << tr("%1: %2").arg(name, cells.join(QLatin1String(", ")));
+        parts << tr("%1: %2; transfer 2+/1+ %3, 2-/1- %4")
+                     .arg(name, cells.join(QLatin1String(", ")),
+                          QString::number(summary.transfer(rule, '+'), 'f', 3),
+                          QString::number(summary.transfer(rule, '-'), 'f', 3));
     }
     resultplots::fitValueAxis(m_rect, true);
     QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +

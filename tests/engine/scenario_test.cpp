@@ -321,6 +321,24 @@ TEST(LearningPresets, SensorimotorAndErraticRunAndRoundTrip) {
         s.applyTrials(sim);
         EXPECT_TRUE(sim.stepTrials(20)) << name;
     }
+    // The sensorimotor preset is the experiment's session for seed 0: same initial network
+    // (defaults), same trials in the same order, channel trials included.
     const Scenario& sm = *findPreset("sensorimotor-transfer");
-    EXPECT_EQ(sm.trials.size(), size_t(experiments::sensorimotorProtocol(0, {}).trialCount()));
+    const experiments::SensorimotorConfig config;
+    const Protocol protocol = experiments::sensorimotorProtocol(0, config);
+    ASSERT_EQ(sm.trials.size(), size_t(protocol.trialCount()));
+    ASSERT_EQ(sm.order, TrialOrder::Once);
+    size_t k = 0;
+    for (const ProtocolPhase& phase : protocol.phases)
+        for (const Trial& t : phase.trials) {
+            EXPECT_EQ(sm.trials[k].input, t.input) << k;
+            EXPECT_EQ(sm.trials[k].target, t.target) << k;
+            EXPECT_EQ(sm.trials[k].mask.size(), t.mask.size()) << k;
+            ++k;
+        }
+    const Network expected(experiments::sensorimotorSpec(config), 0), preset = sm.network();
+    for (int l = 1; l <= 2; ++l) {
+        EXPECT_EQ(preset.weight(l), expected.weight(l)) << l;
+        EXPECT_EQ(preset.spec().weight(l).learningRate, expected.spec().weight(l).learningRate);
+    }
 }

@@ -235,10 +235,12 @@ TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptation) {
             EXPECT_DOUBLE_EQ(barValue(bars, static_cast<int>(g)), ex::seedStats(perSeed).mean);
         }
     }
-    // BP: an exposure with cue 2 does not change the cue-1 prediction.
+    // BP: an exposure with cue 2 does not change the cue-1 prediction; what is left of its
+    // other-cue bars is the channel trial's own teaching, far below the same-cue bars.
     auto* bp = named(plot, "BP mean ± sd");
-    EXPECT_EQ(barValue(bp, 1), 0.0);
-    EXPECT_EQ(barValue(bp, 3), 0.0);
+    EXPECT_LT(std::abs(barValue(bp, 1)), 1e-3 * std::abs(barValue(bp, 0)));
+    EXPECT_LT(std::abs(barValue(bp, 3)), 1e-3 * std::abs(barValue(bp, 2)));
+    EXPECT_NE(tab->summary().indexOf("transfer 2+/1+"), -1) << tab->summary().toStdString();
 }
 
 TEST(ExperimentWindow, ErraticScatterHasOnePointPerSeedAndRate) {
