@@ -163,6 +163,21 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
       << "split by whether the next choice stayed or switched; punished trials after trial " << from
       << ":\n"
       << textTable(table);
+    auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };
+    s << "\nNext trial, switch minus stay: ";
+    for (Rule rule : Rules)
+        s << engine::ruleName(rule) << " "
+          << fixed(mean(summary.of(rule, true).nextTrial) - mean(summary.of(rule, false).nextTrial))
+          << (rule == Rule::PC ? "\n" : ", ");
+    s << "A punishment changes the chosen option's value and the other option's by (mean):\n";
+    for (Rule rule : Rules) {
+        const auto it = summary.change.find(rule);
+        if (it == summary.change.end())
+            continue;
+        s << "  " << engine::ruleName(rule) << " " << fixed(mean(it->second.chosen)) << " and "
+          << (mean(it->second.unchosen) >= 0 ? "+" : "") << fixed(mean(it->second.unchosen))
+          << "\n";
+    }
     result.summary = s.str();
     return std::nullopt;
 }

@@ -91,6 +91,13 @@ struct ReversalSummary {
         std::vector<Scalar> nextTrial;
     };
     std::map<std::pair<Rule, bool>, Split> split;  ///< Key: rule, switched.
+    /// How one punished trial (the same ones) changed the values, from its prediction to the
+    /// next trial's: the chosen option's and the other option's.
+    struct Change {
+        std::vector<Scalar> chosen;
+        std::vector<Scalar> unchosen;
+    };
+    std::map<Rule, Change> change;
     std::vector<std::string> problems;
     /// rule, seed, trial, choice, reward, value_0, value_1, punished, switched_next,
     /// value_at_punish, value_next_trial.

@@ -112,7 +112,13 @@ void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summar
                     hi = std::max(hi, v);
                 }
         }
-        parts << tr("%1: %2").arg(name, cells.join(QLatin1String(", ")));
+        QString change;
+        const auto it = summary.change.find(ex::LearningRules[r]);
+        if (it != summary.change.end())
+            change = tr("; a punishment moves the chosen value by %1 and the other by %2")
+                         .arg(fixed(ex::seedStats(it->second.chosen).mean),
+                              fixed(ex::seedStats(it->second.unchosen).mean));
+        parts << tr("%1: %2%3").arg(name, cells.join(QLatin1String(", ")), change);
     }
     const double span = std::max(hi - lo, 1e-6);
     m_rects[0]->axis(QCPAxis::atLeft)->setRange(lo - 0.08 * span, hi + 0.12 * span);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -364,6 +365,29 @@ TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
         }
     }
     EXPECT_NE(r.summary.find("switch"), std::string::npos);
+
+    // The change line is the mean, over punished trials with a next trial, of each option's
+    // value change from the punished trial to the next one, recomputed here from the CSV.
+    for (const std::string rule : {"BP", "PC"}) {
+        double chosen = 0.0, other = 0.0;
+        int n = 0;
+        for (size_t k = 0; k + 1 < r.csv.rows.size(); ++k) {
+            const auto& row = r.csv.rows[k];
+            if (row[0] != rule || row[8].empty())
+                continue;
+            const auto& next = r.csv.rows[k + 1];
+            const int c = row[3] == "0" ? 5 : 6, o = row[3] == "0" ? 6 : 5;
+            chosen += *parseReal(next[c]) - *parseReal(row[c]);
+            other += *parseReal(next[o]) - *parseReal(row[o]);
+            ++n;
+        }
+        ASSERT_GT(n, 0) << rule;
+        std::ostringstream line;
+        line << "  " << rule << " " << std::fixed << std::setprecision(4) << chosen / n << " and "
+             << (other / n >= 0 ? "+" : "") << other / n << "\n";
+        EXPECT_NE(r.summary.find(line.str()), std::string::npos) << line.str() << r.summary;
+    }
+    EXPECT_NE(r.summary.find("Next trial, switch minus stay: BP "), std::string::npos);
 }
 
 TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {
