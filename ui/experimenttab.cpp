@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include "ui/batchrunner.h"
+#include "ui/resultplots.h"
 
 namespace ui {
 
@@ -338,6 +339,7 @@ void ExperimentTab::setResult(const QString& summary, engine::experiments::TextT
     m_csv = std::move(csv);
     m_savePlot->setEnabled(true);
     m_saveCsv->setEnabled(true);
+    resultplots::showLegend(m_plot);
     m_plot->replot();
 }
 

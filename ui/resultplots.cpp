@@ -54,13 +54,12 @@ std::vector<QCPAxisRect*> setUp(QCustomPlot* plot, const QString& title, int pan
                    QCustomPlot::limAbove);
     layout->addElement(
         0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
-    // The legend lives in a strip under the title, so it never hides data.
-    first->insetLayout()->take(plot->legend);
-    layout->addElement(1, 0, plot->legend);
+    // The legend goes into the strip under the title (row 1) once it has entries (showLegend):
+    // an empty legend reports a maximum width of its margins and would cap the whole column.
+    plot->legend->setVisible(false);
     layout->addElement(2, 0, row);
     layout->setRowStretchFactor(0, 0.001);
     layout->setRowStretchFactor(1, 0.001);
-    plot->legend->setVisible(true);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->legend->setWrap(legendColumns);
     plot->legend->setBorderPen(Qt::NoPen);
@@ -72,6 +71,20 @@ std::vector<QCPAxisRect*> setUp(QCustomPlot* plot, const QString& title, int pan
         for (QCPAxis* axis : rect->axes())
             axis->setLabelFont(QFont(plot->font().family(), 9));
     return rects;
+}
+
+void showLegend(QCustomPlot* plot) {
+    QCPLegend* legend = plot->legend;
+    if (legend->itemCount() == 0)
+        return;
+    QCPLayoutGrid* layout = plot->plotLayout();
+    if (legend->layout() != layout) {
+        if (legend->layout())
+            legend->layout()->take(legend);
+        layout->addElement(1, 0, legend);
+        layout->setRowStretchFactor(1, 0.001);
+    }
+    legend->setVisible(true);
 }
 
 void categoryAxis(QCPAxis* axis, const QStringList& labels) {

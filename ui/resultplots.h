@@ -23,6 +23,9 @@ namespace ui::resultplots {
 std::vector<QCPAxisRect*> setUp(QCustomPlot* plot, const QString& title, int panels,
                                 int legendColumns);
 
+/// Puts the legend into its strip under the title once it has entries, and shows it.
+void showLegend(QCustomPlot* plot);
+
 /// Text ticks at 1, 2, ... n on a category axis, range [0.4, n + 0.6].
 void categoryAxis(QCPAxis* axis, const QStringList& labels);
 
