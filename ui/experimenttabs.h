@@ -39,8 +39,8 @@ private:
     std::vector<QCPAxisRect*> m_rects;  // BP, PC
 };
 
-/// Human sensorimotor learning: bars of single-trial adaptation per exposure group for BP and
-/// PC, ± sd over seeds.
+/// Human sensorimotor learning: bars of single-trial adaptation per exposure group, one panel
+/// per rule with its own scale, ± sd over seeds.
 class SensorimotorTab : public ExperimentTab {
     Q_OBJECT
 public:
@@ -51,7 +51,7 @@ protected:
 
 private:
     void draw(const engine::experiments::SensorimotorSummary& summary, int seeds);
-    QCPAxisRect* m_rect = nullptr;
+    std::vector<QCPAxisRect*> m_rects;  // BP, PC
 };
 
 /// Less erratic learning: path length against final distance, one point per seed and learning

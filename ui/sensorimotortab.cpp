@@ -10,7 +10,7 @@ namespace ex = engine::experiments;
 
 namespace {
 
-constexpr double BarWidth = 0.34;
+constexpr double BarWidth = 0.6;
 
 }  // namespace
 
@@ -32,19 +32,27 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
     addSetting("gamma0", "0.1", tr("PC initial inference step size"));
     addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
 
-    m_rect = resultplots::setUp(plot(), tr("Sensorimotor learning: single-trial adaptation"), 1, 4)
-                 .front();
+    // One panel per rule, each with its own scale: from small initial weights BP learns far
+    // more slowly than PC, and on a shared scale its pattern (same-cue groups only) would vanish.
+    m_rects = resultplots::setUp(
+        plot(), tr("Sensorimotor learning: single-trial adaptation (each panel its own scale)"), 2,
+        4);
     QStringList groups;
+    // Short ticks ("1+", "2−"); the axis label says what they stand for.
     for (const ex::ExposureGroup& g : ex::exposureGroups())
-        groups << tr("%1 (cue %2, %3)")
-                      .arg(QString::fromStdString(g.name()))
-                      .arg(g.cue)
-                      .arg(g.field > 0 ? QStringLiteral("P+") : QStringLiteral("P−"));
-    resultplots::categoryAxis(m_rect->axis(QCPAxis::atBottom), groups);
-    m_rect->axis(QCPAxis::atBottom)
-        ->setLabel(tr("exposure group (cue of the exposure trial, field)"));
-    m_rect->axis(QCPAxis::atLeft)
-        ->setLabel(tr("change of the cue-1 prediction toward the field; mean ± sd over seeds"));
+        groups << QStringLiteral("%1%2").arg(g.cue).arg(g.field > 0 ? QStringLiteral("+")
+                                                                    : QStringLiteral("−"));
+    for (int r = 0; r < 2; ++r) {
+        QCPAxisRect* rect = m_rects[static_cast<size_t>(r)];
+        resultplots::categoryAxis(rect->axis(QCPAxis::atBottom), groups);
+        rect->axis(QCPAxis::atBottom)
+            ->setLabel(tr("%1: exposure group (cue 1 or 2, field P+ or P−)")
+                           .arg(QString::fromLatin1(engine::ruleName(ex::LearningRules[r]))));
+        rect->axis(QCPAxis::atLeft)
+            ->setLabel(r == 0 ? tr("change of the cue-1 prediction toward the field; mean ± sd "
+                                   "over seeds")
+                              : QString());
+    }
 }
 
 std::optional<ExperimentTab::Batch> SensorimotorTab::prepare() {
@@ -86,19 +94,21 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
                          .arg(QString::fromStdString(groups[k].name()),
                               QString::number(s.mean, 'e', 2), QString::number(s.sd, 'e', 2));
         }
-        const double offset = (r == 0 ? -0.5 : 0.5) * BarWidth;
-        resultplots::addRuleBars(m_rect, r, tr("%1 mean ± sd").arg(name), keys, offset, BarWidth,
+        QCPAxisRect* rect = m_rects[static_cast<size_t>(r)];
+        const double offset = 0.0;
+        resultplots::addRuleBars(rect, r, tr("%1 mean ± sd").arg(name), keys, offset, BarWidth,
                                  means, sds);
         for (size_t k = 0; k < groups.size(); ++k)
-            resultplots::addSeedPoints(m_rect, r, tr("%1 seeds").arg(name), keys[k] + offset,
+            resultplots::addSeedPoints(rect, r, tr("%1 seeds").arg(name), keys[k] + offset,
                                        BarWidth * 0.6, summary.values.at({rule, groups[k].name()}),
                                        k == 0);
+        resultplots::fitValueAxis(rect, true);
         parts << tr("%1: %2; transfer 2+/1+ %3, 2-/1- %4")
                      .arg(name, cells.join(QLatin1String(", ")),
                           QString::number(summary.transfer(rule, '+'), 'f', 3),
                           QString::number(summary.transfer(rule, '-'), 'f', 3));
     }
-    resultplots::fitValueAxis(m_rect, true);
+
     QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
     if (!summary.problems.empty())

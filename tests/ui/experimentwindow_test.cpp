@@ -207,6 +207,19 @@ TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptation) {
     QCustomPlot* plot = tab->plot();
     ASSERT_EQ(plottables<QCPBars>(plot).size(), 2u);
     expectLabelledAxes(plot);
+    // One panel per rule, each scaled to its own bars.
+    ASSERT_EQ(plot->axisRectCount(), 2);
+    for (int r = 0; r < 2; ++r) {
+        auto* bars = static_cast<QCPBars*>(
+            named(plot, QString("%1 mean ± sd").arg(engine::ruleName(ex::LearningRules[r]))));
+        ASSERT_NE(bars, nullptr);
+        EXPECT_EQ(bars->keyAxis()->axisRect(), plot->axisRect(r));
+        double top = 0.0;
+        for (int k = 0; k < 4; ++k)
+            top = std::max(top, barValue(bars, k));
+        EXPECT_GE(bars->valueAxis()->range().upper, top);
+        EXPECT_LE(bars->valueAxis()->range().upper, 10 * std::abs(top) + 1e-12);
+    }
     ex::SensorimotorConfig config;
     config.trainingBlocks = 2;
     config.testBlocks = 2;
