@@ -6,6 +6,8 @@
 #include <QFontInfo>
 #include <QGuiApplication>
 #include <QTimer>
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -205,6 +207,8 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
 
     // Run the requested trials, then show the window or save it and quit.
     bool requested = trials == 0;
+    bool finishing = false;
+    std::int64_t shownTrials = 0;
     int exitCode = 0;
     auto finish = [&] {
         if (screenshot.empty())
@@ -218,16 +222,24 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         } else {
             std::cout << "Wrote " << screenshot << " (" << written.width() << "x"
                       << written.height() << ", "
-                      << (openPath.empty() ? "preset " + presetName : openPath) << ", " << trials
-                      << " trials)\n";
+                      << (openPath.empty() ? "preset " + presetName : openPath) << ", "
+                      << shownTrials << " trials)\n";
             if (written != QSize(width, height))
                 std::cout << "Note: the window cannot be smaller than " << written.width() << "x"
                           << written.height() << ", so that size was used.\n";
         }
         application.quit();
     };
+    auto finishSoon = [&](int ms) {
+        if (finishing)
+            return;
+        finishing = true;
+        QTimer::singleShot(ms, &window, finish);
+    };
     QObject::connect(
         controller, &ui::SimulationController::frameShown, &window, [&](const ui::FramePtr& frame) {
+            shownTrials = frame->pc->trialComplete ? frame->pc->trial
+                                                   : std::max<std::int64_t>(0, frame->pc->trial - 1);
             if (!requested) {
                 requested = true;
                 controller->step(ui::Granularity::Trial, int(trials));
@@ -237,8 +249,18 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
             const bool stopped =
                 frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
             if (done || stopped)
-                QTimer::singleShot(50, &window, finish);
+                finishSoon(50);
         });
+    // A run that stops by itself before the trials asked for (a one-pass trial list is over, or
+    // it diverged) ends the screenshot too, with the reason, instead of waiting forever.
+    QObject::connect(controller, &ui::SimulationController::message, &window,
+                     [&](const QString& text, bool problem) {
+                         if (!requested || screenshot.empty() || finishing)
+                             return;
+                         std::cout << (problem ? "Stopped: " : "Note: ") << text.toStdString()
+                                   << "\n";
+                         finishSoon(300);
+                     });
     if (measureSeconds > 0) {
         window.show();
         requested = true;  // --trials does not apply

@@ -289,8 +289,10 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
         return 1;
     }
     noteCrowding(c.render, out);
+    if (!recording->note.isEmpty())
+        out << "Note: " << recording->note.toStdString() << "\n";
     out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
-        << c.source << "): " << c.trials << " trials, one frame per " << o.text("every") << ", "
+        << c.source << "): " << recording->trialsRun << " trials, one frame per " << o.text("every") << ", "
         << (to - from + 1) << " frames of " << steps << " steps, view "
         << ui::recordViewName(c.render.view).toStdString() << "\n"
         << std::flush;
@@ -365,6 +367,8 @@ int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::
                                           &stopped);
         !e.isEmpty())
         return fail(e.toStdString());
+    if (!recording.note.isEmpty())
+        out << "Note: " << recording.note.toStdString() << "\n";
     const std::size_t last = recording.history.size() - 1;
     int code = 0;
     for (const char* kind : {"png", "svg", "pdf"}) {

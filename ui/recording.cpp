@@ -87,12 +87,13 @@ QString simulateRecording(const engine::Scenario& scenario, std::int64_t trials,
     engine::LockstepPair pair(setup.network, setup.bp, setup.pc, setup.trials);
     if (!pair.problems().empty())
         return QString::fromStdString(pair.problems().front());
-    if (scenario.order == engine::TrialOrder::Random) {
-        scenario.applyTrials(pair.bp());
-        scenario.applyTrials(pair.pc());
-    }
+    // The trials exactly as the window plays them: a cycle, a random draw, a one-pass protocol
+    // or a closed-loop task.
+    scenario.applyTrials(pair.bp());
+    scenario.applyTrials(pair.pc());
     out.look = RunLook::from(scenario);
     out.history.clear();
+    out.note.clear();
     const auto tracked = trackedSynapses(setup.network);
     std::int64_t serial = 0, recordedTrials = 0;
     std::vector<TrialRecord> pending;
@@ -119,11 +120,21 @@ QString simulateRecording(const engine::Scenario& scenario, std::int64_t trials,
                 ok = pair.stepTrial();
                 break;
         }
+        if (!ok && pair.ok()) {
+            // A one-pass scenario is over: nothing moved, so no new frame.
+            out.trialsRun = pair.pc().trialsCompleted();
+            out.note = QObject::tr("the scenario's trials are over after %1 trials (played "
+                                   "once); %2 were asked for")
+                           .arg(out.trialsRun)
+                           .arg(trials);
+            break;
+        }
         if (pair.betweenTrials() && pair.pc().trialsCompleted() > recordedTrials) {
             pending.push_back(makeTrialRecord(pair, tracked));
             recordedTrials = pending.back().trial;
         }
         publish();
+        out.trialsRun = pair.pc().trialsCompleted();
         if (!ok) {
             const std::string& p =
                 pair.bp().problem().empty() ? pair.pc().problem() : pair.bp().problem();

@@ -62,6 +62,9 @@ struct Recording {
     RunLook look;
     History history{std::numeric_limits<std::size_t>::max(),
                     std::numeric_limits<std::size_t>::max()};
+    std::int64_t trialsRun = 0;  ///< Trials both rules finished.
+    /// Set when a one-pass scenario ran out of trials before the number asked for.
+    QString note;
 };
 
 /// Most frames simulateRecording() keeps.

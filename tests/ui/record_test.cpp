@@ -20,6 +20,8 @@ extern "C" {
 
 #include "app/recordcommand.h"
 #include "engine/presets.h"
+#include "engine/scenario.h"
+#include "engine/simulation.h"
 #include "ui/export.h"
 #include "ui/exportdialog.h"
 #include "ui/gifwriter.h"
@@ -271,6 +273,33 @@ TEST(Recording, SimulatesOneFramePerStepWithTrialRecords) {
     // The last frame of a trial equals the frame of the trial-by-trial run.
     EXPECT_EQ(byIteration->history.latest()->pc->weights[1],
               byTrial->history.at(1)->pc->weights[1]);
+}
+
+TEST(Recording, PlaysTheScenarioAsTheWindowDoes) {
+    // A one-pass scenario ends where its trials end, with a note, and no repeated frame.
+    const engine::Scenario& fear = *engine::findPreset("fear-conditioning");
+    Recording once;
+    QString stopped;
+    ASSERT_EQ(simulateRecording(fear, 80, Granularity::Trial, once, &stopped), QString());
+    EXPECT_TRUE(stopped.isEmpty());
+    EXPECT_EQ(once.trialsRun, 65);
+    EXPECT_EQ(once.history.size(), 66u);  // initial state + 65 trials
+    EXPECT_NE(once.note.indexOf("over after 65 trials"), -1) << once.note.toStdString();
+
+    // The closed-loop task makes the trials: every recorded trial supervises only the option
+    // the network chose, exactly as the engine's run of the same scenario.
+    const engine::Scenario& reversal = *engine::findPreset("reversal-learning");
+    Recording closed;
+    ASSERT_EQ(simulateRecording(reversal, 12, Granularity::Trial, closed), QString());
+    ASSERT_EQ(closed.history.size(), 13u);
+    EXPECT_TRUE(closed.note.isEmpty());
+    engine::Simulation sim(reversal.network(), reversal.pc);
+    reversal.applyTrials(sim);
+    for (std::size_t k = 1; k < closed.history.size(); ++k) {
+        ASSERT_TRUE(sim.stepTrial());
+        EXPECT_EQ(closed.history.at(k)->pc->weights[2], sim.network().weight(2)) << k;
+        EXPECT_EQ(closed.history.at(k)->pc->mask, sim.targetMask()) << k;
+    }
 }
 
 TEST(Recording, TheSameFrameRendersToTheSameImage) {
