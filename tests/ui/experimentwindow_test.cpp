@@ -12,10 +12,13 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <atomic>
+#include <map>
 #include <cmath>
 #include <memory>
 
+#include "app/learningcommands.h"
 #include "engine/learningsummaries.h"
 #include "ui/batchrunner.h"
 #include "ui/experimenttabs.h"
@@ -101,6 +104,32 @@ TEST(ExperimentWindow, OpensFromTheViewMenuWithFourTabs) {
     EXPECT_EQ(window->reversalTab()->setting("T")->text(), "256");
     EXPECT_EQ(window->sensorimotorTab()->setting("memory-lr")->text(), "0.01");
     EXPECT_EQ(window->erraticTab()->setting("alphas-pc")->text(), "0.476,0.5,0.524,0.548,0.572");
+}
+
+TEST(ExperimentWindow, EveryTabSettingStartsAtTheCommandLineDefault) {
+    // The tabs and the commands write their defaults separately; they must agree.
+    ExperimentWindow window;
+    const std::map<std::string, ExperimentTab*> tabs{
+        {"fear-conditioning", window.fearTab()},
+        {"reversal-learning", window.reversalTab()},
+        {"sensorimotor-transfer", window.sensorimotorTab()},
+        {"erratic", window.erraticTab()}};
+    for (const app::Experiment& e : app::learningExperiments()) {
+        const auto tab = tabs.find(e.name);
+        ASSERT_NE(tab, tabs.end()) << e.name;
+        int fields = 0;
+        for (const QLineEdit* field : tab->second->findChildren<QLineEdit*>()) {
+            const std::string name = field->objectName().toStdString();
+            if (name.empty())
+                continue;
+            const auto spec = std::find_if(e.options.begin(), e.options.end(),
+                                           [&](const app::OptionSpec& o) { return o.name == name; });
+            ASSERT_NE(spec, e.options.end()) << e.name << " --" << name;
+            EXPECT_EQ(field->text().toStdString(), spec->defaultValue) << e.name << " --" << name;
+            ++fields;
+        }
+        EXPECT_GE(fields, 5) << e.name;
+    }
 }
 
 TEST(ExperimentWindow, FearBarsAndSummaryAreTheEngineNumbers) {
