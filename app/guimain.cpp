@@ -209,10 +209,14 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     bool requested = trials == 0;
     bool finishing = false;
     std::int64_t shownTrials = 0;
+    std::string stopNote;  // why the run stopped by itself, if it did
     int exitCode = 0;
     auto finish = [&] {
         if (screenshot.empty())
             return;
+        // Only worth saying when the trials asked for were not all run (not "Reached trial N").
+        if (!stopNote.empty() && shownTrials < trials)
+            std::cout << stopNote << "\n";
         QSize written;
         const QString error = window.saveScreenshot(QString::fromStdString(screenshot),
                                                     QSize(width, height), &written);
@@ -257,8 +261,7 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
                      [&](const QString& text, bool problem) {
                          if (!requested || screenshot.empty() || finishing)
                              return;
-                         std::cout << (problem ? "Stopped: " : "Note: ") << text.toStdString()
-                                   << "\n";
+                         stopNote = (problem ? "Stopped: " : "Note: ") + text.toStdString();
                          finishSoon(300);
                      });
     if (measureSeconds > 0) {

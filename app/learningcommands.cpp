@@ -1,6 +1,7 @@
 #include "app/learningcommands.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <sstream>
 
@@ -221,6 +222,8 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
                              (g.cue == 1 ? " (same cue)" : " (other cue)"),
                          meanCell(summary.values.at({Rule::BP, g.name()}), 2, true),
                          meanCell(summary.values.at({Rule::PC, g.name()}), 2, true)});
+    // No same-cue adaptation (or a diverged run) leaves the ratio undefined.
+    auto ratio = [](double r) { return std::isfinite(r) ? fixed(r, 3) : std::string("n/a"); };
     std::ostringstream s;
     s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
       << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
@@ -234,10 +237,10 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
       << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
          "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
       << textTable(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
-      << fixed(summary.transfer(Rule::BP, '+'), 3) << " and "
-      << fixed(summary.transfer(Rule::BP, '-'), 3) << ", PC "
-      << fixed(summary.transfer(Rule::PC, '+'), 3) << " and "
-      << fixed(summary.transfer(Rule::PC, '-'), 3) << "\n";
+      << ratio(summary.transfer(Rule::BP, '+')) << " and "
+      << ratio(summary.transfer(Rule::BP, '-')) << ", PC "
+      << ratio(summary.transfer(Rule::PC, '+')) << " and "
+      << ratio(summary.transfer(Rule::PC, '-')) << "\n";
     result.summary = s.str();
     return std::nullopt;
 }

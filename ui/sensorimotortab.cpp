@@ -1,4 +1,5 @@
 #include <qcustomplot.h>
+#include <cmath>
 #include <memory>
 
 #include "ui/experimenttabs.h"
@@ -76,6 +77,15 @@ std::optional<ExperimentTab::Batch> SensorimotorTab::prepare() {
     return b;
 }
 
+namespace {
+
+/// A transfer ratio, or "n/a" when there was no same-cue adaptation to compare with.
+QString ratioText(double r) {
+    return std::isfinite(r) ? QString::number(r, 'f', 3) : QStringLiteral("n/a");
+}
+
+}  // namespace
+
 void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
     plot()->clearPlottables();
     const std::vector<ex::ExposureGroup> groups = ex::exposureGroups();
@@ -105,8 +115,8 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
         resultplots::fitValueAxis(rect, true);
         parts << tr("%1: %2; transfer 2+/1+ %3, 2-/1- %4")
                      .arg(name, cells.join(QLatin1String(", ")),
-                          QString::number(summary.transfer(rule, '+'), 'f', 3),
-                          QString::number(summary.transfer(rule, '-'), 'f', 3));
+                          ratioText(summary.transfer(rule, '+')),
+                          ratioText(summary.transfer(rule, '-')));
     }
 
     QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +
