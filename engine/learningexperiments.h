@@ -88,9 +88,9 @@ std::vector<PunishOutcome> punishOutcomes(const std::vector<ChoiceRecord>& histo
 
 /// Settings of the sensorimotor (COIN paradigm) experiment.
 struct SensorimotorConfig {
-    // Defaults: a shared setting from a grid over the paper's search ranges (init std 1e-5..1,
-    // lr 1e-4..0.1, memory lr 1e-3..0.05) where PC's four groups all adapt, as humans do; the
-    // paper fitted each rule's setting to the human data separately (see --help and the README).
+    // Defaults: one setting for both rules, from a grid of 60 within the paper's search ranges
+    // (init std 0.001..1, lr 1e-4..0.1, memory lr 1e-3..0.05), where PC's four groups all adapt
+    // as in humans. The paper fitted each rule to the human data separately (see the README).
     Scalar initStd = 0.001;   ///< Weights ~ N(0, initStd^2) (absent synapses 0).
     Scalar lr = 0.01;         ///< Learning rate of W1 (cue -> hidden).
     Scalar memoryLr = 0.01;   ///< Learning rate of W2 (hidden -> force-field output).
