@@ -209,14 +209,20 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     bool requested = trials == 0;
     bool finishing = false;
     std::int64_t shownTrials = 0;
-    std::string stopNote;  // why the run stopped by itself, if it did
+    std::string stopNote;  // why the run stopped with a problem, if it did
+    bool over = false;     // a one-pass scenario ran out of trials
     int exitCode = 0;
     auto finish = [&] {
         if (screenshot.empty())
             return;
         // Only worth saying when the trials asked for were not all run (not "Reached trial N").
-        if (!stopNote.empty() && shownTrials < trials)
-            std::cout << stopNote << "\n";
+        if (shownTrials < trials) {
+            if (!stopNote.empty())
+                std::cout << stopNote << "\n";
+            else if (over)
+                std::cout << "Note: the scenario's trials are over after " << shownTrials
+                          << " trials (played once); " << trials << " were asked for\n";
+        }
         QSize written;
         const QString error = window.saveScreenshot(QString::fromStdString(screenshot),
                                                     QSize(width, height), &written);
@@ -252,6 +258,9 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
             const bool done = frame->pc->trialComplete && frame->pc->trial >= trials;
             const bool stopped =
                 frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
+            if (stopped && stopNote.empty())
+                stopNote = "Stopped: " + (frame->bp->problem.empty() ? frame->pc->problem
+                                                                      : frame->bp->problem);
             if (done || stopped)
                 finishSoon(50);
         });
@@ -261,7 +270,10 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
                      [&](const QString& text, bool problem) {
                          if (!requested || screenshot.empty() || finishing)
                              return;
-                         stopNote = (problem ? "Stopped: " : "Note: ") + text.toStdString();
+                         if (problem)
+                             stopNote = "Stopped: " + text.toStdString();
+                         else
+                             over = true;
                          finishSoon(300);
                      });
     if (measureSeconds > 0) {

@@ -164,20 +164,24 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
       << "split by whether the next choice stayed or switched; punished trials after trial " << from
       << ":\n"
       << textTable(table);
+    // Small numbers in scientific notation; "n/a" where a group had no punished trials.
     auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };
+    auto sci = [](double v) {
+        return std::isfinite(v) ? (v >= 0 ? "+" : "") + scientific(v, 2) : std::string("n/a");
+    };
     s << "\nNext trial, switch minus stay: ";
     for (Rule rule : Rules)
         s << engine::ruleName(rule) << " "
-          << fixed(mean(summary.of(rule, true).nextTrial) - mean(summary.of(rule, false).nextTrial))
+          << sci(mean(summary.of(rule, true).nextTrial) - mean(summary.of(rule, false).nextTrial))
           << (rule == Rule::PC ? "\n" : ", ");
-    s << "A punishment changes the chosen option's value and the other option's by (mean):\n";
+    if (!summary.change.empty())
+        s << "A punishment changes the chosen option's value and the other option's by (mean):\n";
     for (Rule rule : Rules) {
         const auto it = summary.change.find(rule);
         if (it == summary.change.end())
             continue;
-        s << "  " << engine::ruleName(rule) << " " << fixed(mean(it->second.chosen)) << " and "
-          << (mean(it->second.unchosen) >= 0 ? "+" : "") << fixed(mean(it->second.unchosen))
-          << "\n";
+        s << "  " << engine::ruleName(rule) << " " << sci(mean(it->second.chosen)) << " and "
+          << sci(mean(it->second.unchosen)) << "\n";
     }
     result.summary = s.str();
     return std::nullopt;

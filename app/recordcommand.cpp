@@ -247,6 +247,8 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (QString e = ui::simulateRecording(c.scenario, c.trials, every, *recording, &stopped);
         !e.isEmpty())
         return fail(e.toStdString());
+    if (!recording->note.isEmpty())
+        out << "Note: " << recording->note.toStdString() << "\n";
     const long long steps = static_cast<long long>(recording->history.size());
     if (to < 0)
         to = steps - 1;
@@ -289,10 +291,9 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
         return 1;
     }
     noteCrowding(c.render, out);
-    if (!recording->note.isEmpty())
-        out << "Note: " << recording->note.toStdString() << "\n";
     out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
-        << c.source << "): " << recording->trialsRun << " trials, one frame per " << o.text("every") << ", "
+        << c.source << "): " << recording->trialsRun << " trials, one frame per "
+        << o.text("every") << ", "
         << (to - from + 1) << " frames of " << steps << " steps, view "
         << ui::recordViewName(c.render.view).toStdString() << "\n"
         << std::flush;

@@ -79,6 +79,17 @@ std::optional<ExperimentTab::Batch> ReversalTab::prepare() {
     return b;
 }
 
+namespace {
+
+/// "+6.92e-03", "-4.70e-02", or "n/a".
+QString signedSci(double v) {
+    if (!std::isfinite(v))
+        return QStringLiteral("n/a");
+    return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'e', 2);
+}
+
+}  // namespace
+
 void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summaryAfter) {
     plot()->clearPlottables();
     QStringList parts;
@@ -116,8 +127,8 @@ void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summar
         const auto it = summary.change.find(ex::LearningRules[r]);
         if (it != summary.change.end())
             change = tr("; a punishment moves the chosen value by %1 and the other by %2")
-                         .arg(fixed(ex::seedStats(it->second.chosen).mean),
-                              fixed(ex::seedStats(it->second.unchosen).mean));
+                         .arg(signedSci(ex::seedStats(it->second.chosen).mean),
+                              signedSci(ex::seedStats(it->second.unchosen).mean));
         parts << tr("%1: %2%3").arg(name, cells.join(QLatin1String(", ")), change);
     }
     const double span = std::max(hi - lo, 1e-6);

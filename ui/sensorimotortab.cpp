@@ -20,8 +20,8 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
                        "the input is the cue, hidden unit i sees only cue i, the output is the "
                        "force field (P+ or P−). After training cue 1 with P+ and cue 2 with P−, "
                        "each test triplet measures how much one exposure changes the cue-1 "
-                       "prediction. BP shows no change after a cue-2 exposure; PC transfers, as "
-                       "humans do."),
+                       "prediction. In BP a cue-2 exposure adds nothing to it; PC transfers, "
+                       "as humans do."),
                     parent) {
     addSetting("seeds", "24", tr("Seeds 0..N-1"));
     addSetting("init-std", "0.001", tr("Weights ~ N(0, std²)"));

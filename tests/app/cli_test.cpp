@@ -11,6 +11,8 @@
 #include "app/cli.h"
 #include "app/csv.h"
 #include "app/experimentcommands.h"
+#include "app/learningcommands.h"
+#include "engine/learningexperiments.h"
 #include "app/options.h"
 #include "app/parallel.h"
 
@@ -383,11 +385,34 @@ TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
         }
         ASSERT_GT(n, 0) << rule;
         std::ostringstream line;
-        line << "  " << rule << " " << std::fixed << std::setprecision(4) << chosen / n << " and "
-             << (other / n >= 0 ? "+" : "") << other / n << "\n";
+        line << "  " << rule << " " << std::scientific << std::setprecision(2)
+             << std::showpos << chosen / n << " and " << other / n << "\n";
         EXPECT_NE(r.summary.find(line.str()), std::string::npos) << line.str() << r.summary;
     }
     EXPECT_NE(r.summary.find("Next trial, switch minus stay: BP "), std::string::npos);
+}
+
+TEST(Cli, LearningOptionDefaultsAreTheEngineDefaults) {
+    // The option table writes its defaults as text; they must be the engine's config defaults.
+    auto defaultOf = [](const std::string& experiment, const std::string& option) {
+        for (const Experiment& e : learningExperiments())
+            if (e.name == experiment)
+                for (const OptionSpec& o : e.options)
+                    if (o.name == option)
+                        return *parseReal(o.defaultValue);
+        ADD_FAILURE() << experiment << " --" << option;
+        return 0.0;
+    };
+    const engine::experiments::SensorimotorConfig sm;
+    EXPECT_EQ(defaultOf("sensorimotor-transfer", "init-std"), sm.initStd);
+    EXPECT_EQ(defaultOf("sensorimotor-transfer", "lr"), sm.lr);
+    EXPECT_EQ(defaultOf("sensorimotor-transfer", "memory-lr"), sm.memoryLr);
+    EXPECT_EQ(defaultOf("sensorimotor-transfer", "T"), sm.pc.iterations);
+    EXPECT_EQ(defaultOf("sensorimotor-transfer", "discount"), sm.pc.discount);
+    const engine::experiments::ReversalConfig rv;
+    EXPECT_EQ(defaultOf("reversal-learning", "init-std"), rv.initStd);
+    EXPECT_EQ(defaultOf("reversal-learning", "alpha"), rv.pc.alpha);
+    EXPECT_EQ(defaultOf("reversal-learning", "T"), rv.pc.iterations);
 }
 
 TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {

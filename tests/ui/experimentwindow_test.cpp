@@ -24,6 +24,7 @@
 #include "ui/experimenttabs.h"
 #include "ui/experimentwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/resultplots.h"
 #include "waitfor.h"
 
 using namespace ui;
@@ -104,6 +105,25 @@ TEST(ExperimentWindow, OpensFromTheViewMenuWithFourTabs) {
     EXPECT_EQ(window->reversalTab()->setting("T")->text(), "256");
     EXPECT_EQ(window->sensorimotorTab()->setting("memory-lr")->text(), "0.01");
     EXPECT_EQ(window->erraticTab()->setting("alphas-pc")->text(), "0.476,0.5,0.524,0.548,0.572");
+}
+
+TEST(ResultPlots, AnEmptyPlotUsesTheWholeWidthAndTheLegendJoinsWithItsEntries) {
+    QCustomPlot plot;
+    const auto rects = resultplots::setUp(&plot, "A title of a few words", 2, 4);
+    plot.setViewport(QRect(0, 0, 1000, 500));
+    plot.replot();
+    // An empty legend in the layout would cap the column at the title's width (about 200 px).
+    EXPECT_GT(rects[0]->outerRect().width() + rects[1]->outerRect().width(), 900);
+    resultplots::showLegend(&plot);  // nothing to show yet
+    EXPECT_FALSE(plot.legend->visible());
+    QCPGraph* graph =
+        plot.addGraph(rects[0]->axis(QCPAxis::atBottom), rects[0]->axis(QCPAxis::atLeft));
+    graph->setName("a series");
+    resultplots::showLegend(&plot);
+    plot.replot();
+    EXPECT_TRUE(plot.legend->visible());
+    EXPECT_EQ(plot.legend->layout(), plot.plotLayout());
+    EXPECT_GT(rects[0]->outerRect().width() + rects[1]->outerRect().width(), 900);
 }
 
 TEST(ExperimentWindow, EveryTabSettingStartsAtTheCommandLineDefault) {
@@ -231,7 +251,9 @@ TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptation) {
     tab->setSetting("training-blocks", "2");
     tab->setSetting("test-blocks", "2");
     tab->setSetting("T", "16");
+    EXPECT_NE(tab->plot()->legend->layout(), tab->plot()->plotLayout());  // empty: not laid out
     ASSERT_TRUE(runAndWait(tab));
+    EXPECT_EQ(tab->plot()->legend->layout(), tab->plot()->plotLayout());
     ASSERT_TRUE(tab->hasResult()) << tab->status().toStdString();
     QCustomPlot* plot = tab->plot();
     ASSERT_EQ(plottables<QCPBars>(plot).size(), 2u);
