@@ -17,6 +17,7 @@
 #include "engine/scenariofile.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
+#include "ui/recording.h"
 #include "ui/rulepane.h"
 #include "ui/simulationcontroller.h"
 
@@ -209,7 +210,7 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     bool requested = trials == 0;
     bool finishing = false;
     std::int64_t shownTrials = 0;
-    std::string stopNote;  // why the run stopped with a problem, if it did
+    std::string stopNote;  // why the run stopped with a problem (from the frame), if it did
     bool over = false;     // a one-pass scenario ran out of trials
     int exitCode = 0;
     auto finish = [&] {
@@ -220,8 +221,8 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
             if (!stopNote.empty())
                 std::cout << stopNote << "\n";
             else if (over)
-                std::cout << "Note: the scenario's trials are over after " << shownTrials
-                          << " trials (played once); " << trials << " were asked for\n";
+                std::cout << "Note: " << ui::trialsOverNote(shownTrials, trials).toStdString()
+                          << "\n";
         }
         QSize written;
         const QString error = window.saveScreenshot(QString::fromStdString(screenshot),
@@ -248,8 +249,9 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     };
     QObject::connect(
         controller, &ui::SimulationController::frameShown, &window, [&](const ui::FramePtr& frame) {
-            shownTrials = frame->pc->trialComplete ? frame->pc->trial
-                                                   : std::max<std::int64_t>(0, frame->pc->trial - 1);
+            shownTrials = frame->pc->trialComplete
+                              ? frame->pc->trial
+                              : std::max<std::int64_t>(0, frame->pc->trial - 1);
             if (!requested) {
                 requested = true;
                 controller->step(ui::Granularity::Trial, int(trials));
@@ -259,21 +261,19 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
             const bool stopped =
                 frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
             if (stopped && stopNote.empty())
-                stopNote = "Stopped: " + (frame->bp->problem.empty() ? frame->pc->problem
-                                                                      : frame->bp->problem);
+                stopNote = "Stopped: " +
+                           (frame->bp->problem.empty() ? frame->pc->problem : frame->bp->problem);
             if (done || stopped)
                 finishSoon(50);
         });
-    // A run that stops by itself before the trials asked for (a one-pass trial list is over, or
-    // it diverged) ends the screenshot too, with the reason, instead of waiting forever.
+    // A one-pass trial list that is over before the trials asked for stops the run without a
+    // problem, so no frame says so: the worker's message ends the screenshot instead of waiting
+    // forever. (A divergence shows in the frame, above.)
     QObject::connect(controller, &ui::SimulationController::message, &window,
-                     [&](const QString& text, bool problem) {
-                         if (!requested || screenshot.empty() || finishing)
+                     [&](const QString&, bool problem) {
+                         if (!requested || screenshot.empty() || finishing || problem)
                              return;
-                         if (problem)
-                             stopNote = "Stopped: " + text.toStdString();
-                         else
-                             over = true;
+                         over = true;
                          finishSoon(300);
                      });
     if (measureSeconds > 0) {

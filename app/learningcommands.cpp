@@ -241,9 +241,8 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
       << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
          "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
       << textTable(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
-      << ratio(summary.transfer(Rule::BP, '+')) << " and "
-      << ratio(summary.transfer(Rule::BP, '-')) << ", PC "
-      << ratio(summary.transfer(Rule::PC, '+')) << " and "
+      << ratio(summary.transfer(Rule::BP, '+')) << " and " << ratio(summary.transfer(Rule::BP, '-'))
+      << ", PC " << ratio(summary.transfer(Rule::PC, '+')) << " and "
       << ratio(summary.transfer(Rule::PC, '-')) << "\n";
     result.summary = s.str();
     return std::nullopt;

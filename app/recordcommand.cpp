@@ -292,9 +292,8 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
     }
     noteCrowding(c.render, out);
     out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
-        << c.source << "): " << recording->trialsRun << " trials, one frame per "
-        << o.text("every") << ", "
-        << (to - from + 1) << " frames of " << steps << " steps, view "
+        << c.source << "): " << recording->trialsRun << " trials, one frame per " << o.text("every")
+        << ", " << (to - from + 1) << " frames of " << steps << " steps, view "
         << ui::recordViewName(c.render.view).toStdString() << "\n"
         << std::flush;
     loop.exec();

@@ -133,8 +133,15 @@ std::vector<PunishOutcome> punishOutcomes(const std::vector<ChoiceRecord>& histo
         if (!r.punished)
             continue;
         const ChoiceRecord& next = history[k + 1];
-        out.push_back(
-            {r.trial, next.choice != r.choice, r.values(r.choice), next.values(next.choice)});
+        PunishOutcome p{
+            r.trial, next.choice != r.choice, r.values(r.choice), next.values(next.choice), NaN,
+            NaN};
+        if (r.values.size() == 2 && next.values.size() == 2) {
+            const Index c = r.choice, other = 1 - r.choice;
+            p.chosenChange = next.values(c) - r.values(c);
+            p.otherChange = next.values(other) - r.values(other);
+        }
+        out.push_back(p);
     }
     return out;
 }

@@ -80,6 +80,10 @@ struct PunishOutcome {
     bool switched = false;        ///< The next trial chose the other option.
     Scalar valueAtPunish = 0.0;   ///< Value of the punished choice, before learning.
     Scalar valueNextTrial = 0.0;  ///< Value of the next trial's choice, before its learning.
+    /// How the punished trial's learning moved the values, from its prediction to the next
+    /// trial's: of the punished option and of the other one (NaN unless there are two options).
+    Scalar chosenChange = 0.0;
+    Scalar otherChange = 0.0;
 };
 /// Every punished trial that has a next trial.
 std::vector<PunishOutcome> punishOutcomes(const std::vector<ChoiceRecord>& history);

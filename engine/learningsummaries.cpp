@@ -138,14 +138,8 @@ ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summ
                 ReversalSummary::Split& cell = s.split[{j.rule, p.switched}];
                 cell.atPunish.push_back(p.valueAtPunish);
                 cell.nextTrial.push_back(p.valueNextTrial);
-                // Records are numbered from 0 in order, so the next one is at p.trial + 1.
-                const ChoiceRecord& at = history[static_cast<size_t>(p.trial)];
-                const ChoiceRecord& next = history[static_cast<size_t>(p.trial) + 1];
-                if (at.values.size() == 2 && next.values.size() == 2) {
-                    const Index c = at.choice, other = 1 - at.choice;
-                    s.change[j.rule].chosen.push_back(next.values(c) - at.values(c));
-                    s.change[j.rule].unchosen.push_back(next.values(other) - at.values(other));
-                }
+                s.change[j.rule].chosen.push_back(p.chosenChange);
+                s.change[j.rule].unchosen.push_back(p.otherChange);
             }
         }
         for (const ChoiceRecord& r : history) {

@@ -77,6 +77,14 @@ RunLook RunLook::from(const engine::Scenario& scenario) {
     return look;
 }
 
+QString trialsOverNote(std::int64_t run, std::int64_t asked) {
+    return QObject::tr(
+               "the scenario's trials are over after %1 trials (played once); %2 were "
+               "asked for")
+        .arg(run)
+        .arg(asked);
+}
+
 QString simulateRecording(const engine::Scenario& scenario, std::int64_t trials, Granularity every,
                           Recording& out, QString* stopped) {
     if (const auto problems = scenario.validate(); !problems.empty())
@@ -123,10 +131,7 @@ QString simulateRecording(const engine::Scenario& scenario, std::int64_t trials,
         if (!ok && pair.ok()) {
             // A one-pass scenario is over: nothing moved, so no new frame.
             out.trialsRun = pair.pc().trialsCompleted();
-            out.note = QObject::tr("the scenario's trials are over after %1 trials (played "
-                                   "once); %2 were asked for")
-                           .arg(out.trialsRun)
-                           .arg(trials);
+            out.note = trialsOverNote(out.trialsRun, trials);
             break;
         }
         if (pair.betweenTrials() && pair.pc().trialsCompleted() > recordedTrials) {

@@ -67,6 +67,10 @@ struct Recording {
     QString note;
 };
 
+/// "the scenario's trials are over after RUN trials (played once); ASKED were asked for": what
+/// the headless commands say when a one-pass scenario ends before the trials asked for.
+QString trialsOverNote(std::int64_t run, std::int64_t asked);
+
 /// Most frames simulateRecording() keeps.
 constexpr std::size_t MaxRecordedFrames = 200'000;
 

@@ -81,8 +81,7 @@ void showLegend(QCustomPlot* plot) {
     if (legend->layout() != layout) {
         if (legend->layout())
             legend->layout()->take(legend);
-        layout->addElement(1, 0, legend);
-        layout->setRowStretchFactor(1, 0.001);
+        layout->addElement(1, 0, legend);  // the strip setUp() left for it
     }
     legend->setVisible(true);
 }

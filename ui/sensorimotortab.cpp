@@ -104,21 +104,19 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
                          .arg(QString::fromStdString(groups[k].name()),
                               QString::number(s.mean, 'e', 2), QString::number(s.sd, 'e', 2));
         }
+        // One rule per panel: the bars sit on their keys, no sideways offset.
         QCPAxisRect* rect = m_rects[static_cast<size_t>(r)];
-        const double offset = 0.0;
-        resultplots::addRuleBars(rect, r, tr("%1 mean ± sd").arg(name), keys, offset, BarWidth,
-                                 means, sds);
+        resultplots::addRuleBars(rect, r, tr("%1 mean ± sd").arg(name), keys, 0.0, BarWidth, means,
+                                 sds);
         for (size_t k = 0; k < groups.size(); ++k)
-            resultplots::addSeedPoints(rect, r, tr("%1 seeds").arg(name), keys[k] + offset,
-                                       BarWidth * 0.6, summary.values.at({rule, groups[k].name()}),
-                                       k == 0);
+            resultplots::addSeedPoints(rect, r, tr("%1 seeds").arg(name), keys[k], BarWidth * 0.6,
+                                       summary.values.at({rule, groups[k].name()}), k == 0);
         resultplots::fitValueAxis(rect, true);
         parts << tr("%1: %2; transfer 2+/1+ %3, 2-/1- %4")
                      .arg(name, cells.join(QLatin1String(", ")),
                           ratioText(summary.transfer(rule, '+')),
                           ratioText(summary.transfer(rule, '-')));
     }
-
     QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
     if (!summary.problems.empty())

@@ -12,9 +12,9 @@
 #include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/learningcommands.h"
-#include "engine/learningexperiments.h"
 #include "app/options.h"
 #include "app/parallel.h"
+#include "engine/learningexperiments.h"
 
 using namespace app;
 
@@ -385,8 +385,8 @@ TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
         }
         ASSERT_GT(n, 0) << rule;
         std::ostringstream line;
-        line << "  " << rule << " " << std::scientific << std::setprecision(2)
-             << std::showpos << chosen / n << " and " << other / n << "\n";
+        line << "  " << rule << " " << std::scientific << std::setprecision(2) << std::showpos
+             << chosen / n << " and " << other / n << "\n";
         EXPECT_NE(r.summary.find(line.str()), std::string::npos) << line.str() << r.summary;
     }
     EXPECT_NE(r.summary.find("Next trial, switch minus stay: BP "), std::string::npos);
@@ -433,8 +433,7 @@ TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {
             EXPECT_LT(std::abs(bp[seed + "2" + field]), 1e-3 * bp[seed + "1" + field])
                 << seed << field;
         }
-    EXPECT_NE(r.summary.find("2-     cue 2, field P- (other cue)"), std::string::npos)
-        << r.summary;
+    EXPECT_NE(r.summary.find("2-     cue 2, field P- (other cue)"), std::string::npos) << r.summary;
     EXPECT_NE(r.summary.find("Transfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "),
               std::string::npos)
         << r.summary;

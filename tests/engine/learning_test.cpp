@@ -391,4 +391,7 @@ TEST(ChoiceTask, PunishOutcomesPairEachPunishedTrialWithTheNext) {
     EXPECT_TRUE(out[0].switched);
     EXPECT_EQ(out[0].valueAtPunish, 0.0);
     EXPECT_DOUBLE_EQ(out[0].valueNextTrial, -0.1);
+    // Trial 0 chose option 0 (0 -> 0.1); the other option went 0 -> -0.1.
+    EXPECT_DOUBLE_EQ(out[0].chosenChange, 0.1);
+    EXPECT_DOUBLE_EQ(out[0].otherChange, -0.1);
 }

@@ -14,8 +14,8 @@
 #include <QTest>
 #include <algorithm>
 #include <atomic>
-#include <map>
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "app/learningcommands.h"
@@ -142,8 +142,9 @@ TEST(ExperimentWindow, EveryTabSettingStartsAtTheCommandLineDefault) {
             const std::string name = field->objectName().toStdString();
             if (name.empty())
                 continue;
-            const auto spec = std::find_if(e.options.begin(), e.options.end(),
-                                           [&](const app::OptionSpec& o) { return o.name == name; });
+            const auto spec =
+                std::find_if(e.options.begin(), e.options.end(),
+                             [&](const app::OptionSpec& o) { return o.name == name; });
             ASSERT_NE(spec, e.options.end()) << e.name << " --" << name;
             EXPECT_EQ(field->text().toStdString(), spec->defaultValue) << e.name << " --" << name;
             ++fields;
