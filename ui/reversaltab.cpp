@@ -126,7 +126,7 @@ void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summar
         QString change;
         const auto it = summary.change.find(ex::LearningRules[r]);
         if (it != summary.change.end())
-            change = tr("; a punishment moves the chosen value by %1 and the other by %2")
+            change = tr("; a punishment moves chosen %1, other %2")
                          .arg(signedSci(ex::seedStats(it->second.chosen).mean),
                               signedSci(ex::seedStats(it->second.unchosen).mean));
         parts << tr("%1: %2%3").arg(name, cells.join(QLatin1String(", ")), change);
