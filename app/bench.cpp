@@ -4,8 +4,8 @@
 #include <iomanip>
 #include <string>
 
-#include "engine/experiments.h"
-#include "engine/simulation.h"
+#include "engine/core/simulation.h"
+#include "engine/experiments/experiments.h"
 
 namespace app {
 

@@ -8,7 +8,7 @@
 #include "app/options.h"
 #include "app/parallel.h"
 #include "app/runcommand.h"
-#include "engine/presets.h"
+#include "engine/scenario/presets.h"
 
 namespace app {
 

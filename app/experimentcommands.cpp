@@ -9,8 +9,8 @@
 #include "app/experimenthelpers.h"
 #include "app/learningcommands.h"
 #include "app/parallel.h"
-#include "engine/experiments.h"
-#include "engine/metrics.h"
+#include "engine/core/metrics.h"
+#include "engine/experiments/experiments.h"
 
 namespace app {
 

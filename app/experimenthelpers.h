@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "app/options.h"
-#include "engine/simulation.h"
+#include "engine/core/simulation.h"
 
 namespace app {
 

@@ -13,13 +13,13 @@
 #include <iostream>
 
 #include "app/options.h"
-#include "engine/presets.h"
-#include "engine/scenariofile.h"
-#include "ui/mainwindow.h"
-#include "ui/networkview.h"
-#include "ui/recording.h"
-#include "ui/rulepane.h"
-#include "ui/simulationcontroller.h"
+#include "engine/scenario/presets.h"
+#include "engine/scenario/scenariofile.h"
+#include "ui/lab/mainwindow.h"
+#include "ui/media/recording.h"
+#include "ui/simulation/simulationcontroller.h"
+#include "ui/views/networkview.h"
+#include "ui/views/rulepane.h"
 
 namespace app {
 

@@ -7,8 +7,8 @@
 
 #include "app/experimenthelpers.h"
 #include "app/parallel.h"
-#include "engine/learningexperiments.h"
-#include "engine/learningsummaries.h"
+#include "engine/experiments/learningexperiments.h"
+#include "engine/experiments/learningsummaries.h"
 
 namespace app {
 

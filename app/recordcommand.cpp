@@ -15,11 +15,11 @@
 
 #include "app/options.h"
 #include "app/parallel.h"
-#include "engine/presets.h"
-#include "engine/scenariofile.h"
-#include "ui/export.h"
-#include "ui/recorder.h"
-#include "ui/recording.h"
+#include "engine/scenario/presets.h"
+#include "engine/scenario/scenariofile.h"
+#include "ui/media/export.h"
+#include "ui/media/recorder.h"
+#include "ui/media/recording.h"
 
 namespace app {
 

@@ -6,8 +6,8 @@
 
 #include "app/csv.h"
 #include "app/options.h"
-#include "engine/presets.h"
-#include "engine/scenariofile.h"
+#include "engine/scenario/presets.h"
+#include "engine/scenario/scenariofile.h"
 
 namespace app {
 

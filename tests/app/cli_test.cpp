@@ -14,7 +14,7 @@
 #include "app/learningcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
-#include "engine/learningexperiments.h"
+#include "engine/experiments/learningexperiments.h"
 
 using namespace app;
 

@@ -6,9 +6,9 @@
 #include <functional>
 #include <limits>
 
-#include "engine/network.h"
-#include "engine/random.h"
-#include "engine/trial.h"
+#include "engine/core/network.h"
+#include "engine/core/random.h"
+#include "engine/core/trial.h"
 
 namespace testnets {
 

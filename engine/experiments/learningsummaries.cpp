@@ -1,0 +1,277 @@
+#include "engine/experiments/learningsummaries.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace engine::experiments {
+
+namespace {
+
+constexpr Scalar NaN = std::numeric_limits<Scalar>::quiet_NaN();
+
+const std::vector<Scalar>& valuesOr(
+    const std::map<std::pair<Rule, FearGroup>, std::vector<Scalar>>& values, Rule rule,
+    FearGroup group) {
+    static const std::vector<Scalar> none;
+    auto it = values.find({rule, group});
+    return it == values.end() ? none : it->second;
+}
+
+}  // namespace
+
+std::string formatNumber(Scalar v) {
+    if (std::isnan(v))
+        return "nan";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    char buf[64];
+    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    if (ec != std::errc())
+        return "nan";
+    return std::string(buf, ptr);
+}
+
+SeedStats seedStats(const std::vector<Scalar>& values) {
+    SeedStats s;
+    Scalar sum = 0.0;
+    for (Scalar v : values) {
+        if (std::isfinite(v)) {
+            sum += v;
+            ++s.n;
+        } else {
+            ++s.nonFinite;
+        }
+    }
+    if (s.n == 0) {
+        s.mean = s.sd = NaN;
+        return s;
+    }
+    s.mean = sum / static_cast<Scalar>(s.n);
+    if (s.n > 1) {
+        // sd = sqrt(sum (v - mean)^2 / (n - 1))
+        Scalar ss = 0.0;
+        for (Scalar v : values)
+            if (std::isfinite(v))
+                ss += (v - s.mean) * (v - s.mean);
+        s.sd = std::sqrt(ss / static_cast<Scalar>(s.n - 1));
+    }
+    return s;
+}
+
+// ---- fear conditioning --------------------------------------------------------------------------
+
+std::vector<FearGroup> fearGroups() {
+    return {FearGroup::Noise, FearGroup::LightNoise, FearGroup::LightNoiseExtinction};
+}
+
+std::vector<FearJob> fearJobs(int seeds) {
+    std::vector<FearJob> jobs;
+    for (Rule rule : LearningRules)
+        for (FearGroup g : fearGroups())
+            for (int s = 0; s < seeds; ++s)
+                jobs.push_back({rule, g, static_cast<std::uint64_t>(s), {}});
+    return jobs;
+}
+
+void runFearJob(FearJob& job, const FearConfig& config) {
+    job.result = fearConditioningRun(job.rule, job.group, job.seed, config);
+}
+
+SeedStats FearSummary::stats(Rule rule, FearGroup group) const {
+    return seedStats(valuesOr(values, rule, group));
+}
+
+Scalar FearSummary::extinctionEffect(Rule rule) const {
+    return stats(rule, FearGroup::LightNoiseExtinction).mean -
+           stats(rule, FearGroup::LightNoise).mean;
+}
+
+FearSummary summariseFear(const std::vector<FearJob>& jobs) {
+    FearSummary s;
+    s.csv.header = {"rule", "group", "seed", "fear_to_noise"};
+    for (const FearJob& j : jobs) {
+        if (!j.result.problem.empty())
+            s.problems.push_back(std::string(fearGroupName(j.group)) + ", seed " +
+                                 std::to_string(j.seed) + ": " + j.result.problem);
+        s.csv.rows.push_back({ruleName(j.rule), fearGroupName(j.group), std::to_string(j.seed),
+                              formatNumber(j.result.fearToNoise)});
+        s.values[{j.rule, j.group}].push_back(j.result.fearToNoise);
+    }
+    return s;
+}
+
+// ---- reversal learning --------------------------------------------------------------------------
+
+std::vector<ReversalJob> reversalJobs(int seeds) {
+    std::vector<ReversalJob> jobs;
+    for (Rule rule : LearningRules)
+        for (int s = 0; s < seeds; ++s)
+            jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
+    return jobs;
+}
+
+void runReversalJob(ReversalJob& job, const ReversalConfig& config) {
+    job.run = reversalRun(job.rule, job.seed, config);
+}
+
+const ReversalSummary::Split& ReversalSummary::of(Rule rule, bool switched) const {
+    static const Split none;
+    auto it = split.find({rule, switched});
+    return it == split.end() ? none : it->second;
+}
+
+ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summaryAfter) {
+    ReversalSummary s;
+    s.csv.header = {
+        "rule",    "seed",     "trial",         "choice",          "reward",          "value_0",
+        "value_1", "punished", "switched_next", "value_at_punish", "value_next_trial"};
+    for (const ReversalJob& j : jobs) {
+        if (!j.run.problem.empty())
+            s.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
+        const auto& history = j.run.rows;
+        std::map<std::int64_t, PunishOutcome> outcomes;
+        for (const PunishOutcome& p : punishOutcomes(history)) {
+            outcomes[p.trial] = p;
+            if (p.trial + 1 > summaryAfter) {
+                ReversalSummary::Split& cell = s.split[{j.rule, p.switched}];
+                cell.atPunish.push_back(p.valueAtPunish);
+                cell.nextTrial.push_back(p.valueNextTrial);
+                s.change[j.rule].chosen.push_back(p.chosenChange);
+                s.change[j.rule].unchosen.push_back(p.otherChange);
+            }
+        }
+        for (const ChoiceRecord& r : history) {
+            std::vector<std::string> row{
+                ruleName(j.rule),          std::to_string(j.seed), std::to_string(r.trial + 1),
+                std::to_string(r.choice),  formatNumber(r.reward), formatNumber(r.values(0)),
+                formatNumber(r.values(1)), r.punished ? "1" : "0"};
+            auto it = outcomes.find(r.trial);
+            if (it != outcomes.end()) {
+                row.push_back(it->second.switched ? "1" : "0");
+                row.push_back(formatNumber(it->second.valueAtPunish));
+                row.push_back(formatNumber(it->second.valueNextTrial));
+            } else {
+                row.insert(row.end(), {"", "", ""});
+            }
+            s.csv.rows.push_back(std::move(row));
+        }
+    }
+    return s;
+}
+
+// ---- sensorimotor transfer ----------------------------------------------------------------------
+
+std::vector<SensorimotorJob> sensorimotorJobs(int seeds) {
+    std::vector<SensorimotorJob> jobs;
+    for (Rule rule : LearningRules)
+        for (int s = 0; s < seeds; ++s)
+            jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
+    return jobs;
+}
+
+void runSensorimotorJob(SensorimotorJob& job, const SensorimotorConfig& config) {
+    job.run = sensorimotorRun(job.rule, job.seed, config);
+}
+
+SeedStats SensorimotorSummary::stats(Rule rule, const std::string& group) const {
+    auto it = values.find({rule, group});
+    return seedStats(it == values.end() ? std::vector<Scalar>{} : it->second);
+}
+
+Scalar SensorimotorSummary::transfer(Rule rule, char field) const {
+    const SeedStats same = stats(rule, std::string("1") + field),
+                    other = stats(rule, std::string("2") + field);
+    if (same.n == 0 || other.n == 0 || same.mean == 0.0)
+        return NaN;
+    return other.mean / same.mean;
+}
+
+SensorimotorSummary summariseSensorimotor(const std::vector<SensorimotorJob>& jobs) {
+    SensorimotorSummary s;
+    s.csv.header = {"rule", "seed", "group", "adaptation"};
+    for (const SensorimotorJob& j : jobs) {
+        if (!j.run.problem.empty())
+            s.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
+        for (const ExposureGroup& g : exposureGroups()) {
+            // The seed's value: mean adaptation over its test triplets of this group.
+            Scalar sum = 0.0;
+            int count = 0;
+            for (const AdaptationRow& r : j.run.rows)
+                if (r.group == g.name()) {
+                    sum += r.adaptation;
+                    ++count;
+                }
+            const Scalar a = count == 0 ? NaN : sum / count;
+            s.csv.rows.push_back(
+                {ruleName(j.rule), std::to_string(j.seed), g.name(), formatNumber(a)});
+            s.values[{j.rule, g.name()}].push_back(a);
+        }
+    }
+    return s;
+}
+
+// ---- less erratic learning ----------------------------------------------------------------------
+
+std::vector<ErraticJob> erraticJobs(int seeds, const std::vector<Scalar>& alphasBp,
+                                    const std::vector<Scalar>& alphasPc) {
+    std::vector<ErraticJob> jobs;
+    for (Rule rule : LearningRules)
+        for (Scalar a : rule == Rule::BP ? alphasBp : alphasPc)
+            for (int s = 0; s < seeds; ++s)
+                jobs.push_back({rule, a, static_cast<std::uint64_t>(s), {}});
+    return jobs;
+}
+
+void runErraticJob(ErraticJob& job, const ErraticConfig& config) {
+    job.result = erraticRun(job.rule, job.alpha, job.seed, config);
+}
+
+const ErraticSummary::Cell& ErraticSummary::of(Rule rule, Scalar alpha) const {
+    static const Cell none;
+    auto it = cells.find({rule, alpha});
+    return it == cells.end() ? none : it->second;
+}
+
+ErraticSummary summariseErratic(const std::vector<ErraticJob>& jobs,
+                                const std::vector<Scalar>& alphasBp,
+                                const std::vector<Scalar>& alphasPc) {
+    ErraticSummary s;
+    s.csv.header = {"rule", "alpha", "seed", "path_length", "final_distance"};
+    for (const ErraticJob& j : jobs) {
+        if (!j.result.problem.empty())
+            s.problems.push_back("alpha " + formatNumber(j.alpha) + ", seed " +
+                                 std::to_string(j.seed) + ": " + j.result.problem);
+        s.csv.rows.push_back({ruleName(j.rule), formatNumber(j.alpha), std::to_string(j.seed),
+                              formatNumber(j.result.length.path),
+                              formatNumber(j.result.length.finalDistance)});
+        ErraticSummary::Cell& cell = s.cells[{j.rule, j.alpha}];
+        cell.path.push_back(j.result.length.path);
+        cell.final.push_back(j.result.length.finalDistance);
+    }
+    // BP's mean (final distance, path length) per rate, sorted by final distance.
+    std::vector<std::pair<Scalar, Scalar>> bpCurve;
+    for (Scalar a : alphasBp) {
+        const ErraticSummary::Cell& c = s.of(Rule::BP, a);
+        bpCurve.push_back({seedStats(c.final).mean, seedStats(c.path).mean});
+    }
+    std::sort(bpCurve.begin(), bpCurve.end());
+    for (Scalar a : alphasPc) {
+        const ErraticSummary::Cell& c = s.of(Rule::PC, a);
+        ErraticSummary::Comparison cmp{a, seedStats(c.final).mean, seedStats(c.path).mean, {}};
+        for (size_t k = 1; k < bpCurve.size(); ++k) {
+            const auto [f0, p0] = bpCurve[k - 1];
+            const auto [f1, p1] = bpCurve[k];
+            if (cmp.pcFinal >= f0 && cmp.pcFinal <= f1 && f1 > f0) {
+                // Linear interpolation of BP's path at PC's final distance.
+                cmp.bpPathAtFinal = p0 + (p1 - p0) * (cmp.pcFinal - f0) / (f1 - f0);
+                break;
+            }
+        }
+        s.comparisons.push_back(cmp);
+    }
+    return s;
+}
+
+}  // namespace engine::experiments

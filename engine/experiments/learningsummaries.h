@@ -1,0 +1,181 @@
+#pragma once
+
+// Aggregation of the learning experiments (learningexperiments.h) over seeds, shared by the
+// command line and the GUI: the list of runs, the observations as a CSV table and the per-group
+// values the summaries show. No printing and no threads: callers run the jobs (in any order, on
+// any threads, each job touching only its own entry) and then summarise.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/experiments/learningexperiments.h"
+
+namespace engine::experiments {
+
+/// A table of formatted cells: a header row and data rows (the CSV of an experiment).
+struct TextTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+/// Shortest text that reads back as exactly the same double ("0.1", "1e-05", "nan", "-inf").
+std::string formatNumber(Scalar v);
+
+/// Mean and sample standard deviation over the finite values of a set of seeds.
+struct SeedStats {
+    Scalar mean = 0.0;          ///< NaN when no value is finite.
+    Scalar sd = 0.0;            ///< Sample sd (n - 1); 0 for one value, NaN for none.
+    std::size_t n = 0;          ///< Finite values used.
+    std::size_t nonFinite = 0;  ///< Values left out (diverged runs).
+};
+/// Statistics of the finite entries of `values`.
+SeedStats seedStats(const std::vector<Scalar>& values);
+
+/// The rules in the order every experiment runs and reports them.
+inline constexpr Rule LearningRules[] = {Rule::BP, Rule::PC};
+
+// ---- fear conditioning --------------------------------------------------------------------------
+
+/// The three groups in report order: N+, LN+, LN+L-.
+std::vector<FearGroup> fearGroups();
+
+/// One run: a rule, a group and a seed, and its result once run.
+struct FearJob {
+    Rule rule = Rule::BP;
+    FearGroup group = FearGroup::Noise;
+    std::uint64_t seed = 0;
+    FearResult result;
+};
+/// Every (rule, group, seed) for seeds 0..seeds-1, rules then groups then seeds.
+std::vector<FearJob> fearJobs(int seeds);
+/// Runs one job in place.
+void runFearJob(FearJob& job, const FearConfig& config);
+
+/// Fear to the noise per rule and group, one value per seed in seed order.
+struct FearSummary {
+    std::map<std::pair<Rule, FearGroup>, std::vector<Scalar>> values;
+    std::vector<std::string> problems;  ///< One line per diverged run.
+    TextTable csv;                      ///< rule, group, seed, fear_to_noise.
+    /// Seed statistics of one rule and group.
+    SeedStats stats(Rule rule, FearGroup group) const;
+    /// Mean of LN+L- minus mean of LN+: the effect of extinguishing the light.
+    Scalar extinctionEffect(Rule rule) const;
+};
+/// Aggregates finished jobs.
+FearSummary summariseFear(const std::vector<FearJob>& jobs);
+
+// ---- reversal learning --------------------------------------------------------------------------
+
+/// One run: a rule and a seed, and every trial once run.
+struct ReversalJob {
+    Rule rule = Rule::BP;
+    std::uint64_t seed = 0;
+    Observations<ChoiceRecord> run;
+};
+/// Every (rule, seed), rules then seeds.
+std::vector<ReversalJob> reversalJobs(int seeds);
+/// Runs one job in place.
+void runReversalJob(ReversalJob& job, const ReversalConfig& config);
+
+/// Values around punished trials, split by rule and by whether the next choice switched.
+struct ReversalSummary {
+    /// The chosen option's value at the punished trial and on the next trial, one entry per
+    /// punished trial (of every seed) after `summaryAfter`.
+    struct Split {
+        std::vector<Scalar> atPunish;
+        std::vector<Scalar> nextTrial;
+    };
+    std::map<std::pair<Rule, bool>, Split> split;  ///< Key: rule, switched.
+    /// How one punished trial (the same ones) changed the values, from its prediction to the
+    /// next trial's: the chosen option's and the other option's.
+    struct Change {
+        std::vector<Scalar> chosen;
+        std::vector<Scalar> unchosen;
+    };
+    std::map<Rule, Change> change;
+    std::vector<std::string> problems;
+    /// rule, seed, trial, choice, reward, value_0, value_1, punished, switched_next,
+    /// value_at_punish, value_next_trial.
+    TextTable csv;
+    /// The split of one rule, stay (false) or switch (true); empty when there was none.
+    const Split& of(Rule rule, bool switched) const;
+};
+/// Aggregates finished jobs, counting punished trials numbered (1-based) above `summaryAfter`.
+ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summaryAfter);
+
+// ---- sensorimotor transfer ----------------------------------------------------------------------
+
+/// One run: a rule and a seed, and its test triplets once run.
+struct SensorimotorJob {
+    Rule rule = Rule::BP;
+    std::uint64_t seed = 0;
+    Observations<AdaptationRow> run;
+};
+/// Every (rule, seed), rules then seeds.
+std::vector<SensorimotorJob> sensorimotorJobs(int seeds);
+/// Runs one job in place.
+void runSensorimotorJob(SensorimotorJob& job, const SensorimotorConfig& config);
+
+/// Mean single-trial adaptation of each seed per rule and group ("1+", "2+", "1-", "2-").
+struct SensorimotorSummary {
+    std::map<std::pair<Rule, std::string>, std::vector<Scalar>> values;
+    std::vector<std::string> problems;
+    TextTable csv;  ///< rule, seed, group, adaptation (the seed's mean over its triplets).
+    /// Seed statistics of one rule and group.
+    SeedStats stats(Rule rule, const std::string& group) const;
+    /// Transfer for one field ('+' or '-'): mean other-cue adaptation over mean same-cue
+    /// adaptation (2+ / 1+ or 2- / 1-). NaN when the same-cue mean is 0 or missing.
+    Scalar transfer(Rule rule, char field) const;
+};
+/// Aggregates finished jobs.
+SensorimotorSummary summariseSensorimotor(const std::vector<SensorimotorJob>& jobs);
+
+// ---- less erratic learning ----------------------------------------------------------------------
+
+/// One run: a rule, a learning rate and a seed, and its path once run.
+struct ErraticJob {
+    Rule rule = Rule::BP;
+    Scalar alpha = 0.0;
+    std::uint64_t seed = 0;
+    PathResult result;
+};
+/// Every (rule, alpha, seed): BP's rates, then PC's, then seeds. PC's runs are the long ones;
+/// start from the end so threads finish together.
+std::vector<ErraticJob> erraticJobs(int seeds, const std::vector<Scalar>& alphasBp,
+                                    const std::vector<Scalar>& alphasPc);
+/// Runs one job in place.
+void runErraticJob(ErraticJob& job, const ErraticConfig& config);
+
+/// Path lengths and final distances per rule and learning rate.
+struct ErraticSummary {
+    struct Cell {
+        std::vector<Scalar> path;   ///< One per seed.
+        std::vector<Scalar> final;  ///< One per seed.
+    };
+    /// Key: rule, alpha; in job order within a cell.
+    std::map<std::pair<Rule, Scalar>, Cell> cells;
+    /// PC at each of its rates against BP at the same final distance.
+    struct Comparison {
+        Scalar alpha = 0.0;
+        Scalar pcFinal = 0.0;                 ///< Mean final distance.
+        Scalar pcPath = 0.0;                  ///< Mean path length.
+        std::optional<Scalar> bpPathAtFinal;  ///< BP's mean path linearly interpolated
+                                              ///< between its rates; none outside BP's range.
+    };
+    std::vector<Comparison> comparisons;
+    std::vector<std::string> problems;
+    TextTable csv;  ///< rule, alpha, seed, path_length, final_distance.
+    /// The cell of one rule and rate (empty when absent).
+    const Cell& of(Rule rule, Scalar alpha) const;
+};
+/// Aggregates finished jobs; the rates give the order of the comparisons.
+ErraticSummary summariseErratic(const std::vector<ErraticJob>& jobs,
+                                const std::vector<Scalar>& alphasBp,
+                                const std::vector<Scalar>& alphasPc);
+
+}  // namespace engine::experiments

@@ -1,0 +1,56 @@
+// The aggregation shared by the command line and the results window, on hand-made job results.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "engine/experiments/learningsummaries.h"
+
+namespace ex = engine::experiments;
+using engine::Rule;
+
+TEST(LearningSummaries, SeedStatsUseOnlyFiniteValues) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    // 1, 2, 6: mean 3, sd sqrt(((-2)^2 + (-1)^2 + 3^2) / 2) = sqrt(7).
+    const ex::SeedStats s = ex::seedStats({1.0, nan, 2.0, 6.0, INFINITY});
+    EXPECT_DOUBLE_EQ(s.mean, 3.0);
+    EXPECT_DOUBLE_EQ(s.sd, std::sqrt(7.0));
+    EXPECT_EQ(s.n, 3u);
+    EXPECT_EQ(s.nonFinite, 2u);
+    EXPECT_EQ(ex::seedStats({4.0}).sd, 0.0);
+    EXPECT_TRUE(std::isnan(ex::seedStats({nan}).mean));
+    EXPECT_TRUE(std::isnan(ex::seedStats({}).mean));
+}
+
+TEST(LearningSummaries, FearGroupsValuesPerRuleAndGroupInSeedOrder) {
+    std::vector<ex::FearJob> jobs = ex::fearJobs(2);
+    ASSERT_EQ(jobs.size(), 12u);
+    for (size_t i = 0; i < jobs.size(); ++i)
+        jobs[i].result.fearToNoise = static_cast<double>(i);
+    const ex::FearSummary s = ex::summariseFear(jobs);
+    // Order: BP N+ 0,1; BP LN+ 2,3; BP LN+L- 4,5; PC N+ 6,7; ...
+    EXPECT_EQ(s.values.at({Rule::BP, ex::FearGroup::LightNoise}), (std::vector<double>{2, 3}));
+    EXPECT_DOUBLE_EQ(s.stats(Rule::PC, ex::FearGroup::Noise).mean, 6.5);
+    EXPECT_DOUBLE_EQ(s.extinctionEffect(Rule::PC), 10.5 - 8.5);
+    ASSERT_EQ(s.csv.rows.size(), 12u);
+    EXPECT_EQ(s.csv.rows[3], (std::vector<std::string>{"BP", "LN+", "1", "3"}));
+    EXPECT_TRUE(s.problems.empty());
+}
+
+TEST(LearningSummaries, ErraticComparesPcWithBpInterpolatedAtTheSameFinalDistance) {
+    std::vector<ex::ErraticJob> jobs = ex::erraticJobs(1, {0.1, 0.2}, {0.5, 0.9});
+    ASSERT_EQ(jobs.size(), 4u);
+    // BP: (final 1, path 2) and (final 3, path 5); PC: final 2 path 2.5, final 4 path 4.
+    const double values[4][2] = {{1, 2}, {3, 5}, {2, 2.5}, {4, 4}};
+    for (size_t i = 0; i < 4; ++i) {
+        jobs[i].result.length.finalDistance = values[i][0];
+        jobs[i].result.length.path = values[i][1];
+    }
+    const ex::ErraticSummary s = ex::summariseErratic(jobs, {0.1, 0.2}, {0.5, 0.9});
+    ASSERT_EQ(s.comparisons.size(), 2u);
+    ASSERT_TRUE(s.comparisons[0].bpPathAtFinal.has_value());
+    EXPECT_DOUBLE_EQ(*s.comparisons[0].bpPathAtFinal, 3.5);    // halfway between 2 and 5
+    EXPECT_FALSE(s.comparisons[1].bpPathAtFinal.has_value());  // final 4 is past BP's range
+    EXPECT_EQ(s.csv.header.size(), 5u);
+    EXPECT_EQ(s.of(Rule::PC, 0.9).path, (std::vector<double>{4}));
+}

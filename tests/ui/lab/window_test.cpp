@@ -1,0 +1,177 @@
+// The lab window driven with QTest keys and mouse clicks (state, not pixels).
+#include <gtest/gtest.h>
+
+#include <qcustomplot.h>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QSlider>
+#include <QTest>
+#include <functional>
+
+#include "ui/lab/mainwindow.h"
+#include "ui/simulation/simulationcontroller.h"
+#include "ui/views/inspector.h"
+#include "ui/views/networkview.h"
+#include "ui/views/plotpanel.h"
+#include "ui/views/rulepane.h"
+#include "ui/views/timelinebar.h"
+#include "waitfor.h"
+
+using namespace ui;
+
+namespace {
+
+struct Window {
+    MainWindow w;
+    Window(const char* preset = "bear") {
+        w.resize(1280, 800);
+        w.show();
+        EXPECT_TRUE(w.loadPreset(preset));
+        EXPECT_TRUE(waitFor([&] { return w.controller()->current() != nullptr; }));
+    }
+    const engine::Snapshot& pc() { return *w.controller()->current()->pc; }
+};
+
+}  // namespace
+
+TEST(Window, KeyboardStepsPlaysAndShowsTheShortcutOverlay) {
+    Window win;
+    QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // one inference iteration
+    ASSERT_TRUE(waitFor([&] { return win.pc().phase == engine::Phase::Initialise; }));
+    QTest::keyClick(&win.w, Qt::Key_Right);  // one phase
+    ASSERT_TRUE(waitFor([&] { return win.pc().phase == engine::Phase::Relax; }));
+    EXPECT_NE(win.w.pane(engine::Rule::PC)->caption()->text().indexOf("relaxing"), -1);
+    EXPECT_NE(win.w.statusMessage().indexOf("PC trial 1 · relax"), -1)
+        << win.w.statusMessage().toStdString();
+    QTest::keyClick(&win.w, Qt::Key_4);  // max speed
+    QTest::keyClick(&win.w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return win.w.controller()->running(); }));
+    ASSERT_TRUE(waitFor([&] { return win.pc().trial > 20; }));
+    QTest::keyClick(&win.w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return !win.w.controller()->running(); }));
+    EXPECT_FALSE(win.w.shortcutOverlayVisible());
+    QTest::keyClick(&win.w, Qt::Key_Question);
+    EXPECT_TRUE(win.w.shortcutOverlayVisible());
+    win.w.toggleShortcutOverlay();
+    EXPECT_FALSE(win.w.shortcutOverlayVisible());
+    QTest::keyClick(&win.w, Qt::Key_R);  // reset
+    ASSERT_TRUE(waitFor([&] { return win.w.controller()->current() && win.pc().trial == 0; }));
+}
+
+TEST(Window, ClickingASynapseFillsTheInspectorWithItsFormula) {
+    Window win;
+    QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(&win.w, Qt::Key_Right);
+    ASSERT_TRUE(waitFor([&] { return win.pc().phase == engine::Phase::Relax; }));
+    NetworkView* view = win.w.pane(engine::Rule::PC)->networkView();
+    const NetworkLayout& layout = view->layout();
+    // Midpoint of the synapse from the hidden neuron to output 1 (the smell).
+    const QPointF mid = (layout.centre(1, 0) + layout.centre(2, 1)) / 2;
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
+    const QString text = win.w.inspector()->text();
+    EXPECT_NE(text.indexOf("Synapse W2[1,0]"), -1) << text.toStdString();
+    EXPECT_NE(text.indexOf("α·ε"), -1);
+    EXPECT_NE(text.indexOf("α·δ"), -1);
+    // Both panes highlight the same selection; clicking a neuron switches to it.
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, layout.centre(1, 0).toPoint());
+    EXPECT_NE(win.w.inspector()->text().indexOf("Neuron 0 of layer 1"), -1);
+    EXPECT_NE(win.w.inspector()->text().indexOf("relaxation: dx"), -1);
+}
+
+TEST(Window, InspectorPlugsInTheNumbersOfTheBearsFirstTrial) {
+    Window win;
+    QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // BP forward
+    QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // BP backward
+    ASSERT_TRUE(waitFor(
+        [&] { return win.w.controller()->current()->bp->phase == engine::Phase::Backward; }));
+    NetworkView* view = win.w.pane(engine::Rule::BP)->networkView();
+    const QPointF mid = (view->layout().centre(1, 0) + view->layout().centre(2, 0)) / 2;
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
+    // delta of the sound output = y - mu = 0 - 1, f(a) of the hidden unit = 1, alpha = 0.2.
+    EXPECT_NE(win.w.inspector()->text().indexOf("= 0.2 × −1 × 1 = −0.2"), -1)
+        << win.w.inspector()->text().toStdString();
+}
+
+TEST(Window, TimelineSliderShowsAPastStep) {
+    Window win;
+    for (int k = 0; k < 5; ++k)
+        QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);
+    ASSERT_TRUE(waitFor([&] { return win.pc().iteration == 4; }));
+    ASSERT_TRUE(waitFor([&] { return win.w.controller()->history().size() >= 6; }));
+    QTest::keyClick(&win.w, Qt::Key_Left);
+    EXPECT_FALSE(win.w.controller()->live());
+    EXPECT_EQ(win.pc().iteration, 3);
+    EXPECT_TRUE(win.w.timeline()->resumeButton()->isEnabled());
+    QTest::keyClick(&win.w, Qt::Key_Home);
+    EXPECT_EQ(win.pc().phase, engine::Phase::Idle);
+    QTest::keyClick(&win.w, Qt::Key_End);
+    EXPECT_TRUE(win.w.controller()->live());
+    EXPECT_EQ(win.pc().iteration, 4);
+    // A click near the left end of the slider jumps there (not one page).
+    QSlider* slider = win.w.timeline()->slider();
+    QTest::mouseClick(slider, Qt::LeftButton, Qt::NoModifier, QPoint(2, slider->height() / 2));
+    EXPECT_EQ(win.w.controller()->currentIndex(), 0u);
+    EXPECT_EQ(win.pc().phase, engine::Phase::Idle);
+}
+
+TEST(Window, EveryPresetLoadsWithLabelledPlots) {
+    for (const char* preset :
+         {"bear", "lr-comparison", "trajectories-122", "energy-machine", "deep-linear"}) {
+        Window win(preset);
+        QTest::keyClick(&win.w, Qt::Key_Right);
+        ASSERT_TRUE(waitFor([&] { return win.pc().phase != engine::Phase::Idle; })) << preset;
+        for (QCustomPlot* plot : win.w.plots()->plots()) {
+            EXPECT_FALSE(plot->xAxis->label().isEmpty()) << preset;
+            EXPECT_FALSE(plot->yAxis->label().isEmpty()) << preset;
+        }
+        EXPECT_EQ(win.w.plots()->hasLandscape(), std::string(preset) == "trajectories-122")
+            << preset;
+        EXPECT_EQ(win.w.pane(engine::Rule::PC)->machineShown(),
+                  std::string(preset) == "energy-machine")
+            << preset;
+    }
+}
+
+TEST(Window, PlotsKeepAFixedSetOfItemsWhileRunning) {
+    Window win;
+    QCustomPlot* energy = win.w.plots()->plots().front();
+    const int items = energy->itemCount();
+    QTest::keyClick(&win.w, Qt::Key_4);
+    QTest::keyClick(&win.w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return win.pc().trial > 50; }));
+    QTest::keyClick(&win.w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return !win.w.controller()->running(); }));
+    EXPECT_EQ(energy->itemCount(), items);  // frames update the plots, never add to them
+    for (QCustomPlot* plot : win.w.plots()->plots())
+        EXPECT_LE(plot->plottableCount(), 20);
+}
+
+TEST(Window, DenseNetsDrawTheirStrongestSynapsesAndSparseOnesAll) {
+    {
+        Window win("trajectories-122");
+        NetworkView* view = win.w.pane(engine::Rule::PC)->networkView();
+        view->grab();
+        EXPECT_EQ(view->totalSynapses(), 4);  // two trainable plus the fixed diagonal
+        EXPECT_EQ(view->drawnSynapses(), 4);
+    }
+    {
+        Window win("deep-tanh");
+        NetworkView* view = win.w.pane(engine::Rule::BP)->networkView();
+        view->grab();
+        EXPECT_EQ(view->totalSynapses(), 6 * 32 * 32);
+        EXPECT_LE(view->drawnSynapses(), 1200);
+        EXPECT_GT(view->drawnSynapses(), 1000);
+    }
+}
+
+TEST(Window, ScreenshotWritesAPngOfTheRequestedSize) {
+    Window win;
+    const QString path = QDir::temp().filePath("prospect_window_test.png");
+    EXPECT_TRUE(win.w.saveScreenshot(path, QSize(1000, 700)).isEmpty());
+    const QImage image(path);
+    EXPECT_EQ(image.size(), QSize(1000, 700));
+    QFile::remove(path);
+    EXPECT_FALSE(win.w.saveScreenshot("/nonexistent-dir/x.png", QSize(800, 600)).isEmpty());
+}

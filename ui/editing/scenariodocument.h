@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include "engine/scenario/scenario.h"
+#include "engine/scenario/scenarioedit.h"
+
+namespace ui {
+
+/// What an edit touched, which decides what the window does with it.
+enum class ChangeKind {
+    Run,       ///< Network, weights or trials: the run restarts from the edited scenario.
+    Settings,  ///< Hyper-parameters: the running simulations take them at the next step.
+};
+
+/// The open scenario: the user's work. Every change goes through an undoable command, so undo
+/// gives back exactly the scenario before. Knows its file and whether it has unsaved changes.
+class ScenarioDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit ScenarioDocument(QObject* parent = nullptr);
+
+    const engine::Scenario& scenario() const { return m_scenario; }
+    QUndoStack* undoStack() { return &m_undo; }
+    /// The file it was opened from or saved to ("" = none yet).
+    const QString& filePath() const { return m_path; }
+    /// For the window title: the file name, else the scenario's title, else "Untitled".
+    QString displayName() const;
+    /// Unsaved changes since it was opened or saved.
+    bool isModified() const { return !m_undo.isClean(); }
+
+    /// Starts over on `scenario` (must be valid): no undo history, nothing unsaved.
+    void reset(const engine::Scenario& scenario, const QString& path);
+    /// Applies an edit's result as one undoable command named `text`. Consecutive edits with the
+    /// same non-empty `mergeKey` (e.g. a drag of one weight) become one command. A refused edit
+    /// changes nothing and emits editRefused(). Returns whether it was applied.
+    bool apply(const QString& text, const engine::edit::Result& result, ChangeKind kind,
+               const QString& mergeKey = {});
+    /// Ends merging: the next edit with the same key starts a new command (a drag ended).
+    void endMerge() { m_mergeOpen = false; }
+    /// Replaces the view settings without an undo step (they follow the window).
+    void setView(const engine::ViewSettings& view) { m_scenario.view = view; }
+
+    /// Writes the scenario atomically (QSaveFile); returns an error message or "".
+    QString save(const QString& path);
+
+signals:
+    /// After an edit, an undo or a redo.
+    void changed(ui::ChangeKind kind);
+    /// After reset(): a whole new scenario.
+    void loaded();
+    /// An edit was refused; `problem` says why.
+    void editRefused(const QString& problem);
+
+private:
+    friend class EditCommand;
+    void set(const engine::Scenario& scenario, ChangeKind kind);
+
+    engine::Scenario m_scenario;
+    QUndoStack m_undo;
+    QString m_path;
+    bool m_mergeOpen = false;
+};
+
+}  // namespace ui

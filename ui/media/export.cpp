@@ -1,0 +1,203 @@
+#include "ui/media/export.h"
+
+#include <qcustomplot.h>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+
+namespace ui {
+
+namespace {
+
+std::string number(double v) {
+    if (std::isnan(v))
+        return "NA";
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    return std::string(buffer.data(), result.ptr);
+}
+
+QString saveError(const QSaveFile& file, const QString& path) {
+    return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
+}
+
+QString commit(QSaveFile& file, const QString& path) {
+    if (!file.commit())
+        return saveError(file, path);
+    return {};
+}
+
+}  // namespace
+
+std::optional<ImageFormat> imageFormatFor(const QString& path) {
+    const QString lower = path.toLower();
+    if (lower.endsWith(QLatin1String(".png")))
+        return ImageFormat::Png;
+    if (lower.endsWith(QLatin1String(".svg")))
+        return ImageFormat::Svg;
+    if (lower.endsWith(QLatin1String(".pdf")))
+        return ImageFormat::Pdf;
+    return std::nullopt;
+}
+
+QString exportImage(const RunLook& look, const History& history, std::size_t index,
+                    const RenderSettings& settings, const QString& path) {
+    const auto format = imageFormatFor(path);
+    if (!format)
+        return QObject::tr("'%1': unknown extension; use .png, .svg or .pdf").arg(path);
+    if (index >= history.size())
+        return QObject::tr("no recorded step %1").arg(index);
+    if (*format == ImageFormat::Pdf && !isPlotView(settings.view))
+        return QObject::tr(
+            "PDF is for single plots (energy, outputs, loss, weights, alignment, landscape)");
+    const QSize size = settings.size;
+    if (size.width() < 16 || size.height() < 16 || size.width() > 16384 || size.height() > 16384)
+        return QObject::tr("image size %1x%2 is outside 16x16 to 16384x16384")
+            .arg(size.width())
+            .arg(size.height());
+    FrameRenderer renderer(look, settings);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return saveError(file, path);
+    switch (*format) {
+        case ImageFormat::Png: {
+            QImageWriter writer(&file, "png");
+            if (!writer.write(renderer.render(history, index))) {
+                file.cancelWriting();
+                return QObject::tr("cannot write '%1': %2").arg(path, writer.errorString());
+            }
+            return commit(file, path);
+        }
+        case ImageFormat::Svg: {
+            QSvgGenerator svg;
+            svg.setOutputDevice(&file);
+            const QSize logical = renderer.logicalSize();
+            svg.setSize(logical);
+            svg.setResolution(96);  // layout pixels at the usual screen density: 1 px = 1/96 in
+            svg.setViewBox(QRect(QPoint(0, 0), logical));
+            svg.setTitle(settings.title.isEmpty() ? look.title : settings.title);
+            svg.setDescription(QStringLiteral("Prospect: %1").arg(recordViewName(settings.view)));
+            if (QCustomPlot* plot = renderer.plot();
+                plot && settings.title.isEmpty() && !settings.caption) {
+                // A single plot as vectors: QCustomPlot paints itself onto the SVG.
+                renderer.show(history, index);
+                QCPPainter painter(&svg);
+                plot->toPainter(&painter, logical.width(), logical.height());
+            } else {
+                QPainter painter(&svg);
+                renderer.paint(painter, history, index);
+            }
+            return commit(file, path);
+        }
+        case ImageFormat::Pdf: {
+            file.cancelWriting();  // QCustomPlot writes the PDF itself: into a temporary name
+            renderer.show(history, index);
+            const QFileInfo info(path);
+            const QString temp =
+                info.dir().filePath(QStringLiteral(".%1.part").arg(info.fileName()));
+            const QSize logical = renderer.logicalSize();
+            if (!renderer.plot()->savePdf(temp, logical.width(), logical.height(),
+                                          QCP::epAllowCosmetic, QStringLiteral("Prospect"),
+                                          settings.title.isEmpty() ? look.title : settings.title)) {
+                QFile::remove(temp);
+                return QObject::tr("cannot write '%1'").arg(path);
+            }
+            if (std::rename(QFile::encodeName(temp).constData(),
+                            QFile::encodeName(path).constData()) != 0) {
+                const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+                QFile::remove(temp);
+                return QObject::tr("cannot write '%1': %2").arg(path, reason);
+            }
+            return {};
+        }
+    }
+    return {};
+}
+
+std::string tracesCsv(const History& history, const RunLook& look, int* rowCount) {
+    std::string text = "rule,trial,iteration,quantity,value\n";
+    int rows = 0;
+    auto row = [&](const char* rule, std::int64_t trial, const std::string& iteration,
+                   const std::string& quantity, double value) {
+        text += rule;
+        text += ',' + std::to_string(trial) + ',' + iteration + ',' + quantity + ',' +
+                number(value) + '\n';
+        ++rows;
+    };
+    std::vector<std::string> weightNames;
+    for (const auto& [l, i, j] : trackedSynapses(*look.initial))
+        weightNames.push_back("w" + std::to_string(l) + "_" + std::to_string(i) + "_" +
+                              std::to_string(j));
+    // The longest energy trace recorded for each PC trial (the trial's last frame, when kept).
+    std::map<std::int64_t, FramePtr> energyOf;
+    for (std::size_t k = 0; k < history.size(); ++k) {
+        const FramePtr& f = history.at(k);
+        if (f->pc->trial < 1 || f->pc->energyTrace.rows() == 0)
+            continue;
+        FramePtr& best = energyOf[f->pc->trial];
+        if (!best || f->pc->energyTrace.rows() >= best->pc->energyTrace.rows())
+            best = f;
+    }
+    std::map<std::int64_t, const TrialRecord*> records;
+    for (const TrialRecord& r : history.trials())
+        records[r.trial] = &r;
+    std::map<std::int64_t, bool> trials;
+    for (const auto& [t, f] : energyOf)
+        trials[t] = true;
+    for (const auto& [t, r] : records)
+        trials[t] = true;
+    for (const auto& [trial, unused] : trials) {
+        (void)unused;
+        if (auto it = records.find(trial); it != records.end()) {
+            const TrialRecord& r = *it->second;
+            for (int rule = 0; rule < 2; ++rule) {
+                const char* name = rule == 0 ? "BP" : "PC";
+                row(name, trial, "", "loss", r.loss[rule]);
+                for (std::size_t i = 0; i < r.output[rule].size(); ++i)
+                    row(name, trial, "", "output_" + std::to_string(i), r.output[rule][i]);
+                for (std::size_t i = 0; i < r.target.size(); ++i)
+                    if (!std::isnan(r.target[i]))
+                        row(name, trial, "", "target_" + std::to_string(i), r.target[i]);
+                for (std::size_t w = 0; w < r.weights[rule].size() && w < weightNames.size(); ++w)
+                    row(name, trial, "", weightNames[w], r.weights[rule][w]);
+                row(name, trial, "", "target_alignment", r.alignment[rule]);
+            }
+        }
+        if (auto it = energyOf.find(trial); it != energyOf.end()) {
+            const engine::Matrix& trace = it->second->pc->energyTrace;
+            for (engine::Index k = 0; k < trace.rows(); ++k)
+                for (engine::Index c = 0; c < trace.cols(); ++c)
+                    row("PC", trial, std::to_string(k),
+                        c == 0 ? std::string("energy_total") : "energy_" + std::to_string(c),
+                        trace(k, c));
+        }
+    }
+    if (rowCount)
+        *rowCount = rows;
+    return text;
+}
+
+QString exportCsv(const History& history, const RunLook& look, const QString& path, int* rows) {
+    const std::string text = tracesCsv(history, look, rows);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return saveError(file, path);
+    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
+        file.cancelWriting();
+        return saveError(file, path);
+    }
+    return commit(file, path);
+}
+
+}  // namespace ui

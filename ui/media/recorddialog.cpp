@@ -1,0 +1,252 @@
+#include "ui/media/recorddialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "ui/media/framewriter.h"
+#include "ui/media/recorder.h"
+
+namespace ui {
+
+namespace {
+
+const QSize SizePresets[] = {{1280, 720}, {1920, 1080}, {1080, 1080}};
+
+}  // namespace
+
+RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& history,
+                           std::size_t shown, QWidget* parent)
+    : QDialog(parent), m_scenario(scenario), m_history(std::make_shared<Recording>()) {
+    setWindowTitle(tr("Record video or GIF"));
+    m_history->look = RunLook::from(scenario);
+    m_history->history = history;  // frames and trial records (thinned apart) as they are
+    m_recorder = new Recorder(this);
+
+    auto* form = new QFormLayout;
+    const int steps = int(history.size());
+    m_fromHistory = new QRadioButton(tr("The recorded steps of this run"), this);
+    m_fromHistory->setChecked(true);
+    m_first = new QSpinBox(this);
+    m_last = new QSpinBox(this);
+    for (QSpinBox* s : {m_first, m_last})
+        s->setRange(0, std::max(0, steps - 1));
+    m_first->setValue(0);
+    m_last->setValue(int(std::min<std::size_t>(shown, std::size_t(std::max(0, steps - 1)))));
+    auto* range = new QHBoxLayout;
+    range->addWidget(new QLabel(tr("steps"), this));
+    range->addWidget(m_first);
+    range->addWidget(new QLabel(tr("to"), this));
+    range->addWidget(m_last);
+    range->addStretch();
+    form->addRow(m_fromHistory);
+    form->addRow(tr("    Range:"), range);
+    auto* note = new QLabel(
+        tr("    %1 steps are kept. The window publishes a frame at most about 60 times a second "
+           "while playing, and thins older steps when the history is full, so this may skip "
+           "micro-steps; re-simulate for every inference iteration.")
+            .arg(steps),
+        this);
+    note->setWordWrap(true);
+    form->addRow(note);
+    m_resimulate = new QRadioButton(tr("Re-simulate the scenario from its start"), this);
+    m_trials = new QSpinBox(this);
+    m_trials->setRange(1, 100000);
+    m_trials->setValue(8);
+    m_every = new QComboBox(this);
+    m_every->addItems({tr("every inference iteration"), tr("every phase"), tr("every trial")});
+    auto* again = new QHBoxLayout;
+    again->addWidget(m_trials);
+    again->addWidget(new QLabel(tr("trials,"), this));
+    again->addWidget(m_every);
+    again->addStretch();
+    form->addRow(m_resimulate);
+    form->addRow(tr("    Run:"), again);
+
+    m_view = new QComboBox(this);
+    m_view->addItems({tr("the whole lab (both panes and plots)"), tr("BP pane"), tr("PC pane"),
+                      tr("energy machine (PC)"), tr("the plots"), tr("plot: energy"),
+                      tr("plot: outputs"), tr("plot: loss"), tr("plot: weights"),
+                      tr("plot: alignment"), tr("plot: landscape")});
+    form->addRow(tr("View:"), m_view);
+    m_size = new QComboBox(this);
+    m_size->addItems(
+        {tr("1280 × 720"), tr("1920 × 1080"), tr("1080 × 1080 (square)"), tr("custom")});
+    m_width = new QSpinBox(this);
+    m_height = new QSpinBox(this);
+    m_width->setRange(16, 7680);
+    m_height->setRange(16, 4320);
+    m_width->setValue(1280);
+    m_height->setValue(720);
+    auto* size = new QHBoxLayout;
+    size->addWidget(m_size);
+    size->addWidget(m_width);
+    size->addWidget(new QLabel(QStringLiteral("×"), this));
+    size->addWidget(m_height);
+    form->addRow(tr("Size:"), size);
+    m_fps = new QSpinBox(this);
+    m_fps->setRange(1, 120);
+    m_fps->setValue(30);
+    m_fps->setSuffix(tr(" frames/s"));
+    form->addRow(tr("Frame rate:"), m_fps);
+    m_caption = new QCheckBox(tr("Caption: both rules' trial, phase, iteration and energy"), this);
+    m_caption->setChecked(true);
+    form->addRow(m_caption);
+    m_title = new QLineEdit(QString::fromStdString(scenario.title), this);
+    form->addRow(tr("Title:"), m_title);
+    m_path = new QLineEdit(this);
+    m_path->setPlaceholderText(tr("recording.mp4 (.mp4, .webm or .gif)"));
+    auto* browseButton = new QPushButton(tr("Browse…"), this);
+    auto* file = new QHBoxLayout;
+    file->addWidget(m_path, 1);
+    file->addWidget(browseButton);
+    form->addRow(tr("File:"), file);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet(QStringLiteral("color: #b00020;"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* record = buttons->addButton(tr("Record"), QDialogButtonBox::AcceptRole);
+    record->setObjectName("recordButton");
+    auto* column = new QVBoxLayout(this);
+    column->addLayout(form);
+    column->addWidget(m_note);
+    column->addWidget(buttons);
+
+    connect(browseButton, &QPushButton::clicked, this, &RecordDialog::browse);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(record, &QPushButton::clicked, this, [this] {
+        const QString error = startRecording();
+        m_note->setText(error);
+    });
+    for (QRadioButton* b : {m_fromHistory, m_resimulate})
+        connect(b, &QRadioButton::toggled, this, &RecordDialog::updateEnabled);
+    connect(m_size, &QComboBox::currentIndexChanged, this, &RecordDialog::updateEnabled);
+    connect(m_recorder, &Recorder::progress, this, [this](int done, int total) {
+        if (m_progress) {
+            m_progress->setMaximum(total);
+            m_progress->setValue(done);
+        }
+    });
+    connect(m_recorder, &Recorder::finished, this, [this](bool ok, const QString& message) {
+        if (m_progress) {
+            m_progress->hide();
+            m_progress->deleteLater();
+            m_progress = nullptr;
+        }
+        m_note->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+        m_note->setText(message);
+        emit recordingFinished(ok, message);
+    });
+    updateEnabled();
+}
+
+RecordDialog::~RecordDialog() = default;
+
+void RecordDialog::updateEnabled() {
+    const bool history = m_fromHistory->isChecked();
+    m_first->setEnabled(history);
+    m_last->setEnabled(history);
+    m_trials->setEnabled(!history);
+    m_every->setEnabled(!history);
+    const int preset = m_size->currentIndex();
+    const bool custom = preset == 3;
+    m_width->setEnabled(custom);
+    m_height->setEnabled(custom);
+    if (!custom) {
+        m_width->setValue(SizePresets[preset].width());
+        m_height->setValue(SizePresets[preset].height());
+    }
+}
+
+QSize RecordDialog::chosenSize() const {
+    return {m_width->value(), m_height->value()};
+}
+
+void RecordDialog::browse() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Record to"), m_path->text(),
+        tr("MP4 video (*.mp4);;WebM video (*.webm);;Animated GIF (*.gif)"));
+    if (!path.isEmpty())
+        m_path->setText(path);
+}
+
+void RecordDialog::setPath(const QString& path) {
+    m_path->setText(path);
+}
+void RecordDialog::setView(RecordView view) {
+    m_view->setCurrentIndex(int(view));
+}
+void RecordDialog::setFrameSize(QSize size) {
+    m_size->setCurrentIndex(3);
+    m_width->setValue(size.width());
+    m_height->setValue(size.height());
+}
+void RecordDialog::setFps(int fps) {
+    m_fps->setValue(fps);
+}
+void RecordDialog::setFromHistory(bool history) {
+    (history ? m_fromHistory : m_resimulate)->setChecked(true);
+}
+void RecordDialog::setRange(int first, int last) {
+    m_first->setValue(first);
+    m_last->setValue(last);
+}
+void RecordDialog::setResimulation(int trials, Granularity every) {
+    m_trials->setValue(trials);
+    m_every->setCurrentIndex(int(every));
+}
+
+QString RecordDialog::startRecording() {
+    if (m_recorder->busy())
+        return tr("A recording is already running.");
+    const QString path = m_path->text().trimmed();
+    if (path.isEmpty())
+        return tr("Choose a file to record to.");
+    Recorder::Job job;
+    job.render.view = static_cast<RecordView>(m_view->currentIndex());
+    job.render.size = chosenSize();
+    job.render.caption = m_caption->isChecked();
+    job.render.title = m_title->text();
+    job.fps = m_fps->value();
+    job.path = path;
+    if (m_fromHistory->isChecked()) {
+        job.recording = m_history;
+        job.first = std::size_t(m_first->value());
+        job.last = std::size_t(m_last->value());
+    } else {
+        auto fresh = std::make_shared<Recording>();
+        QString stopped;
+        const QString error =
+            simulateRecording(m_scenario, m_trials->value(),
+                              static_cast<Granularity>(m_every->currentIndex()), *fresh, &stopped);
+        if (!error.isEmpty())
+            return error;
+        job.recording = fresh;
+        job.first = 0;
+        job.last = fresh->history.size() - 1;
+    }
+    if (QString error = m_recorder->start(job); !error.isEmpty())
+        return error;
+    m_progress = new QProgressDialog(tr("Rendering and encoding %1…").arg(path), tr("Cancel"), 0,
+                                     int(job.last - job.first + 1), this);
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, m_recorder, &Recorder::cancel);
+    return {};
+}
+
+}  // namespace ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QDialog>
+#include <memory>
+
+#include "engine/scenario/scenario.h"
+#include "ui/media/recording.h"
+#include "ui/simulation/history.h"
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressDialog;
+class QRadioButton;
+class QSpinBox;
+
+namespace ui {
+
+class Recorder;
+
+/// File > Record video or GIF: what to record (the window's recorded history, a range of its
+/// steps, or the scenario re-simulated with one frame per inference iteration, phase or
+/// trial), the view, size, frame rate, caption and title, and the file. Rendering is offscreen
+/// from the frames, never a screen capture; a progress dialog can cancel, and the window keeps
+/// running meanwhile.
+class RecordDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `history` is copied: the run may go on while recording. `shown` = index of the frame the
+    /// timeline shows (the default end of the range).
+    RecordDialog(const engine::Scenario& scenario, const History& history, std::size_t shown,
+                 QWidget* parent = nullptr);
+    ~RecordDialog() override;
+
+    // For tests and scripting: the same as editing the fields.
+    void setPath(const QString& path);
+    void setView(RecordView view);
+    void setFrameSize(QSize size);
+    void setFps(int fps);
+    void setFromHistory(bool history);
+    void setRange(int first, int last);
+    void setResimulation(int trials, Granularity every);
+    /// Starts recording with the current fields; returns "" or why not.
+    QString startRecording();
+    Recorder* recorder() const { return m_recorder; }
+
+signals:
+    /// A recording ended (ok, or cancelled / failed) with its message.
+    void recordingFinished(bool ok, QString message);
+
+private:
+    void browse();
+    void updateEnabled();
+    QSize chosenSize() const;
+
+    engine::Scenario m_scenario;
+    std::shared_ptr<Recording> m_history;  // the window's frames, copied
+    Recorder* m_recorder = nullptr;
+    QProgressDialog* m_progress = nullptr;
+    QRadioButton* m_fromHistory = nullptr;
+    QRadioButton* m_resimulate = nullptr;
+    QSpinBox* m_first = nullptr;
+    QSpinBox* m_last = nullptr;
+    QSpinBox* m_trials = nullptr;
+    QComboBox* m_every = nullptr;
+    QComboBox* m_view = nullptr;
+    QComboBox* m_size = nullptr;
+    QSpinBox* m_width = nullptr;
+    QSpinBox* m_height = nullptr;
+    QSpinBox* m_fps = nullptr;
+    QCheckBox* m_caption = nullptr;
+    QLineEdit* m_title = nullptr;
+    QLineEdit* m_path = nullptr;
+    QLabel* m_note = nullptr;
+};
+
+}  // namespace ui

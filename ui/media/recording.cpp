@@ -1,0 +1,308 @@
+#include "ui/media/recording.h"
+
+#include <qcustomplot.h>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QPainter>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "engine/core/lockstep.h"
+#include "ui/views/captions.h"
+#include "ui/views/energymachineview.h"
+#include "ui/views/networkview.h"
+#include "ui/views/palette.h"
+#include "ui/views/plotpanel.h"
+#include "ui/views/rulepane.h"
+
+namespace ui {
+
+namespace {
+
+const char* const ViewNames[] = {"lab",     "bp",   "pc",      "machine",   "plots",    "energy",
+                                 "outputs", "loss", "weights", "alignment", "landscape"};
+constexpr int ViewCount = int(sizeof ViewNames / sizeof ViewNames[0]);
+
+constexpr int TitlePoints = 13;
+constexpr int CaptionPoints = 9;
+
+}  // namespace
+
+std::optional<RecordView> recordViewFromName(const QString& name) {
+    for (int i = 0; i < ViewCount; ++i)
+        if (name == QLatin1String(ViewNames[i]))
+            return static_cast<RecordView>(i);
+    return std::nullopt;
+}
+
+QString recordViewName(RecordView view) {
+    return QString::fromLatin1(ViewNames[int(view)]);
+}
+
+QStringList recordViewNames() {
+    QStringList names;
+    for (const char* n : ViewNames)
+        names << QString::fromLatin1(n);
+    return names;
+}
+
+bool isPlotView(RecordView view) {
+    return int(view) >= int(RecordView::Energy);
+}
+
+RunLook RunLook::from(const engine::Scenario& scenario) {
+    RunLook look;
+    look.initial = std::make_shared<const engine::Network>(scenario.network());
+    look.firstTrial = scenario.trials.front();
+    // Symmetric colour ranges fixed for the whole run (as the window does), so a colour means
+    // the same value in every frame.
+    double activity = 0.0, weight = 0.0;
+    for (const engine::Trial& t : scenario.trials) {
+        for (const engine::Matrix& x : look.initial->forward(t.input))
+            activity = std::max(activity, x.cwiseAbs().maxCoeff());
+        for (engine::Index i = 0; i < t.target.size(); ++i)
+            if (std::isfinite(t.target(i)))
+                activity = std::max(activity, std::abs(t.target(i)));
+    }
+    for (engine::Index l = 1; l <= look.initial->depth(); ++l)
+        weight = std::max(weight, look.initial->weight(l).cwiseAbs().maxCoeff());
+    look.activityRange = palette::niceRange(activity);
+    look.weightRange = palette::niceRange(weight);
+    for (const std::string& n : scenario.inputNames)
+        look.inputNames << QString::fromStdString(n);
+    for (const std::string& n : scenario.outputNames)
+        look.outputNames << QString::fromStdString(n);
+    look.title = QString::fromStdString(scenario.title.empty() ? scenario.name : scenario.title);
+    return look;
+}
+
+QString trialsOverNote(std::int64_t run, std::int64_t asked) {
+    return QObject::tr(
+               "the scenario's trials are over after %1 trials (played once); %2 were "
+               "asked for")
+        .arg(run)
+        .arg(asked);
+}
+
+QString simulateRecording(const engine::Scenario& scenario, std::int64_t trials, Granularity every,
+                          Recording& out, QString* stopped) {
+    if (const auto problems = scenario.validate(); !problems.empty())
+        return QString::fromStdString(problems.front());
+    if (trials < 1)
+        return QObject::tr("the number of trials must be at least 1");
+    const RunSetup setup = RunSetup::from(scenario);
+    engine::LockstepPair pair(setup.network, setup.bp, setup.pc, setup.trials);
+    if (!pair.problems().empty())
+        return QString::fromStdString(pair.problems().front());
+    // The trials exactly as the window plays them: a cycle, a random draw, a one-pass protocol
+    // or a closed-loop task.
+    scenario.applyTrials(pair.bp());
+    scenario.applyTrials(pair.pc());
+    out.look = RunLook::from(scenario);
+    out.history.clear();
+    out.note.clear();
+    const auto tracked = trackedSynapses(setup.network);
+    std::int64_t serial = 0, recordedTrials = 0;
+    std::vector<TrialRecord> pending;
+    auto publish = [&] {
+        auto frame = std::make_shared<Frame>();
+        frame->bp = pair.bp().snapshot();
+        frame->pc = pair.pc().snapshot();
+        frame->serial = ++serial;
+        frame->newTrials = std::move(pending);
+        pending.clear();
+        out.history.append(frame);
+    };
+    publish();
+    for (;;) {
+        bool ok = true;
+        switch (every) {
+            case Granularity::Iteration:
+                ok = pair.stepIteration();
+                break;
+            case Granularity::Phase:
+                ok = pair.stepPhase();
+                break;
+            case Granularity::Trial:
+                ok = pair.stepTrial();
+                break;
+        }
+        if (!ok && pair.ok()) {
+            // A one-pass scenario is over: nothing moved, so no new frame.
+            out.trialsRun = pair.pc().trialsCompleted();
+            out.note = trialsOverNote(out.trialsRun, trials);
+            break;
+        }
+        if (pair.betweenTrials() && pair.pc().trialsCompleted() > recordedTrials) {
+            pending.push_back(makeTrialRecord(pair, tracked));
+            recordedTrials = pending.back().trial;
+        }
+        publish();
+        out.trialsRun = pair.pc().trialsCompleted();
+        if (!ok) {
+            const std::string& p =
+                pair.bp().problem().empty() ? pair.pc().problem() : pair.bp().problem();
+            if (stopped)
+                *stopped = QString::fromStdString(p);
+            break;
+        }
+        if (pair.betweenTrials() && pair.pc().trialsCompleted() >= trials)
+            break;
+        if (out.history.size() >= MaxRecordedFrames)
+            return QObject::tr(
+                       "more than %1 frames; record fewer trials or a coarser step (phase, trial)")
+                .arg(MaxRecordedFrames);
+    }
+    return {};
+}
+
+double RenderSettings::effectiveScale() const {
+    if (scale > 0)
+        return scale;
+    return std::max(1.0, std::min(size.width() / 1280.0, size.height() / 720.0));
+}
+
+FrameRenderer::FrameRenderer(const RunLook& look, const RenderSettings& settings)
+    : m_settings(settings), m_scale(settings.effectiveScale()) {
+    m_logical = QSize(int(std::lround(settings.size.width() / m_scale)),
+                      int(std::lround(settings.size.height() / m_scale)));
+    const QFont base = QApplication::font();
+    if (!settings.title.isEmpty()) {
+        QFont f = base;
+        f.setPointSize(TitlePoints);
+        f.setBold(true);
+        m_titleHeight = QFontMetrics(f).height() + 8;
+    }
+    if (settings.caption) {
+        QFont f = base;
+        f.setPointSize(CaptionPoints);
+        m_captionHeight = QFontMetrics(f).height() + 6;
+    }
+
+    m_root = std::make_unique<QWidget>();
+    m_root->setAttribute(Qt::WA_DontShowOnScreen);
+    m_root->setAutoFillBackground(true);
+    auto* column = new QVBoxLayout(m_root.get());
+    // The frame size is fixed; widgets squeeze rather than grow the picture.
+    column->setSizeConstraint(QLayout::SetNoConstraint);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_content = new QWidget(m_root.get());
+    column->addWidget(m_content);
+    auto* layout = new QVBoxLayout(m_content);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    const RecordView view = settings.view;
+    const engine::NetworkSpec& spec = look.initial->spec();
+    auto makePane = [&](engine::Rule rule) {
+        auto* pane = new RulePane(rule, m_content);
+        pane->networkView()->setNetwork(spec, look.activityRange, look.weightRange);
+        pane->networkView()->setNames(look.inputNames, look.outputNames);
+        if (pane->machineView())
+            pane->machineView()->setNetwork(spec, look.activityRange);
+        return pane;
+    };
+    if (view == RecordView::Lab) {
+        auto* panes = new QHBoxLayout;
+        m_bp = makePane(engine::Rule::BP);
+        m_pc = makePane(engine::Rule::PC);
+        panes->addWidget(m_bp, 1);
+        panes->addWidget(m_pc, 1);
+        layout->addLayout(panes, 3);
+    } else if (view == RecordView::Bp) {
+        m_bp = makePane(engine::Rule::BP);
+        layout->addWidget(m_bp);
+    } else if (view == RecordView::Pc || view == RecordView::Machine) {
+        m_pc = makePane(engine::Rule::PC);
+        m_pc->setMachineShown(view == RecordView::Machine);
+        layout->addWidget(m_pc);
+    }
+    if (view == RecordView::Lab || view == RecordView::Plots || isPlotView(view)) {
+        m_plots = new PlotPanel(m_content);
+        m_plots->setRun(*look.initial, look.firstTrial, QStringLiteral("loss"), look.outputNames);
+        for (QCustomPlot* p : m_plots->plots())
+            p->setBufferDevicePixelRatio(m_scale);
+        layout->addWidget(m_plots, 2);
+    }
+    m_root->resize(m_logical);
+    m_content->setFixedSize(m_logical.width(),
+                            m_logical.height() - m_titleHeight - m_captionHeight);
+    m_root->show();  // never on screen (WA_DontShowOnScreen), but laid out and polished
+    column->activate();
+    layout->activate();
+    QApplication::sendPostedEvents();
+}
+
+FrameRenderer::~FrameRenderer() = default;
+
+QCustomPlot* FrameRenderer::plot() const {
+    if (!m_plots || !isPlotView(m_settings.view))
+        return nullptr;
+    return m_plots->plots().value(int(m_settings.view) - int(RecordView::Energy));
+}
+
+void FrameRenderer::show(const History& history, std::size_t index) {
+    const FramePtr& frame = history.at(index);
+    if (m_bp)
+        m_bp->setFrame(frame);
+    if (m_pc)
+        m_pc->setFrame(frame);
+    if (m_plots) {
+        m_plots->showFrame(frame, history);
+        for (QCustomPlot* p : m_plots->plots())
+            p->replot();  // now, not queued: the picture is taken before the event loop runs
+    }
+    QApplication::sendPostedEvents();  // style sheet changes of the captions
+}
+
+void FrameRenderer::paint(QPainter& painter, const History& history, std::size_t index) {
+    show(history, index);
+    const FramePtr& frame = history.at(index);
+    const QRectF all(QPointF(0, 0), QSizeF(m_logical));
+    painter.fillRect(all, Qt::white);
+    const QFont base = QApplication::font();
+    if (m_titleHeight > 0) {
+        QFont f = base;
+        f.setPointSize(TitlePoints);
+        f.setBold(true);
+        painter.setFont(f);
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(8, 0, all.width() - 16, m_titleHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_settings.title);
+    }
+    const QRect contentRect(0, m_titleHeight, m_logical.width(),
+                            m_logical.height() - m_titleHeight - m_captionHeight);
+    if (QCustomPlot* p = plot()) {
+        // One plot: QCustomPlot draws itself at exactly this size and scale.
+        const QPixmap pixmap = p->toPixmap(contentRect.width(), contentRect.height(), m_scale);
+        painter.drawPixmap(QRectF(contentRect), pixmap, QRectF(pixmap.rect()));
+    } else {
+        m_content->render(&painter, contentRect.topLeft(), QRegion(),
+                          QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    }
+    if (m_captionHeight > 0) {
+        QFont f = base;
+        f.setPointSize(CaptionPoints);
+        painter.setFont(f);
+        const QRectF strip(0, all.height() - m_captionHeight, all.width(), m_captionHeight);
+        painter.fillRect(strip, QColor(240, 240, 240));
+        painter.setPen(Qt::black);
+        painter.drawText(strip.adjusted(8, 0, -8, 0),
+                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, statusText(*frame));
+    }
+}
+
+QImage FrameRenderer::render(const History& history, std::size_t index) {
+    QImage image(m_settings.size, QImage::Format_RGB32);
+    image.setDevicePixelRatio(m_scale);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    paint(painter, history, index);
+    painter.end();
+    image.setDevicePixelRatio(1.0);
+    return image;
+}
+
+}  // namespace ui

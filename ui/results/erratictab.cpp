@@ -1,0 +1,129 @@
+#include <qcustomplot.h>
+#include <cmath>
+#include <memory>
+
+#include "ui/results/experimenttabs.h"
+#include "ui/results/resultplots.h"
+#include "ui/views/palette.h"
+
+namespace ui {
+
+namespace ex = engine::experiments;
+
+ErraticTab::ErraticTab(QWidget* parent)
+    : ExperimentTab(tr("<b>Less erratic learning.</b> A 32-32-32-32 sigmoid net learns one "
+                       "fixed sample for 64 trials. Path length: the summed length of every "
+                       "weight step; final distance: how far the weights end up from where "
+                       "they started. At equal final distance PC's path is shorter: its "
+                       "weights head more directly to where they end."),
+                    parent) {
+    addSetting("seeds", "99", tr("Seeds per rule and learning rate (0..N-1)"));
+    addSetting("trials", "64", tr("Trials on the one sample"));
+    addSetting("alphas-pc", "0.476,0.5,0.524,0.548,0.572", tr("PC learning rates"));
+    addSetting("alphas-bp", "0.336,0.35,0.364,0.378", tr("BP learning rates"));
+    addSetting("width", "32", tr("Neurons per layer"));
+    addSetting("sample-std", "0.1", tr("Standard deviation of the input and the target"));
+    addSetting("T", "200", tr("PC inference iterations per trial"));
+    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
+    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+
+    m_rect =
+        resultplots::setUp(plot(), tr("Less erratic learning: weight path vs final distance"), 1, 3)
+            .front();
+    m_rect->axis(QCPAxis::atBottom)->setLabel(tr("final distance ‖θ_end − θ_0‖ (all weights)"));
+    m_rect->axis(QCPAxis::atLeft)->setLabel(tr("path length Σ‖θ_k+1 − θ_k‖ (all weights)"));
+}
+
+std::optional<ExperimentTab::Batch> ErraticTab::prepare() {
+    ex::ErraticConfig config;
+    int seeds = 0, trials = 0, width = 0;
+    std::vector<double> alphasPc, alphasBp;
+    readInt("seeds", 1, 100'000, seeds);
+    if (readInt("trials", 1, 1'000'000, trials))
+        config.trials = trials;
+    if (readInt("width", 1, 1000, width))
+        config.width = width;
+    readNonNegative("sample-std", config.sampleStd);
+    readRates("alphas-pc", alphasPc);
+    readRates("alphas-bp", alphasBp);
+    if (!readPc(config.pc))
+        return std::nullopt;
+    auto jobs =
+        std::make_shared<std::vector<ex::ErraticJob>>(ex::erraticJobs(seeds, alphasBp, alphasPc));
+    Batch b;
+    b.count = jobs->size();
+    // From the end: PC's long runs first, so the threads finish together.
+    b.job = [jobs, config](std::size_t i) {
+        ex::runErraticJob((*jobs)[jobs->size() - 1 - i], config);
+    };
+    b.finish = [this, jobs, seeds, alphasBp, alphasPc] {
+        draw(ex::summariseErratic(*jobs, alphasBp, alphasPc), seeds, alphasBp, alphasPc);
+    };
+    return b;
+}
+
+void ErraticTab::draw(const ex::ErraticSummary& summary, int seeds,
+                      const std::vector<double>& alphasBp, const std::vector<double>& alphasPc) {
+    plot()->clearPlottables();
+    // Every seed first, then the means, so the means are drawn on top of all the points.
+    QVector<double> meanX[2], meanY[2];
+    for (int r = 0; r < 2; ++r) {
+        const engine::Rule rule = ex::LearningRules[r];
+        const QString name = QString::fromLatin1(engine::ruleName(rule));
+        const std::vector<double>& alphas = r == 0 ? alphasBp : alphasPc;
+        // Every seed at every rate: small translucent markers in the rule's colour.
+        QVector<double> x, y;
+        for (double a : alphas) {
+            const ex::ErraticSummary::Cell& cell = summary.of(rule, a);
+            for (size_t i = 0; i < cell.path.size(); ++i)
+                if (std::isfinite(cell.path[i]) && std::isfinite(cell.final[i])) {
+                    x << cell.final[i];
+                    y << cell.path[i];
+                }
+            meanX[r] << ex::seedStats(cell.final).mean;
+            meanY[r] << ex::seedStats(cell.path).mean;
+        }
+        QColor light = palette::ruleColor(r);
+        light.setAlpha(90);
+        auto* points = new QCPGraph(m_rect->axis(QCPAxis::atBottom), m_rect->axis(QCPAxis::atLeft));
+        points->setName(tr("%1 one seed").arg(name));
+        points->setData(x, y);  // not sorted by final distance: let QCustomPlot sort
+        points->setLineStyle(QCPGraph::lsNone);
+        points->setScatterStyle(
+            QCPScatterStyle(r == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssDisc, light, 4));
+    }
+    for (int r = 0; r < 2; ++r) {
+        // Each rate's mean (QCPGraph joins them in order of final distance).
+        const QString name = QString::fromLatin1(engine::ruleName(ex::LearningRules[r]));
+        QCPGraph* line =
+            resultplots::addRuleLine(m_rect, r, tr("%1 mean per α").arg(name), {}, {}, {}, {});
+        line->setData(meanX[r], meanY[r]);
+        QPen pen = line->pen();
+        pen.setWidthF(2.6);
+        line->setPen(pen);
+        line->setScatterStyle(QCPScatterStyle(
+            r == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle, pen.color(), 9));
+    }
+    plot()->rescaleAxes();
+    for (QCPAxis* axis : {m_rect->axis(QCPAxis::atBottom), m_rect->axis(QCPAxis::atLeft)}) {
+        const QCPRange r = axis->range();
+        axis->setRange(r.lower - 0.05 * r.size(), r.upper + 0.08 * r.size());
+    }
+    QStringList parts;
+    for (const ex::ErraticSummary::Comparison& c : summary.comparisons)
+        parts << tr("α %1: final %2, path %3 vs BP %4")
+                     .arg(QString::fromStdString(ex::formatNumber(c.alpha)), fixed(c.pcFinal, 3),
+                          fixed(c.pcPath, 3),
+                          c.bpPathAtFinal ? fixed(*c.bpPathAtFinal, 3) : tr("outside BP's range"));
+    QString text = tr("PC's mean path against BP's at the same mean final distance (BP "
+                      "interpolated between its rates; %n seed(s)):",
+                      nullptr, seeds) +
+                   QLatin1Char('\n') + parts.join(QStringLiteral(" · ")) + QLatin1Char('.');
+    if (!summary.problems.empty())
+        text +=
+            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
+                .arg(QString::fromStdString(summary.problems.front()));
+    setResult(text, summary.csv);
+}
+
+}  // namespace ui

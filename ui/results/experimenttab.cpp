@@ -1,0 +1,414 @@
+#include "ui/results/experimenttab.h"
+
+#include <qcustomplot.h>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "ui/results/batchrunner.h"
+#include "ui/results/resultplots.h"
+
+namespace ui {
+
+namespace {
+
+constexpr int ExportWidthPx = 900;  // exported plots: a fixed size, independent of the window
+constexpr int ExportHeightPx = 600;
+
+QString quotedCell(const std::string& cell) {
+    QString q = QString::fromStdString(cell);
+    if (!q.contains(QLatin1Char(',')) && !q.contains(QLatin1Char('"')) &&
+        !q.contains(QLatin1Char('\n')) && !q.contains(QLatin1Char('\r')))
+        return q;
+    q.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QByteArray csvText(const engine::experiments::TextTable& table) {
+    QString out;
+    auto line = [&out](const std::vector<std::string>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (i)
+                out += QLatin1Char(',');
+            out += quotedCell(cells[i]);
+        }
+        out += QLatin1Char('\n');
+    };
+    line(table.header);
+    for (const auto& r : table.rows)
+        line(r);
+    return out.toUtf8();
+}
+
+/// Writes bytes to path through QSaveFile: a failed write keeps the previous file.
+QString writeAtomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+}  // namespace
+
+ExperimentTab::ExperimentTab(const QString& description, QWidget* parent) : QWidget(parent) {
+    m_runner = new BatchRunner(this);
+
+    auto* left = new QVBoxLayout;
+    auto* about = new QLabel(description, this);
+    about->setWordWrap(true);
+    left->addWidget(about);
+    m_settings = new QWidget(this);
+    m_form = new QFormLayout(m_settings);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    left->addWidget(m_settings);
+    m_defaults = new QPushButton(tr("Paper's defaults"), this);
+    m_defaults->setToolTip(tr("Put every setting back to the paper's value"));
+    left->addWidget(m_defaults);
+    auto* buttons = new QHBoxLayout;
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setToolTip(tr("Run every seed of both rules on all cores"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    left->addLayout(buttons);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("%v/%m runs"));
+    left->addWidget(m_progress);
+    m_status = new QLabel(tr("Not run yet"), this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    left->addWidget(m_status);
+    left->addStretch(1);
+
+    auto* right = new QVBoxLayout;
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumSize(480, 340);
+    right->addWidget(m_plot, 1);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    right->addWidget(m_summary);
+    auto* exports = new QHBoxLayout;
+    m_savePlot = new QPushButton(tr("Save plot (PNG/PDF)…"), this);
+    m_saveCsv = new QPushButton(tr("Save CSV…"), this);
+    m_savePlot->setEnabled(false);
+    m_saveCsv->setEnabled(false);
+    exports->addStretch(1);
+    exports->addWidget(m_savePlot);
+    exports->addWidget(m_saveCsv);
+    right->addLayout(exports);
+
+    auto* row = new QHBoxLayout(this);
+    auto* leftBox = new QWidget(this);
+    leftBox->setLayout(left);
+    leftBox->setMaximumWidth(320);
+    row->addWidget(leftBox);
+    row->addLayout(right, 1);
+
+    connect(m_run, &QPushButton::clicked, this, &ExperimentTab::run);
+    connect(m_cancel, &QPushButton::clicked, this, &ExperimentTab::cancel);
+    connect(m_defaults, &QPushButton::clicked, this, &ExperimentTab::restoreDefaults);
+    connect(m_savePlot, &QPushButton::clicked, this, &ExperimentTab::exportPlotInteractive);
+    connect(m_saveCsv, &QPushButton::clicked, this, &ExperimentTab::exportCsvInteractive);
+    connect(m_runner, &BatchRunner::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, std::max(total, 1));
+        m_progress->setValue(done);
+        if (m_cancel->isEnabled())  // not while cancelling
+            showStatus(tr("Running on %n thread(s): %1/%2 runs", nullptr,
+                          static_cast<int>(m_runner->threadCount()))
+                           .arg(done)
+                           .arg(total),
+                       false);
+    });
+    connect(m_runner, &BatchRunner::finished, this, &ExperimentTab::finished);
+}
+
+ExperimentTab::~ExperimentTab() {
+    // The runner (a child) joins its threads when deleted; the jobs hold their own data.
+    m_runner->cancel();
+}
+
+QString ExperimentTab::summary() const {
+    return m_summary->text();
+}
+
+QString ExperimentTab::status() const {
+    return m_status->text();
+}
+
+bool ExperimentTab::running() const {
+    return m_runner->running();
+}
+
+QLineEdit* ExperimentTab::setting(const QString& name) const {
+    auto it = m_fields.find(name);
+    return it == m_fields.end() ? nullptr : it->second;
+}
+
+bool ExperimentTab::setSetting(const QString& name, const QString& text) {
+    QLineEdit* field = setting(name);
+    if (!field)
+        return false;
+    field->setText(text);
+    field->setCursorPosition(0);  // long lists show their start
+    return true;
+}
+
+void ExperimentTab::restoreDefaults() {
+    for (const auto& [name, text] : m_defaultsList)
+        setSetting(name, text);
+}
+
+void ExperimentTab::addSetting(const QString& name, const QString& defaultText,
+                               const QString& help) {
+    auto* field = new QLineEdit(defaultText, m_settings);
+    field->setCursorPosition(0);
+    field->setObjectName(name);
+    field->setToolTip(help + tr(" (command line: --%1, default %2)").arg(name, defaultText));
+    m_form->addRow(name, field);
+    m_fields[name] = field;
+    m_defaultsList.push_back({name, defaultText});
+}
+
+QString ExperimentTab::fixed(double v, int digits) {
+    return QString::number(v, 'f', digits);
+}
+
+// ---- reading the settings -----------------------------------------------------------------------
+
+bool ExperimentTab::readInt(const QString& name, long long lo, long long hi, int& out) {
+    const QString text = setting(name)->text().trimmed();
+    bool ok = false;
+    const long long v = text.toLongLong(&ok);
+    if (!ok) {
+        m_problems.push_back(tr("%1: '%2' is not a whole number").arg(name, text));
+        return false;
+    }
+    if (v < lo || v > hi) {
+        m_problems.push_back(
+            tr("%1: %2 is out of range (%3..%4)").arg(name).arg(v).arg(lo).arg(hi));
+        return false;
+    }
+    out = static_cast<int>(v);
+    return true;
+}
+
+bool ExperimentTab::readReal(const QString& name, double& out) {
+    const QString text = setting(name)->text().trimmed();
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v)) {
+        m_problems.push_back(tr("%1: '%2' is not a finite number").arg(name, text));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool ExperimentTab::readNonNegative(const QString& name, double& out) {
+    double v = 0.0;
+    if (!readReal(name, v))
+        return false;
+    if (v < 0.0) {
+        m_problems.push_back(tr("%1: must be >= 0, got %2").arg(name).arg(v));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool ExperimentTab::readRates(const QString& name, std::vector<double>& out) {
+    out.clear();
+    const QString text = setting(name)->text().trimmed();
+    if (text.isEmpty()) {
+        m_problems.push_back(tr("%1: give at least one learning rate").arg(name));
+        return false;
+    }
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() > 1000) {
+        m_problems.push_back(tr("%1: at most 1000 values").arg(name));
+        return false;
+    }
+    for (const QString& part : parts) {
+        bool ok = false;
+        const double v = part.trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(v)) {
+            m_problems.push_back(
+                tr("%1: '%2' in '%3' is not a finite number").arg(name, part.trimmed(), text));
+            return false;
+        }
+        if (v < 0.0) {
+            m_problems.push_back(tr("%1: learning rates must be >= 0, got %2").arg(name).arg(v));
+            return false;
+        }
+        out.push_back(v);
+    }
+    return true;
+}
+
+bool ExperimentTab::readPc(engine::PcConfig& pc) {
+    int T = 0;
+    bool ok = readInt(QStringLiteral("T"), 1, 1'000'000, T);
+    ok = readReal(QStringLiteral("gamma0"), pc.gamma0) && ok;
+    ok = readReal(QStringLiteral("discount"), pc.discount) && ok;
+    if (!ok)
+        return false;
+    pc.iterations = T;
+    const auto problems = pc.validate();
+    for (const std::string& p : problems)
+        m_problems.push_back(QString::fromStdString(p));
+    return problems.empty();
+}
+
+// ---- running ------------------------------------------------------------------------------------
+
+void ExperimentTab::run() {
+    if (running())
+        return;
+    m_problems.clear();
+    std::optional<Batch> batch = prepare();
+    if (!batch || !m_problems.empty()) {
+        if (m_problems.empty())
+            m_problems.push_back(tr("The settings do not describe a run"));
+        QStringList lines;
+        for (const QString& p : m_problems)
+            lines << p;
+        showStatus(tr("Not started: %1").arg(lines.join(QLatin1String("; "))), true);
+        return;
+    }
+    m_finish = std::move(batch->finish);
+    m_clock.start();
+    setRunning(true);
+    m_runner->start(batch->count, std::move(batch->job));
+}
+
+void ExperimentTab::cancel() {
+    if (!running())
+        return;
+    m_runner->cancel();
+    m_cancel->setEnabled(false);
+    showStatus(tr("Cancelling: waiting for the runs in progress…"), false);
+}
+
+void ExperimentTab::finished(bool cancelled) {
+    setRunning(false);
+    std::function<void()> finish = std::move(m_finish);
+    m_finish = nullptr;
+    if (!m_runner->error().isEmpty()) {
+        showStatus(tr("Failed: %1. The previous result is kept.").arg(m_runner->error()), true);
+    } else if (cancelled) {
+        showStatus(hasResult() ? tr("Cancelled. The previous result is kept.") : tr("Cancelled."),
+                   false);
+    } else {
+        finish();
+        showStatus(tr("Done: %1 runs on %n thread(s) in %2 s", nullptr,
+                      static_cast<int>(m_runner->threadCount()))
+                       .arg(m_progress->maximum())
+                       .arg(static_cast<double>(m_clock.elapsed()) / 1000.0, 0, 'f', 1),
+                   false);
+    }
+    emit runEnded();
+}
+
+void ExperimentTab::setRunning(bool running) {
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_settings->setEnabled(!running);
+    m_defaults->setEnabled(!running);
+    if (running)
+        m_progress->setValue(0);
+}
+
+void ExperimentTab::setResult(const QString& summary, engine::experiments::TextTable csv) {
+    m_summary->setText(summary);
+    m_csv = std::move(csv);
+    m_savePlot->setEnabled(true);
+    m_saveCsv->setEnabled(true);
+    resultplots::showLegend(m_plot);
+    m_plot->replot();
+}
+
+void ExperimentTab::showStatus(const QString& text, bool problem) {
+    m_status->setText(text);
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
+}
+
+// ---- export -------------------------------------------------------------------------------------
+
+QString ExperimentTab::savePlot(const QString& path) {
+    // QCustomPlot writes to a file name: render into a temporary folder, then move the bytes into
+    // place with QSaveFile so a failed export never leaves a broken file under the chosen name.
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return tr("Cannot create a temporary folder: %1").arg(dir.errorString());
+    const bool pdf =
+        QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
+    const QString temp =
+        dir.filePath(pdf ? QStringLiteral("plot.pdf") : QStringLiteral("plot.png"));
+    const bool ok = pdf ? m_plot->savePdf(temp, ExportWidthPx, ExportHeightPx)
+                        : m_plot->savePng(temp, ExportWidthPx, ExportHeightPx, 2.0);
+    if (!ok)
+        return tr("Cannot render the plot as %1")
+            .arg(pdf ? QStringLiteral("PDF") : QStringLiteral("PNG"));
+    QFile rendered(temp);
+    if (!rendered.open(QIODevice::ReadOnly))
+        return tr("Cannot read the rendered plot: %1").arg(rendered.errorString());
+    return writeAtomically(path, rendered.readAll());
+}
+
+QString ExperimentTab::saveCsv(const QString& path) {
+    if (!hasResult())
+        return tr("Nothing to save: run the experiment first");
+    return writeAtomically(path, csvText(m_csv));
+}
+
+void ExperimentTab::exportPlotInteractive() {
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save plot"), QString(), tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path +=
+            filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf") : QStringLiteral(".png");
+    const QString error = savePlot(path);
+    if (!error.isEmpty()) {
+        showStatus(error, true);
+        QMessageBox::warning(this, tr("Save plot"), error);
+    } else {
+        showStatus(tr("Saved %1").arg(path), false);
+    }
+}
+
+void ExperimentTab::exportCsvInteractive() {
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save CSV"), QString(), tr("CSV table (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    const QString error = saveCsv(path);
+    if (!error.isEmpty()) {
+        showStatus(error, true);
+        QMessageBox::warning(this, tr("Save CSV"), error);
+    } else {
+        showStatus(tr("Saved %1").arg(path), false);
+    }
+}
+
+}  // namespace ui

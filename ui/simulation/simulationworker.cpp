@@ -1,0 +1,303 @@
+#include "ui/simulation/simulationworker.h"
+
+#include <QTimer>
+#include <algorithm>
+#include <new>
+
+namespace ui {
+
+double stepsPerSecondAt(int level) {
+    switch (level) {
+        case 0:
+            return 0.0;
+        case 1:
+            return 4.0;  // slow motion: every inference iteration visible
+        case 2:
+            return 40.0;  // 1x: a 128-iteration relaxation in about 3 s
+        case 3:
+            return 2000.0;  // fast: about 15 bear trials per second
+        default:
+            return 1e12;  // max: limited only by the engine
+    }
+}
+
+const char* speedName(int level) {
+    static const char* names[] = {"paused", "slow", "1x", "fast", "max"};
+    return names[std::clamp(level, 0, SpeedLevels - 1)];
+}
+
+SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {
+    m_timer = new QTimer(this);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &SimulationWorker::tick);
+    m_clock.start();
+}
+
+SimulationWorker::~SimulationWorker() = default;
+
+RunSetup RunSetup::from(const engine::Scenario& scenario) {
+    return RunSetup{scenario.network(),
+                    scenario.trials,
+                    scenario.bp,
+                    scenario.pc,
+                    scenario.order,
+                    scenario.seed,
+                    std::make_shared<const engine::Scenario>(scenario)};
+}
+
+void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 generation) {
+    try {
+        setRunning(false);
+        m_pair = std::make_unique<engine::LockstepPair>(setup->network, setup->bp, setup->pc,
+                                                        setup->trials);
+        if (!m_pair->problems().empty()) {
+            emit runStopped(QString::fromStdString(m_pair->problems().front()), true);
+            return;
+        }
+        // Random order, a one-pass protocol or a closed-loop task (one per rule, seeded alike).
+        if (setup->scenario)
+            for (engine::Simulation* sim : {&m_pair->bp(), &m_pair->pc()})
+                setup->scenario->applyTrials(*sim);
+        m_generation = generation;  // only a run that loaded speaks for this generation
+        m_pending.clear();
+        m_tracked = trackedSynapses(setup->network);
+        m_serial = 0;
+        m_trialsBefore = 0;
+        m_stepsAtPublish = 0;
+        publish();
+    } catch (const std::bad_alloc&) {
+        emit failed(tr("Out of memory while building the network."));
+    }
+}
+
+void SimulationWorker::updateSettings(std::shared_ptr<const RunSetup> setup) {
+    if (!m_pair || setup->network.depth() != m_pair->pc().network().depth())
+        return;
+    engine::PcConfig bp = m_pair->bp().config();
+    bp.alpha = setup->bp.alpha;
+    m_pair->bp().setConfig(bp);
+    m_pair->pc().setConfig(setup->pc);
+    for (engine::Index l = 1; l <= setup->network.depth(); ++l) {
+        const auto rate = setup->network.spec().weight(l).learningRate;
+        m_pair->bp().setLearningRate(l, rate);
+        m_pair->pc().setLearningRate(l, rate);
+    }
+}
+
+void SimulationWorker::setRunning(bool running) {
+    m_running = running;
+    if (running) {
+        m_lastTickNs = m_clock.nsecsElapsed();
+        m_stepCredit = 0.0;
+        updateTimerInterval();
+        m_timer->start();
+    } else {
+        m_timer->stop();
+        m_untilTrials = 0;
+        m_untilLoss = 0.0;
+        m_fullSpeed = false;
+    }
+}
+
+void SimulationWorker::updateTimerInterval() {
+    // Slow speeds need a step every few hundred ms: wake up every 5 ms instead of spinning.
+    const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
+    m_timer->setInterval(rate <= 100.0 ? 5 : 0);
+}
+
+void SimulationWorker::play() {
+    if (!m_pair || !m_pair->ok() || m_speed == 0)
+        return;
+    setRunning(true);
+    publish();
+}
+
+void SimulationWorker::pause() {
+    if (!m_running)
+        return;
+    setRunning(false);
+    publish();
+}
+
+void SimulationWorker::setSpeed(int level) {
+    m_speed = std::clamp(level, 0, SpeedLevels - 1);
+    updateTimerInterval();
+    if (m_speed == 0 && m_running)
+        pause();
+}
+
+void SimulationWorker::runUntil(qint64 trials, double loss) {
+    if (!m_pair || !m_pair->ok())
+        return;
+    play();
+    m_untilTrials = trials > 0 ? m_pair->pc().trialsCompleted() + trials : 0;
+    m_untilLoss = loss;
+}
+
+bool SimulationWorker::advance(Granularity g) {
+    bool ok = true;
+    switch (g) {
+        case Granularity::Iteration:
+            ok = m_pair->stepIteration();
+            break;
+        case Granularity::Phase:
+            ok = m_pair->stepPhase();
+            break;
+        case Granularity::Trial:
+            ok = m_pair->stepTrial();
+            break;
+    }
+    // One call finishes at most one trial.
+    if (m_pair->betweenTrials() && m_pair->pc().trialsCompleted() > m_trialsBefore)
+        recordTrial();
+    return ok;
+}
+
+void SimulationWorker::step(int granularity, int count) {
+    if (!m_pair)
+        return;
+    try {
+        if (m_running)
+            setRunning(false);
+        const auto g = static_cast<Granularity>(std::clamp(granularity, 0, 2));
+        if (g == Granularity::Trial && count > 1) {
+            // Several trials: a goal that tick() works through in time-boxed batches at full
+            // speed, so Pause, Reset and quitting stay immediate however many were asked for.
+            if (!m_pair->ok())
+                return;
+            setRunning(true);
+            m_fullSpeed = true;
+            // A trial in progress counts as the first of them.
+            m_untilTrials =
+                m_pair->pc().trialsCompleted() + count - (m_pair->betweenTrials() ? 0 : 1);
+            publish();
+            return;
+        }
+        const bool advanced = advance(g);
+        publish();
+        if (!m_pair->ok())
+            emit runStopped(problemText(), true);
+        else if (!advanced)
+            emit runStopped(finishedText(), false);
+    } catch (const std::bad_alloc&) {
+        emit failed(tr("Out of memory while stepping."));
+    }
+}
+
+QString SimulationWorker::finishedText() const {
+    return tr("The scenario's trials are over (%1 trials, played once). Reset to run them again.")
+        .arg(m_pair->pc().trialsCompleted());
+}
+
+QString SimulationWorker::problemText() const {
+    const std::string& bp = m_pair->bp().problem();
+    return QString::fromStdString(bp.empty() ? m_pair->pc().problem() : bp);
+}
+
+void SimulationWorker::recordTrial() {
+    TrialRecord r = makeTrialRecord(*m_pair, m_tracked);
+    m_trialsBefore = r.trial;
+    m_pending.push_back(std::move(r));
+}
+
+bool SimulationWorker::goalReached(QString& reason) const {
+    const std::int64_t done = m_pair->pc().trialsCompleted();
+    if (m_untilTrials > 0 && done >= m_untilTrials && m_pair->betweenTrials()) {
+        reason = tr("Reached trial %1.").arg(done);
+        return true;
+    }
+    if (m_untilLoss > 0 && m_pair->betweenTrials() && done > 0 &&
+        m_pair->bp().loss() < m_untilLoss && m_pair->pc().loss() < m_untilLoss) {
+        reason = tr("Both losses are below %1 (trial %2).").arg(m_untilLoss).arg(done);
+        return true;
+    }
+    return false;
+}
+
+void SimulationWorker::tick() {
+    if (!m_pair || !m_running)
+        return;
+    try {
+        const qint64 now = m_clock.nsecsElapsed();
+        const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
+        m_stepCredit = std::min(m_stepCredit + rate * double(now - m_lastTickNs) * 1e-9, 1e6);
+        m_lastTickNs = now;
+        QString reason;
+        bool stop = false, problem = false;
+        while (m_stepCredit >= 1.0) {
+            if (!advance(Granularity::Iteration)) {
+                stop = true;
+                problem = !m_pair->ok();
+                reason = problem ? problemText() : finishedText();
+                break;
+            }
+            m_stepCredit -= 1.0;
+            if (goalReached(reason)) {
+                stop = true;
+                break;
+            }
+            if (m_clock.nsecsElapsed() - now > qint64(BatchBudgetMs) * 1000000) {
+                m_stepCredit = std::min(m_stepCredit, 1.0);  // do not pile up work we cannot do
+                break;
+            }
+        }
+        if (stop) {
+            setRunning(false);
+            publish();
+            emit runStopped(reason, problem);
+            return;
+        }
+        // Slow speeds publish every step; fast ones at most every PublishIntervalMs.
+        if (m_pair->pc().stepCount() != m_stepsAtPublish &&
+            (rate <= 60.0 ||
+             m_clock.nsecsElapsed() - m_lastPublishNs >= qint64(PublishIntervalMs) * 1000000))
+            publish();
+    } catch (const std::bad_alloc&) {
+        setRunning(false);
+        emit failed(tr("Out of memory while running."));
+    }
+}
+
+void SimulationWorker::publish() {
+    if (!m_pair)
+        return;
+    auto frame = std::make_shared<Frame>();
+    frame->bp = m_pair->bp().snapshot();
+    frame->pc = m_pair->pc().snapshot();
+    frame->serial = ++m_serial;
+    frame->generation = m_generation;
+    frame->newTrials = std::move(m_pending);
+    m_pending.clear();
+    const qint64 now = m_clock.nsecsElapsed();
+    const double seconds = double(now - m_lastPublishNs) * 1e-9;
+    const std::int64_t steps = m_pair->pc().stepCount();
+    frame->stepsPerSecond =
+        m_running && seconds > 0 ? double(steps - m_stepsAtPublish) / seconds : 0.0;
+    frame->running = m_running;
+    m_lastPublishNs = now;
+    m_stepsAtPublish = steps;
+    emit frameReady(frame);
+}
+
+void SimulationWorker::restore(FramePtr frame, quint64 generation) {
+    if (!m_pair || !frame)
+        return;
+    setRunning(false);
+    m_generation = generation;
+    const bool ok = m_pair->bp().restore(*frame->bp) && m_pair->pc().restore(*frame->pc);
+    if (!ok) {
+        // Publish the state the worker really has, so the window shows it.
+        emit runStopped(tr("That step belongs to another network; cannot resume from it."), true);
+        publish();
+        return;
+    }
+    m_pending.clear();
+    m_trialsBefore = m_pair->pc().trialsCompleted();
+    publish();
+}
+
+void SimulationWorker::shutdown() {
+    setRunning(false);
+}
+
+}  // namespace ui

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include "engine/core/lockstep.h"
+#include "engine/scenario/scenario.h"
+#include "ui/simulation/frame.h"
+
+class QTimer;
+
+namespace ui {
+
+/// What a run starts from.
+struct RunSetup {
+    engine::Network network;
+    std::vector<engine::Trial> trials;
+    engine::BpConfig bp;
+    engine::PcConfig pc;
+    engine::TrialOrder order = engine::TrialOrder::Cycle;
+    std::uint64_t seed = 0;  ///< Picks the trials in random order (the network is already drawn).
+    /// The scenario it came from: decides how trials are given (list, random, once, closed-loop
+    /// task). Null = cycle through `trials`.
+    std::shared_ptr<const engine::Scenario> scenario;
+
+    /// The run a scenario describes (the scenario must be valid).
+    static RunSetup from(const engine::Scenario& scenario);
+};
+
+/// How far one Step command goes.
+enum class Granularity { Iteration = 0, Phase = 1, Trial = 2 };
+
+/// Speed presets: micro-steps per second (0 = paused, last = as fast as possible).
+constexpr int SpeedLevels = 5;
+double stepsPerSecondAt(int speedLevel);
+/// Short name of a speed level ("slow", "1x", ...).
+const char* speedName(int speedLevel);
+
+/// Runs the lockstep pair on the simulation thread. Lives on its own QThread; every slot is
+/// called through a queued connection and takes effect between micro-steps. Work happens in
+/// time-boxed batches driven by a 0 ms timer, so the thread's event loop stays responsive.
+/// Frames leave at most about 60 times a second, however fast the engine runs.
+class SimulationWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationWorker(QObject* parent = nullptr);
+    ~SimulationWorker() override;
+
+    /// Longest time one batch of steps may take before the worker returns to its event loop.
+    static constexpr int BatchBudgetMs = 8;
+    /// Shortest interval between two published frames while playing.
+    static constexpr int PublishIntervalMs = 16;
+
+public slots:
+    /// Starts a new run (paused) and publishes its first frame.
+    void load(std::shared_ptr<const ui::RunSetup> setup, quint64 generation);
+    void play();
+    void pause();
+    /// `count` steps of the given granularity (pauses a running simulation first).
+    void step(int granularity, int count);
+    void setSpeed(int level);
+    /// Plays until `trials` trials have finished (if > 0) or both losses are below `loss`
+    /// (if > 0).
+    void runUntil(qint64 trials, double loss);
+    /// New hyper-parameters (both rules' settings, per-layer learning rates) for the running
+    /// simulations, from the next micro-step on; the network and the trials stay.
+    void updateSettings(std::shared_ptr<const ui::RunSetup> setup);
+    /// Continues from a recorded frame (branching); paused.
+    void restore(ui::FramePtr frame, quint64 generation);
+    /// Stops the timer; called before the thread quits.
+    void shutdown();
+
+signals:
+    void frameReady(ui::FramePtr frame);
+    /// The run stopped by itself: divergence, a run-until goal reached, ...
+    void runStopped(QString reason, bool problem);
+    /// Something went wrong that is not the user's fault (e.g. out of memory).
+    void failed(QString message);
+
+private:
+    void tick();
+    bool advance(Granularity g);
+    QString problemText() const;
+    /// Why a healthy run cannot go on: a one-pass trial list is over.
+    QString finishedText() const;
+    void recordTrial();
+    void publish();
+    void setRunning(bool running);
+    bool goalReached(QString& reason) const;
+    void updateTimerInterval();
+
+    std::unique_ptr<engine::LockstepPair> m_pair;
+    std::vector<TrialRecord> m_pending;
+    std::vector<std::array<int, 3>> m_tracked;  // synapses whose weights the records keep
+    QTimer* m_timer = nullptr;
+    QElapsedTimer m_clock;
+    qint64 m_lastPublishNs = 0;
+    qint64 m_lastTickNs = 0;
+    double m_stepCredit = 0.0;
+    std::int64_t m_stepsAtPublish = 0;
+    std::int64_t m_serial = 0;
+    quint64 m_generation = 0;
+    std::int64_t m_trialsBefore = 0;
+    int m_speed = 2;
+    bool m_running = false;
+    bool m_fullSpeed = false;  // working through a Step of several trials
+    qint64 m_untilTrials = 0;
+    double m_untilLoss = 0.0;
+};
+
+}  // namespace ui

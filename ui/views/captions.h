@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+#include "engine/core/simulation.h"
+#include "ui/simulation/frame.h"
+
+namespace ui {
+
+/// One line saying what the last micro-step of a rule computed, e.g.
+/// "PC: relaxing, iteration 17/128 - energy 0.042".
+QString phaseCaption(const engine::Snapshot& s);
+
+/// The status-bar text for a frame: both rules' trial, phase, iteration, energy and loss, and
+/// the speed.
+QString statusText(const Frame& frame);
+
+}  // namespace ui

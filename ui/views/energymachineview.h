@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+#include "engine/core/network.h"
+#include "ui/simulation/frame.h"
+
+namespace ui {
+
+/// The energy machine of Fig. 2, for the PC rule: each neuron is a bead sliding on a vertical
+/// post (height = activity x); its prediction mu is a mark on the same post; the error is a
+/// spring between bead and mark (energy 1/2 eps^2); weights are rods from a presynaptic bead to
+/// the postsynaptic mark. Input beads are pinned, and so are supervised output beads (at the
+/// target). Relaxation: free beads slide until the springs balance. Plasticity: the rods change
+/// and the marks move onto the beads.
+class EnergyMachineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit EnergyMachineView(QWidget* parent = nullptr);
+
+    /// Network shape and the fixed vertical range (symmetric, in activity units).
+    void setNetwork(const engine::NetworkSpec& spec, double valueRange);
+    /// Shows the PC snapshot of a frame.
+    void setFrame(const FramePtr& frame);
+
+    QSize minimumSizeHint() const override { return {260, 200}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+
+private:
+    double yOf(double value, const QRectF& area) const;
+
+    engine::NetworkSpec m_spec;
+    std::vector<int> m_sizes;
+    FramePtr m_frame;
+    double m_range = 1.0;
+};
+
+}  // namespace ui

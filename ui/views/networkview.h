@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+#include "engine/core/network.h"
+#include "ui/simulation/frame.h"
+#include "ui/views/networklayout.h"
+
+namespace ui {
+
+/// One rule's network: neurons as circles filled by their activity (value printed inside),
+/// synapses as lines whose width follows |w| and whose colour and dash give the sign (solid =
+/// positive, dashed = negative). PC neurons also show their prediction mu and error eps.
+/// Hover shows the numbers; a click selects a neuron or synapse.
+class NetworkView : public QWidget {
+    Q_OBJECT
+public:
+    explicit NetworkView(engine::Rule rule, QWidget* parent = nullptr);
+
+    /// The network shape (sizes, masks) of a new run, and the fixed colour ranges.
+    void setNetwork(const engine::NetworkSpec& spec, double activityRange, double weightRange);
+    /// Plain names for input and output neurons (e.g. "river", "sound", "smell").
+    void setNames(const QStringList& inputs, const QStringList& outputs);
+    /// Shows a frame (the snapshot of this view's rule).
+    void setFrame(const FramePtr& frame);
+    /// Highlights a selection (shared by both panes).
+    void setSelection(const Selection& selection);
+    /// Prints values inside neurons.
+    void setShowValues(bool show);
+    bool showValues() const { return m_showValues; }
+    const NetworkLayout& layout() const { return m_layout; }
+    /// Synapses drawn by the last paint, and how many the network has (present ones).
+    int drawnSynapses() const { return m_drawn; }
+    int totalSynapses() const { return m_total; }
+
+    QSize minimumSizeHint() const override { return {260, 200}; }
+
+    /// Pixels of vertical drag per unit of value (Shift: ten times finer).
+    static constexpr double PixelsPerUnit = 100.0;
+
+signals:
+    void selectionChanged(const ui::Selection& selection);
+    /// A vertical drag on a synapse (its weight), an input neuron (its value) or an output
+    /// neuron (its target): `delta` is the change since the press; `finished` on release.
+    void dragEdit(const ui::Selection& target, double delta, bool finished);
+    /// The mouse wheel over a synapse, input or output: `delta` in value units.
+    void wheelEdit(const ui::Selection& target, double delta);
+    /// A double click on something with a value: ask the user for it.
+    void valueEditRequested(const ui::Selection& target);
+    /// A right click: what is under the mouse (may be empty) and where.
+    void contextRequested(const ui::Selection& target, const QPoint& globalPos);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    void relayout();
+    QString tooltipAt(const QPoint& p) const;
+    /// The synapse under p, unless the mask says it is absent.
+    std::optional<SynapseId> presentSynapseAt(const QPointF& p) const;
+    /// What is under p (neuron first, then a present synapse).
+    Selection itemAt(const QPointF& p) const;
+    /// True for things with an editable value: synapses, input and output neurons.
+    bool editable(const Selection& s) const;
+
+    engine::Rule m_rule;
+    std::vector<int> m_sizes;
+    engine::NetworkSpec m_spec;
+    FramePtr m_frame;
+    NetworkLayout m_layout;
+    Selection m_selection;
+    double m_activityRange = 1.0;
+    double m_weightRange = 1.0;
+    bool m_showValues = true;
+    QStringList m_inputNames, m_outputNames;
+    int m_drawn = 0, m_total = 0;
+    Selection m_dragTarget;  // what a press on an editable item may drag
+    double m_pressY = 0.0;
+    bool m_dragging = false;
+};
+
+/// Text of a number for drawing: `digits` significant digits, minus sign as U+2212.
+QString shortNumber(double v, int digits = 3);
+
+}  // namespace ui

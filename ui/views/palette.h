@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QColor>
+
+#include "engine/core/simulation.h"
+
+namespace ui {
+
+/// Colour maths for values with a sign (activities, weights, errors). Widget-free.
+namespace palette {
+
+/// Diverging map: blue for negative, light grey at zero, red for positive; `range` is the
+/// symmetric, fixed value that reaches full colour (so a colour means the same value from step
+/// to step). Interpolated in a perceptually even way (CIELAB-like lightness ramp).
+QColor diverging(double value, double range);
+
+/// Light or dark text, whichever reads better on `background`.
+QColor textOn(const QColor& background);
+
+/// Pen width in pixels for a synapse of weight w when |w| = range draws at maxWidth.
+double synapseWidth(double w, double range, double minWidth, double maxWidth);
+
+/// A "nice" symmetric range covering |value| (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of
+/// ten).
+double niceRange(double maxAbs);
+
+/// Light background tint for a phase (what was just computed).
+QColor phaseColor(engine::Phase phase);
+
+/// Line colours of the two rules (BP, PC) and of per-layer series.
+QColor ruleColor(int ruleIndex);
+QColor seriesColor(int i);
+
+}  // namespace palette
+
+}  // namespace ui

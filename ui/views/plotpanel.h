@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+#include <optional>
+
+#include "engine/core/network.h"
+#include "engine/core/trial.h"
+#include "ui/simulation/frame.h"
+#include "ui/simulation/history.h"
+
+class QCustomPlot;
+class QTabWidget;
+class QCPColorMap;
+class QCPCurve;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace ui {
+
+/// The plots under the panes: energy per layer during the current PC trial, every output per
+/// trial with its target (both rules: the interference picture), and a tab with loss per trial,
+/// tracked weights per trial, target alignment per trial and, for nets with exactly two
+/// trainable weights, the loss landscape with both weight trajectories.
+/// BP is dashed with crosses, PC solid with circles.
+class PlotPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlotPanel(QWidget* parent = nullptr);
+    ~PlotPanel() override;
+
+    /// A new run: network, its first trial (for the landscape) and which tab to show first
+    /// ("loss", "weights", "alignment" or "landscape").
+    void setRun(const engine::Network& initial, const engine::Trial& trial,
+                const QString& preferredTab, const QStringList& outputNames = {});
+    /// Shows the state of `frame`, with per-trial series up to its trial.
+    void showFrame(const FramePtr& frame, const History& history);
+    /// Every plot, for tests and export.
+    QList<QCustomPlot*> plots() const;
+    /// Name of the tab in front ("loss", "weights", "alignment" or "landscape").
+    QString currentTab() const;
+    /// Index of the landscape tab, or -1 when the network has no landscape.
+    bool hasLandscape() const { return m_landscapeWeights.has_value(); }
+
+private:
+    void buildLandscape(const engine::Network& initial, const engine::Trial& trial);
+
+    QCustomPlot* m_energy = nullptr;
+    QCustomPlot* m_outputs = nullptr;
+    QCustomPlot* m_loss = nullptr;
+    QCustomPlot* m_weights = nullptr;
+    QCustomPlot* m_alignment = nullptr;
+    QCustomPlot* m_landscape = nullptr;
+    QCPColorMap* m_map = nullptr;
+    QCPCurve* m_paths[2] = {nullptr, nullptr};
+    QCPItemStraightLine* m_updateMark = nullptr;
+    QCPItemText* m_updateLabel = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    int m_outputsCount = 0;
+    QStringList m_weightNames;  // "W1[0,0]" for each tracked weight
+    int m_layers = 0;
+    /// The two trainable weights (layer, post, pre) of a landscape network.
+    struct WeightIndex {
+        int layer, post, pre;
+    };
+    std::optional<std::pair<WeightIndex, WeightIndex>> m_landscapeWeights;
+};
+
+}  // namespace ui

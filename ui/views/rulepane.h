@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QColor>
+#include <QFrame>
+
+#include "ui/simulation/frame.h"
+
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+
+namespace ui {
+
+class NetworkView;
+class EnergyMachineView;
+
+/// One side of the lab: the title of the rule, a one-line caption of what it is computing, and
+/// its network view (PC: switchable with the energy machine).
+class RulePane : public QFrame {
+    Q_OBJECT
+public:
+    RulePane(engine::Rule rule, QWidget* parent = nullptr);
+
+    NetworkView* networkView() const { return m_network; }
+    EnergyMachineView* machineView() const { return m_machine; }
+    void setFrame(const FramePtr& frame);
+    /// PC only: show the energy machine instead of the network view.
+    void setMachineShown(bool shown);
+    bool machineShown() const;
+    engine::Rule rule() const { return m_rule; }
+    QLabel* caption() const { return m_caption; }
+
+private:
+    engine::Rule m_rule;
+    QLabel* m_caption = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    NetworkView* m_network = nullptr;
+    EnergyMachineView* m_machine = nullptr;
+    QToolButton* m_machineButton = nullptr;
+    QColor m_tint;
+};
+
+}  // namespace ui
