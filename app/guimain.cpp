@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QTimer>
 #include <algorithm>
 #include <cstdint>
@@ -207,6 +208,9 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
     QApplication::setOrganizationName("Prospect");
+    // The desktop entry's id (Wayland matches windows to it) and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(PROSPECT_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/prospect.svg")));
     if (QFontInfo(QApplication::font()).family().isEmpty())
         std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
     ui::MainWindow window;
