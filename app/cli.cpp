@@ -19,7 +19,7 @@ std::string usageText() {
          "  prospect                                   open the lab window (bear preset)\n"
          "  prospect --preset NAME [--trials N]        open it on a preset, N trials run\n"
          "           [--screenshot FILE.png [--size WxH]]  render offscreen to a PNG and exit\n"
-         "           [--measure S]                     play S s at maximum speed, print frame rates\n"
+         "           [--measure S]                     play S s at top speed, print frame rates\n"
          "  prospect [--open] SCENARIO.json            open the lab window on a scenario file\n"
          "  prospect --list-presets                    the presets of the window\n"
          "  prospect run SCENARIO.json [--trials N]    run a scenario headless (or --preset NAME)\n"
