@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QTimer>
 #include <algorithm>
 #include <cstdint>
@@ -124,22 +125,36 @@ int runMeasurement(QApplication& application, ui::MainWindow& window, double sec
 
 }  // namespace
 
+bool isScenarioFileArgument(const std::string& arg) {
+    // Command names have neither a dot nor a slash, so a typo stays an unknown command.
+    return !arg.empty() && arg[0] != '-' && arg.find_first_of("./") != std::string::npos;
+}
+
 bool isGuiCommand(const std::vector<std::string>& args) {
     if (args.empty())
         return true;
     const std::string& first = args[0];
-    return first == "--preset" || first == "--trials" || first == "--screenshot" ||
-           first == "--size" || first == "--open" || first.rfind("--open=", 0) == 0 ||
-           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
+    return isScenarioFileArgument(first) || first == "--preset" || first == "--trials" ||
+           first == "--screenshot" || first == "--size" || first == "--open" ||
+           first.rfind("--open=", 0) == 0 || first.rfind("--preset=", 0) == 0 ||
+           first.rfind("--screenshot=", 0) == 0;
 }
 
 int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     Options options(guiOptions());
-    if (auto error = options.parse(args)) {
+    // `prospect FILE [options]` is `prospect --open FILE [options]`.
+    const bool positionalFile = !args.empty() && isScenarioFileArgument(args[0]);
+    if (auto error = options.parse(
+            positionalFile ? std::vector<std::string>(args.begin() + 1, args.end()) : args)) {
         std::cerr << "prospect: " << *error << "\n";
         return 2;
     }
-    const std::string openPath = options.text("open");
+    if (positionalFile && options.given("open")) {
+        std::cerr << "prospect: give the scenario file once, either as " << args[0]
+                  << " or with --open\n";
+        return 2;
+    }
+    const std::string openPath = positionalFile ? args[0] : options.text("open");
     if (!openPath.empty()) {
         // Check the file before any window exists: a broken file is a message, not a window.
         const engine::ScenarioResult r = engine::readScenarioFile(openPath);
@@ -193,6 +208,9 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
     QApplication::setOrganizationName("Prospect");
+    // The desktop entry's id (Wayland matches windows to it) and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(PROSPECT_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/prospect.svg")));
     if (QFontInfo(QApplication::font()).family().isEmpty())
         std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
     ui::MainWindow window;
