@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes the user guide (Markdown) from the README's sections about the lab window, so the two
-# never disagree. The build runs it (packaging/CMakeLists.txt):
+# never disagree. The build runs it (resources/packaging/CMakeLists.txt):
 #   sh userguide.sh README.md OUTPUT.md
 # It keeps the README's introduction and the sections named below (with their subsections),
 # promotes a kept subsection whose section is left out, and rewrites links into docs/ to the

@@ -1,7 +1,7 @@
-# The Debian package, built by CPack from the install rules (packaging/CMakeLists.txt):
+# The Debian package, built by CPack from the install rules (resources/packaging/CMakeLists.txt):
 #   cpack --preset deb          (or, in a build tree: cpack -G DEB)
 # gives prospect_<project version>-<revision>_<arch>.deb in the build tree, the revision from
-# packaging/changelog. dpkg-shlibdeps works out the libraries it depends on. Included from the
+# resources/packaging/changelog. dpkg-shlibdeps works out the libraries it depends on. Included from the
 # top-level CMakeLists.txt, after everything that installs files.
 set(PROSPECT_MAINTAINER "Prospect developers <prospect-lab@users.noreply.github.com>" CACHE STRING
     "Maintainer field of the Debian package")

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes the manual page prospect.1 (section 1) and prospect.1.gz from the program's own help
 # texts, so that it lists every command and every experiment and cannot go stale. The build runs
-# it (packaging/CMakeLists.txt) after linking prospect:
+# it (resources/packaging/CMakeLists.txt) after linking prospect:
 #   sh manpage.sh PROSPECT OUTPUT.1 VERSION DATE HOMEPAGE
 # The commands are the words after "prospect" in the usage text (`prospect --help`), the
 # experiments the first words of `prospect experiment --list`; `prospect COMMAND --help` and
