@@ -223,3 +223,34 @@ TEST(Controller, PlayFromPausedSpeedPicksNormalSpeed) {
     l.controller.pause();
     ASSERT_TRUE(waitFor([&] { return !l.controller.running(); }));
 }
+
+// A Step of `count` iterations or phases goes as far as `count` single steps of the engine.
+TEST(Controller, AStepOfSeveralIterationsOrPhasesGoesThatFar) {
+    const engine::Scenario& p = bear();
+    for (const Granularity g : {Granularity::Iteration, Granularity::Phase}) {
+        for (const int count : {3, 140}) {
+            SCOPED_TRACE(testing::Message() << "granularity " << int(g) << ", count " << count);
+            Loaded l;
+            engine::LockstepPair pair(p.network(), p.bp, p.pc, p.trials);
+            for (int k = 0; k < count; ++k)
+                ASSERT_TRUE(g == Granularity::Iteration ? pair.stepIteration() : pair.stepPhase());
+            const std::int64_t steps = pair.pc().stepCount();
+            l.controller.step(g, count);
+            ASSERT_TRUE(waitFor([&] { return !l.controller.running() && l.pc().step == steps; }))
+                << "PC is at micro-step " << l.pc().step << ", the engine at " << steps;
+            const engine::Snapshot want = *pair.pc().snapshot(), wantBp = *pair.bp().snapshot();
+            EXPECT_EQ(l.pc().trial, want.trial);
+            EXPECT_EQ(l.pc().iteration, want.iteration);
+            EXPECT_EQ(l.pc().phase, want.phase);
+            EXPECT_EQ(l.bp().step, wantBp.step);
+            EXPECT_EQ(l.bp().phase, wantBp.phase);
+            for (std::size_t k = 1; k <= 2; ++k) {
+                EXPECT_EQ(l.pc().weights[k], want.weights[k]);
+                EXPECT_EQ(l.bp().weights[k], wantBp.weights[k]);
+            }
+            // The trials finished on the way are recorded, as with single steps.
+            EXPECT_EQ(std::int64_t(l.controller.history().trials().size()),
+                      pair.pc().trialsCompleted());
+        }
+    }
+}
