@@ -20,6 +20,7 @@
 #include "engine/core/lockstep.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
+#include "ui/editing/editingcontroller.h"
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/scenarioeditor.h"
 #include "ui/lab/mainwindow.h"
@@ -212,7 +213,7 @@ TEST_F(Editing, AnEditDuringARunningSimulationRestartsItAtAStepBoundary) {
     win.w.controller()->setSpeed(4);
     win.w.controller()->play();
     ASSERT_TRUE(waitFor([&] { return win.cur() && win.pc().trial > 50; }));
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{2, 0, 0}}, -0.5));
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{2, 0, 0}}, -0.5));
     // The worker takes the new network between micro-steps: a fresh run from the edited weight.
     ASSERT_TRUE(waitFor([&] {
         const FramePtr f = win.w.controller()->current();
@@ -224,8 +225,9 @@ TEST_F(Editing, AnEditDuringARunningSimulationRestartsItAtAStepBoundary) {
 TEST_F(Editing, SaveAndOpenGiveTheSameScenarioAndTheSameRun) {
     QTemporaryDir dir;
     const QString path = dir.filePath("my.json");
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.75));
-    ASSERT_TRUE(win.w.setValue(Selection{NeuronId{2, 0}, std::nullopt}, 0.5));  // sound target
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.75));
+    ASSERT_TRUE(
+        win.w.editing()->setValue(Selection{NeuronId{2, 0}, std::nullopt}, 0.5));  // sound target
     EXPECT_TRUE(win.w.isWindowModified());
     ASSERT_EQ(win.w.saveFile(path), QString());
     EXPECT_FALSE(win.w.isWindowModified());
@@ -252,7 +254,7 @@ TEST_F(Editing, SaveAndOpenGiveTheSameScenarioAndTheSameRun) {
 }
 
 TEST_F(Editing, ABrokenFileLeavesTheOpenWorkUntouched) {
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
     const engine::Scenario mine = win.w.document()->scenario();
     const int steps = win.w.document()->undoStack()->count();
     const QString bad = PROSPECT_SCENARIO_TEST_DIR "/bad/wrong-shape-rows.json";
@@ -281,7 +283,7 @@ TEST(EditingDeepLinear, ReRandomiseIsAnUndoableEditOfTheSeed) {
 }
 
 TEST_F(Editing, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWork) {
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
     bool asked = false;
     QTimer::singleShot(200, [&] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
