@@ -158,19 +158,31 @@ TEST(Window, DenseNetsDrawTheirStrongestSynapsesAndSparseOnesAll) {
     {
         Window win;
         ASSERT_NO_FATAL_FAILURE(win.open("trajectories-122"));
-        NetworkView* view = win.w.pane(engine::Rule::PC)->networkView();
-        view->grab();
-        EXPECT_EQ(view->totalSynapses(), 4);  // two trainable plus the fixed diagonal
-        EXPECT_EQ(view->drawnSynapses(), 4);
+        const SynapsePlan plan = win.w.pane(engine::Rule::PC)->networkView()->synapsePlan();
+        EXPECT_EQ(plan.total, 4);  // two trainable plus the fixed diagonal
+        EXPECT_EQ(plan.drawn, 4);
+        EXPECT_FALSE(plan.dense);
+        EXPECT_EQ(plan.lines.size(), 4u);
+        EXPECT_EQ(plan.fixedMarks.size(), 2u);  // the diagonal of W2 does not learn
     }
     {
         Window win;
         ASSERT_NO_FATAL_FAILURE(win.open("deep-tanh"));
         NetworkView* view = win.w.pane(engine::Rule::BP)->networkView();
-        view->grab();
-        EXPECT_EQ(view->totalSynapses(), 6 * 32 * 32);
-        EXPECT_LE(view->drawnSynapses(), 1200);
-        EXPECT_GT(view->drawnSynapses(), 1000);
+        SynapsePlan plan = view->synapsePlan();
+        EXPECT_EQ(plan.total, 6 * 32 * 32);
+        EXPECT_LE(plan.drawn, 1200);
+        EXPECT_GT(plan.drawn, 1000);
+        EXPECT_TRUE(plan.dense);
+        EXPECT_TRUE(plan.lines.empty());
+        int bucketed = 0;
+        for (const SynapsePlan::Bucket& b : plan.buckets)
+            bucketed += int(b.lines.size());
+        EXPECT_EQ(bucketed, plan.drawn);
+        // A selected neuron's synapses are drawn, however weak.
+        view->setSelection(Selection{NeuronId{3, 5}, std::nullopt});
+        plan = view->synapsePlan();
+        EXPECT_EQ(plan.highlighted.size(), 64u);  // 32 in, 32 out
     }
 }
 
