@@ -270,14 +270,9 @@ bool writePixels(GifFileType* gif, const QImage& img, const std::vector<std::uin
 }  // namespace
 
 QString GifWriter::write(const QImage& frame) {
-    if (!m_gif)
-        return QObject::tr("the GIF file is not open");
-    if (frame.size() != m_size)
-        return QObject::tr("frame of %1x%2 in a %3x%4 GIF")
-            .arg(frame.width())
-            .arg(frame.height())
-            .arg(m_size.width())
-            .arg(m_size.height());
+    if (QString problem = frameProblem(m_gif != nullptr, frame.size(), m_size, "GIF");
+        !problem.isEmpty())
+        return problem;
     const QImage full = frame.convertToFormat(QImage::Format_RGB32);
     // Only the rectangle that changed since the previous frame is stored (the rest stays on
     // the canvas: disposal "do not dispose"), with a palette of its own. Recordings change a

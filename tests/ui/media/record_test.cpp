@@ -231,6 +231,21 @@ TEST(VideoWriter, OddSizesAndAFullDiskAreErrors) {
     EXPECT_NE(g.indexOf("No space left"), -1) << g.toStdString();
 }
 
+TEST(FrameWriter, AFrameBeforeOpenOrOfTheWrongSizeIsRefused) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    for (const VideoFormat format : {VideoFormat::Mp4, VideoFormat::Gif}) {
+        const std::unique_ptr<FrameWriter> w = makeFrameWriter(format);
+        const QString kind = format == VideoFormat::Gif ? "GIF" : "video";
+        EXPECT_EQ(w->write(testFrame({64, 64}, 0)), QString("the %1 file is not open").arg(kind));
+        const QString path = dir.filePath(format == VideoFormat::Gif ? "x.gif" : "x.mp4");
+        ASSERT_EQ(w->open(path, {64, 48}, 10), QString());
+        EXPECT_EQ(w->write(testFrame({64, 64}, 0)),
+                  QString("frame of 64x64 in a 64x48 %1").arg(kind));
+        EXPECT_EQ(w->frames(), 0);
+    }
+}
+
 TEST(GifWriter, FrameCountDelaysLoopAndMode) {
     QTemporaryDir dir;
     const QString path = dir.filePath("clip.gif");
