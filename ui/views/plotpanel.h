@@ -40,7 +40,7 @@ public:
     QList<QCustomPlot*> plots() const;
     /// Name of the tab in front ("loss", "weights", "alignment" or "landscape").
     QString currentTab() const;
-    /// Index of the landscape tab, or -1 when the network has no landscape.
+    /// Whether the run has a loss landscape tab: exactly two trainable weights and no bias.
     bool hasLandscape() const { return m_landscapeWeights.has_value(); }
 
 private:
