@@ -4,13 +4,10 @@
 #include <QString>
 
 #include "engine/scenario/scenario.h"
+#include "ui/editing/filecontroller.h"
 #include "ui/simulation/frame.h"
 #include "ui/views/networklayout.h"
 
-class QComboBox;
-class QSpinBox;
-class QDoubleSpinBox;
-class QLabel;
 class QAction;
 class QDialog;
 class QDockWidget;
@@ -25,10 +22,16 @@ class PlotPanel;
 class TimelineBar;
 class ScenarioDocument;
 class ScenarioEditor;
+class EditingController;
+class RunToolBar;
+class StatusLine;
 enum class ChangeKind;
 
 /// The lab window: BP and PC panes side by side, the inspector, the plots, the run controls and
-/// the timeline. Only assembles widgets and wires signals; the logic lives in the pieces.
+/// the timeline. Only assembles widgets and wires signals; the logic lives in the pieces:
+/// SimulationController (the run), ScenarioDocument (the scenario and its undo stack),
+/// EditingController (value edits and the right-click menu), FileController (files) and
+/// RunToolBar (the run controls).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -37,20 +40,17 @@ public:
 
     /// Starts the preset called `name` (as an untitled scenario); false if there is none or the
     /// user kept unsaved changes.
-    bool loadPreset(const QString& name);
+    bool loadPreset(const QString& name) { return m_files->loadPreset(name); }
     /// Opens a scenario file; returns the error message ("" on success). On an error the open
-    /// scenario stays as it was. Does not ask about unsaved changes (openFileInteractive does).
-    QString openFile(const QString& path);
+    /// scenario stays as it was. Does not ask about unsaved changes (File > Open does).
+    QString openFile(const QString& path) { return m_files->openFile(path); }
     /// Saves to `path` ("" = the current file); returns the error message or "".
-    QString saveFile(const QString& path = {});
+    QString saveFile(const QString& path = {}) { return m_files->saveFile(path); }
     /// The open scenario and its undo stack.
     ScenarioDocument* document() const { return m_doc; }
     ScenarioEditor* editor() const { return m_editor; }
-    /// The input trial that edits of inputs and targets in the network view change: the one on
-    /// show (0 before the first trial).
-    std::size_t editedTrial() const;
-    /// Sets the value of a weight, an input or a target (the same as a drag to `value`).
-    bool setValue(const Selection& target, double value, const QString& mergeKey = {});
+    EditingController* editing() const { return m_editing; }
+    FileController* files() const { return m_files; }
     SimulationController* controller() const { return m_controller; }
     RulePane* pane(engine::Rule rule) const {
         return rule == engine::Rule::BP ? m_bpPane : m_pcPane;
@@ -75,54 +75,40 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    QWidget* buildCentral();
+    void buildEditorDock();
     void buildActions();
-    void buildEditing();
+    void buildFileMenu();
+    void buildEditMenu();
+    void buildPresetsMenu();
+    void buildViewMenu();
+    void wire();
     void onDocumentLoaded();
     void onDocumentChanged(ChangeKind kind);
     void updateTitle();
-    /// Asks to save unsaved changes; false = the user cancelled.
-    bool maybeSave();
-    void openFileInteractive();
-    bool saveAsInteractive();
-    void addRecent(const QString& path);
-    void rebuildRecentMenu();
-    double valueOf(const Selection& target) const;
-    void showContextMenu(const Selection& target, const QPoint& globalPos);
-    void askValue(const Selection& target);
-    void nudge(double delta);
     engine::ViewSettings currentView() const;
-    void buildToolBar();
-    void buildMenus();
+    void showResultsWindow();
     void onRunLoaded();
     void onFrame(const FramePtr& frame);
-    void onMessage(const QString& text, bool problem);
     void setSelection(const Selection& selection);
-    void stepRequested(bool oneIteration);
 
     SimulationController* m_controller = nullptr;
+    ScenarioDocument* m_doc = nullptr;
+    EditingController* m_editing = nullptr;
+    FileController* m_files = nullptr;
     RulePane* m_bpPane = nullptr;
     RulePane* m_pcPane = nullptr;
     Inspector* m_inspector = nullptr;
     PlotPanel* m_plots = nullptr;
     TimelineBar* m_timeline = nullptr;
-    QComboBox* m_granularity = nullptr;
-    QSpinBox* m_stepCount = nullptr;
-    QComboBox* m_speed = nullptr;
-    QSpinBox* m_untilTrials = nullptr;
-    QDoubleSpinBox* m_untilLoss = nullptr;
-    QLabel* m_seedLabel = nullptr;
-    QLabel* m_status = nullptr;
-    QLabel* m_problem = nullptr;
+    RunToolBar* m_runBar = nullptr;
+    StatusLine* m_status = nullptr;
     QDialog* m_overlay = nullptr;
     QAction* m_playAction = nullptr;
-    QAction* m_showValues = nullptr;
-    ScenarioDocument* m_doc = nullptr;
+    QAction* m_showBp = nullptr;
+    QAction* m_showPc = nullptr;
     ScenarioEditor* m_editor = nullptr;
     QDockWidget* m_editorDock = nullptr;
-    QMenu* m_recentMenu = nullptr;
-    QString m_lastDir;
-    bool m_dragActive = false;
-    double m_dragBase = 0.0;
 };
 
 }  // namespace ui

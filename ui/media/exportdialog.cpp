@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "ui/media/dialogrows.h"
 #include "ui/media/export.h"
 
 namespace ui {
@@ -30,11 +31,7 @@ ExportDialog::ExportDialog(const engine::Scenario& scenario, const History& hist
                     .arg(QString::fromLatin1(engine::phaseName(frame->pc->phase)))
               : tr("Nothing recorded yet."),
         this));
-    m_view = new QComboBox(this);
-    m_view->addItems({tr("the whole lab (both panes and plots)"), tr("BP pane"), tr("PC pane"),
-                      tr("energy machine (PC)"), tr("the plots"), tr("plot: energy"),
-                      tr("plot: outputs"), tr("plot: loss"), tr("plot: weights"),
-                      tr("plot: alignment"), tr("plot: landscape")});
+    m_view = dialogrows::viewBox(this);
     form->addRow(tr("View:"), m_view);
     m_width = new QSpinBox(this);
     m_height = new QSpinBox(this);
@@ -59,13 +56,10 @@ ExportDialog::ExportDialog(const engine::Scenario& scenario, const History& hist
     form->addRow(m_caption);
     m_title = new QLineEdit(this);
     form->addRow(tr("Title:"), m_title);
-    m_path = new QLineEdit(this);
-    m_path->setPlaceholderText(tr("picture.png (.png, .svg; .pdf for one plot; .csv)"));
-    auto* browseButton = new QPushButton(tr("Browse…"), this);
-    auto* file = new QHBoxLayout;
-    file->addWidget(m_path, 1);
-    file->addWidget(browseButton);
-    form->addRow(tr("File:"), file);
+    const dialogrows::FileRow file =
+        dialogrows::fileRow(tr("picture.png (.png, .svg; .pdf for one plot; .csv)"), this);
+    m_path = file.path;
+    form->addRow(tr("File:"), file.layout);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -80,7 +74,7 @@ ExportDialog::ExportDialog(const engine::Scenario& scenario, const History& hist
         m_width->setValue(int(1280 * dpr));
         m_height->setValue(int(720 * dpr));
     }
-    connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(file.browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(save, &QPushButton::clicked, this, [this] {
         const QString error = exportNow();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QObject>
 #include <QSize>
 #include <QString>
 #include <memory>
@@ -22,7 +23,8 @@ QString videoFormatName(VideoFormat format);
 
 /// Encodes a sequence of equally sized frames into a file. Not thread-affine: one writer may be
 /// used from any single thread at a time. Every function returns an error message, or "" on
-/// success; after an error the writer only accepts abort() (or destruction).
+/// success; after an error the file is incomplete: destroy the writer (which closes it) and
+/// discard the file.
 class FrameWriter {
 public:
     virtual ~FrameWriter() = default;
@@ -34,6 +36,22 @@ public:
     virtual QString finish() = 0;
     /// Frames appended so far.
     virtual int frames() const = 0;
+
+protected:
+    /// Why write() cannot take a frame of `frame` pixels into an `open` file of `size` pixels
+    /// ("" = it can); `kind` names the file ("video", "GIF").
+    static QString frameProblem(bool open, QSize frame, QSize size, const QString& kind) {
+        if (!open)
+            return QObject::tr("the %1 file is not open").arg(kind);
+        if (frame != size)
+            return QObject::tr("frame of %1x%2 in a %3x%4 %5")
+                .arg(frame.width())
+                .arg(frame.height())
+                .arg(size.width())
+                .arg(size.height())
+                .arg(kind);
+        return {};
+    }
 };
 
 /// A writer for `format`.

@@ -207,42 +207,30 @@ QString GifWriter::open(const QString& path, QSize size, int fps) {
     return {};
 }
 
-QString GifWriter::write(const QImage& frame) {
-    if (!m_gif)
-        return QObject::tr("the GIF file is not open");
-    if (frame.size() != m_size)
-        return QObject::tr("frame of %1x%2 in a %3x%4 GIF")
-            .arg(frame.width())
-            .arg(frame.height())
-            .arg(m_size.width())
-            .arg(m_size.height());
-    const QImage full = frame.convertToFormat(QImage::Format_RGB32);
-    // Only the rectangle that changed since the previous frame is stored (the rest stays on
-    // the canvas: disposal "do not dispose"), with a palette of its own. Recordings change a
-    // little at a time, so this makes GIFs several times smaller and faster to write.
-    QRect changed(QPoint(0, 0), m_size);
-    if (!m_previous.isNull()) {
-        int top = m_size.height(), bottom = -1, left = m_size.width(), right = -1;
-        for (int y = 0; y < m_size.height(); ++y) {
-            const auto* a = reinterpret_cast<const QRgb*>(full.constScanLine(y));
-            const auto* b = reinterpret_cast<const QRgb*>(m_previous.constScanLine(y));
-            if (std::memcmp(a, b, std::size_t(m_size.width()) * sizeof(QRgb)) == 0)
-                continue;
-            top = std::min(top, y);
-            bottom = y;
-            for (int x = 0; x < m_size.width(); ++x)
-                if (a[x] != b[x]) {
-                    left = std::min(left, x);
-                    right = std::max(right, x);
-                }
-        }
-        // Nothing changed: a single unchanged pixel keeps the frame and its delay.
-        changed = bottom < 0 ? QRect(0, 0, 1, 1) : QRect(QPoint(left, top), QPoint(right, bottom));
+namespace {
+
+/// The rectangle in which `now` differs from `previous` (same size); a single pixel when
+/// nothing changed, so that the frame and its delay are kept.
+QRect changedRect(const QImage& now, const QImage& previous) {
+    int top = now.height(), bottom = -1, left = now.width(), right = -1;
+    for (int y = 0; y < now.height(); ++y) {
+        const auto* a = reinterpret_cast<const QRgb*>(now.constScanLine(y));
+        const auto* b = reinterpret_cast<const QRgb*>(previous.constScanLine(y));
+        if (std::memcmp(a, b, std::size_t(now.width()) * sizeof(QRgb)) == 0)
+            continue;
+        top = std::min(top, y);
+        bottom = y;
+        for (int x = 0; x < now.width(); ++x)
+            if (a[x] != b[x]) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+            }
     }
-    m_previous = full;
-    const QImage img = full.copy(changed);
-    const std::vector<std::uint32_t> palette = medianCutPalette(img);
-    // giflib wants a power-of-two colour count.
+    return bottom < 0 ? QRect(0, 0, 1, 1) : QRect(QPoint(left, top), QPoint(right, bottom));
+}
+
+/// giflib's colour map of `palette`, padded to a power-of-two size (null when out of memory).
+ColorMapObject* colourMap(const std::vector<std::uint32_t>& palette) {
     int mapSize = 2;
     while (mapSize < int(palette.size()))
         mapSize *= 2;
@@ -251,24 +239,14 @@ QString GifWriter::write(const QImage& frame) {
         colors[i] =
             GifColorType{GifByteType(channel(palette[i], 0)), GifByteType(channel(palette[i], 1)),
                          GifByteType(channel(palette[i], 2))};
-    ColorMapObject* map = GifMakeMapObject(mapSize, colors.data());
-    if (!map)
-        return QObject::tr("out of memory while writing the GIF");
+    return GifMakeMapObject(mapSize, colors.data());
+}
 
-    GraphicsControlBlock gcb{};
-    gcb.DisposalMode = DISPOSE_DO_NOT;
-    gcb.DelayTime = delayCs(m_frames, m_fps);
-    gcb.TransparentColor = NO_TRANSPARENT_COLOR;
-    GifByteType ext[4];
-    EGifGCBToExtension(&gcb, ext);
-    errno = 0;
-    bool ok = EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, 4, ext) != GIF_ERROR &&
-              EGifPutImageDesc(m_gif, changed.x(), changed.y(), changed.width(), changed.height(),
-                               false, map) != GIF_ERROR;
-    GifFreeMapObject(map);
+/// Writes the pixels of `img` as indices into `palette`, line by line; false on a write error.
+bool writePixels(GifFileType* gif, const QImage& img, const std::vector<std::uint32_t>& palette) {
     std::unordered_map<std::uint32_t, GifByteType> index;
     std::vector<GifByteType> line(std::size_t(img.width()));
-    for (int y = 0; ok && y < img.height(); ++y) {
+    for (int y = 0; y < img.height(); ++y) {
         const auto* px = reinterpret_cast<const QRgb*>(img.constScanLine(y));
         std::uint32_t last = 0xffffffffu;
         GifByteType lastIndex = 0;
@@ -283,9 +261,42 @@ QString GifWriter::write(const QImage& frame) {
             }
             line[std::size_t(x)] = lastIndex;
         }
-        ok = EGifPutLine(m_gif, line.data(), img.width()) != GIF_ERROR;
+        if (EGifPutLine(gif, line.data(), img.width()) == GIF_ERROR)
+            return false;
     }
-    if (!ok)
+    return true;
+}
+
+}  // namespace
+
+QString GifWriter::write(const QImage& frame) {
+    if (QString problem = frameProblem(m_gif != nullptr, frame.size(), m_size, "GIF");
+        !problem.isEmpty())
+        return problem;
+    const QImage full = frame.convertToFormat(QImage::Format_RGB32);
+    // Only the rectangle that changed since the previous frame is stored (the rest stays on
+    // the canvas: disposal "do not dispose"), with a palette of its own. Recordings change a
+    // little at a time, so this makes GIFs several times smaller and faster to write.
+    const QRect changed =
+        m_previous.isNull() ? QRect(QPoint(0, 0), m_size) : changedRect(full, m_previous);
+    m_previous = full;
+    const QImage img = full.copy(changed);
+    const std::vector<std::uint32_t> palette = medianCutPalette(img);
+    ColorMapObject* map = colourMap(palette);
+    if (!map)
+        return QObject::tr("out of memory while writing the GIF");
+    GraphicsControlBlock gcb{};
+    gcb.DisposalMode = DISPOSE_DO_NOT;
+    gcb.DelayTime = delayCs(m_frames, m_fps);
+    gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+    GifByteType ext[4];
+    EGifGCBToExtension(&gcb, ext);
+    errno = 0;
+    bool ok = EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, 4, ext) != GIF_ERROR &&
+              EGifPutImageDesc(m_gif, changed.x(), changed.y(), changed.width(), changed.height(),
+                               false, map) != GIF_ERROR;
+    GifFreeMapObject(map);
+    if (!ok || !writePixels(m_gif, img, palette))
         return gifError("write");
     ++m_frames;
     return {};

@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "ui/media/dialogrows.h"
 #include "ui/media/framewriter.h"
 #include "ui/media/recorder.h"
 
@@ -33,9 +34,33 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
     m_history->look = RunLook::from(scenario);
     m_history->history = history;  // frames and trial records (thinned apart) as they are
     m_recorder = new Recorder(this);
-
     auto* form = new QFormLayout;
-    const int steps = int(history.size());
+    addSourceRows(form, int(history.size()), shown);
+    addPictureRows(form);
+    m_title = new QLineEdit(QString::fromStdString(scenario.title), this);
+    form->addRow(tr("Title:"), m_title);
+    const dialogrows::FileRow file =
+        dialogrows::fileRow(tr("recording.mp4 (.mp4, .webm or .gif)"), this);
+    m_path = file.path;
+    form->addRow(tr("File:"), file.layout);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet(QStringLiteral("color: #b00020;"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* record = buttons->addButton(tr("Record"), QDialogButtonBox::AcceptRole);
+    record->setObjectName("recordButton");
+    auto* column = new QVBoxLayout(this);
+    column->addLayout(form);
+    column->addWidget(m_note);
+    column->addWidget(buttons);
+    connect(file.browse, &QPushButton::clicked, this, &RecordDialog::browse);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(record, &QPushButton::clicked, this, [this] { m_note->setText(startRecording()); });
+    connectRecorder();
+    updateEnabled();
+}
+
+void RecordDialog::addSourceRows(QFormLayout* form, int steps, std::size_t shown) {
     m_fromHistory = new QRadioButton(tr("The recorded steps of this run"), this);
     m_fromHistory->setChecked(true);
     m_first = new QSpinBox(this);
@@ -73,12 +98,12 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
     again->addStretch();
     form->addRow(m_resimulate);
     form->addRow(tr("    Run:"), again);
+    for (QRadioButton* b : {m_fromHistory, m_resimulate})
+        connect(b, &QRadioButton::toggled, this, &RecordDialog::updateEnabled);
+}
 
-    m_view = new QComboBox(this);
-    m_view->addItems({tr("the whole lab (both panes and plots)"), tr("BP pane"), tr("PC pane"),
-                      tr("energy machine (PC)"), tr("the plots"), tr("plot: energy"),
-                      tr("plot: outputs"), tr("plot: loss"), tr("plot: weights"),
-                      tr("plot: alignment"), tr("plot: landscape")});
+void RecordDialog::addPictureRows(QFormLayout* form) {
+    m_view = dialogrows::viewBox(this);
     form->addRow(tr("View:"), m_view);
     m_size = new QComboBox(this);
     m_size->addItems(
@@ -95,6 +120,7 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
     size->addWidget(new QLabel(QStringLiteral("×"), this));
     size->addWidget(m_height);
     form->addRow(tr("Size:"), size);
+    connect(m_size, &QComboBox::currentIndexChanged, this, &RecordDialog::updateEnabled);
     m_fps = new QSpinBox(this);
     m_fps->setRange(1, 120);
     m_fps->setValue(30);
@@ -103,36 +129,9 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
     m_caption = new QCheckBox(tr("Caption: both rules' trial, phase, iteration and energy"), this);
     m_caption->setChecked(true);
     form->addRow(m_caption);
-    m_title = new QLineEdit(QString::fromStdString(scenario.title), this);
-    form->addRow(tr("Title:"), m_title);
-    m_path = new QLineEdit(this);
-    m_path->setPlaceholderText(tr("recording.mp4 (.mp4, .webm or .gif)"));
-    auto* browseButton = new QPushButton(tr("Browse…"), this);
-    auto* file = new QHBoxLayout;
-    file->addWidget(m_path, 1);
-    file->addWidget(browseButton);
-    form->addRow(tr("File:"), file);
-    m_note = new QLabel(this);
-    m_note->setWordWrap(true);
-    m_note->setStyleSheet(QStringLiteral("color: #b00020;"));
+}
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton* record = buttons->addButton(tr("Record"), QDialogButtonBox::AcceptRole);
-    record->setObjectName("recordButton");
-    auto* column = new QVBoxLayout(this);
-    column->addLayout(form);
-    column->addWidget(m_note);
-    column->addWidget(buttons);
-
-    connect(browseButton, &QPushButton::clicked, this, &RecordDialog::browse);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(record, &QPushButton::clicked, this, [this] {
-        const QString error = startRecording();
-        m_note->setText(error);
-    });
-    for (QRadioButton* b : {m_fromHistory, m_resimulate})
-        connect(b, &QRadioButton::toggled, this, &RecordDialog::updateEnabled);
-    connect(m_size, &QComboBox::currentIndexChanged, this, &RecordDialog::updateEnabled);
+void RecordDialog::connectRecorder() {
     connect(m_recorder, &Recorder::progress, this, [this](int done, int total) {
         if (m_progress) {
             m_progress->setMaximum(total);
@@ -149,7 +148,6 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
         m_note->setText(message);
         emit recordingFinished(ok, message);
     });
-    updateEnabled();
 }
 
 RecordDialog::~RecordDialog() = default;

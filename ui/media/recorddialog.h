@@ -10,6 +10,7 @@
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
@@ -51,6 +52,12 @@ signals:
     void recordingFinished(bool ok, QString message);
 
 private:
+    /// What to record: the window's steps `first`..`last` (of `steps`, the last up to `shown`)
+    /// or a re-simulation.
+    void addSourceRows(QFormLayout* form, int steps, std::size_t shown);
+    /// The view, size, frame rate and caption.
+    void addPictureRows(QFormLayout* form);
+    void connectRecorder();
     void browse();
     void updateEnabled();
     QSize chosenSize() const;

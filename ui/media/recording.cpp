@@ -55,24 +55,12 @@ RunLook RunLook::from(const engine::Scenario& scenario) {
     RunLook look;
     look.initial = std::make_shared<const engine::Network>(scenario.network());
     look.firstTrial = scenario.trials.front();
-    // Symmetric colour ranges fixed for the whole run (as the window does), so a colour means
-    // the same value in every frame.
-    double activity = 0.0, weight = 0.0;
-    for (const engine::Trial& t : scenario.trials) {
-        for (const engine::Matrix& x : look.initial->forward(t.input))
-            activity = std::max(activity, x.cwiseAbs().maxCoeff());
-        for (engine::Index i = 0; i < t.target.size(); ++i)
-            if (std::isfinite(t.target(i)))
-                activity = std::max(activity, std::abs(t.target(i)));
-    }
-    for (engine::Index l = 1; l <= look.initial->depth(); ++l)
-        weight = std::max(weight, look.initial->weight(l).cwiseAbs().maxCoeff());
-    look.activityRange = palette::niceRange(activity);
-    look.weightRange = palette::niceRange(weight);
-    for (const std::string& n : scenario.inputNames)
-        look.inputNames << QString::fromStdString(n);
-    for (const std::string& n : scenario.outputNames)
-        look.outputNames << QString::fromStdString(n);
+    // The same fixed colour ranges as the window's.
+    const palette::ColourRanges ranges = palette::colourRanges(*look.initial, scenario.trials);
+    look.activityRange = ranges.activity;
+    look.weightRange = ranges.weight;
+    look.inputNames = qtNames(scenario.inputNames);
+    look.outputNames = qtNames(scenario.outputNames);
     look.title = QString::fromStdString(scenario.title.empty() ? scenario.name : scenario.title);
     return look;
 }
@@ -196,10 +184,8 @@ FrameRenderer::FrameRenderer(const RunLook& look, const RenderSettings& settings
     const engine::NetworkSpec& spec = look.initial->spec();
     auto makePane = [&](engine::Rule rule) {
         auto* pane = new RulePane(rule, m_content);
-        pane->networkView()->setNetwork(spec, look.activityRange, look.weightRange);
-        pane->networkView()->setNames(look.inputNames, look.outputNames);
-        if (pane->machineView())
-            pane->machineView()->setNetwork(spec, look.activityRange);
+        pane->setNetwork(spec, {look.activityRange, look.weightRange}, look.inputNames,
+                         look.outputNames);
         return pane;
     };
     if (view == RecordView::Lab) {

@@ -136,14 +136,9 @@ QString VideoWriter::encode(AVFrame* frame) {
 }
 
 QString VideoWriter::write(const QImage& image) {
-    if (!m_sws)
-        return QObject::tr("the video file is not open");
-    if (image.size() != m_size)
-        return QObject::tr("frame of %1x%2 in a %3x%4 video")
-            .arg(image.width())
-            .arg(image.height())
-            .arg(m_size.width())
-            .arg(m_size.height());
+    if (QString problem = frameProblem(m_sws != nullptr, image.size(), m_size, "video");
+        !problem.isEmpty())
+        return problem;
     // RGBA8888 is the byte order R, G, B, A on every platform, as AV_PIX_FMT_RGBA expects.
     const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
     if (av_frame_make_writable(m_frame) < 0)

@@ -54,6 +54,7 @@ public slots:
     void play();
     void pause();
     void togglePlay();
+    /// `count` steps of `granularity` (iterations, phases or trials), as SimulationWorker::step.
     void step(ui::Granularity granularity, int count = 1);
     void setSpeed(int level);
     void runUntil(qint64 trials, double loss);

@@ -95,6 +95,7 @@ void SimulationWorker::setRunning(bool running) {
         m_timer->stop();
         m_untilTrials = 0;
         m_untilLoss = 0.0;
+        m_goalSteps = 0;
         m_fullSpeed = false;
     }
 }
@@ -160,16 +161,21 @@ void SimulationWorker::step(int granularity, int count) {
         if (m_running)
             setRunning(false);
         const auto g = static_cast<Granularity>(std::clamp(granularity, 0, 2));
-        if (g == Granularity::Trial && count > 1) {
-            // Several trials: a goal that tick() works through in time-boxed batches at full
+        if (count > 1) {
+            // Several steps: a goal that tick() works through in time-boxed batches at full
             // speed, so Pause, Reset and quitting stay immediate however many were asked for.
             if (!m_pair->ok())
                 return;
             setRunning(true);
             m_fullSpeed = true;
-            // A trial in progress counts as the first of them.
-            m_untilTrials =
-                m_pair->pc().trialsCompleted() + count - (m_pair->betweenTrials() ? 0 : 1);
+            if (g == Granularity::Trial) {
+                // A trial in progress counts as the first of them.
+                m_untilTrials =
+                    m_pair->pc().trialsCompleted() + count - (m_pair->betweenTrials() ? 0 : 1);
+            } else {
+                m_goal = g;
+                m_goalSteps = count;
+            }
             publish();
             return;
         }
@@ -225,13 +231,18 @@ void SimulationWorker::tick() {
         QString reason;
         bool stop = false, problem = false;
         while (m_stepCredit >= 1.0) {
-            if (!advance(Granularity::Iteration)) {
+            // A Step of several iterations or phases takes one of them per credit.
+            if (!advance(m_goalSteps > 0 ? m_goal : Granularity::Iteration)) {
                 stop = true;
                 problem = !m_pair->ok();
                 reason = problem ? problemText() : finishedText();
                 break;
             }
             m_stepCredit -= 1.0;
+            if (m_goalSteps > 0 && --m_goalSteps == 0) {
+                stop = true;  // as far as asked: a quiet stop, as after a single step
+                break;
+            }
             if (goalReached(reason)) {
                 stop = true;
                 break;
@@ -244,7 +255,8 @@ void SimulationWorker::tick() {
         if (stop) {
             setRunning(false);
             publish();
-            emit runStopped(reason, problem);
+            if (!reason.isEmpty())
+                emit runStopped(reason, problem);
             return;
         }
         // Slow speeds publish every step; fast ones at most every PublishIntervalMs.

@@ -59,7 +59,9 @@ public slots:
     void load(std::shared_ptr<const ui::RunSetup> setup, quint64 generation);
     void play();
     void pause();
-    /// `count` steps of the given granularity (pauses a running simulation first).
+    /// `count` steps of the given granularity (pauses a running simulation first). One step is
+    /// taken at once; several are a goal worked through in time-boxed batches at full speed
+    /// (publishing at the capped rate), which Pause or a new command ends.
     void step(int granularity, int count);
     void setSpeed(int level);
     /// Plays until `trials` trials have finished (if > 0) or both losses are below `loss`
@@ -106,7 +108,9 @@ private:
     std::int64_t m_trialsBefore = 0;
     int m_speed = 2;
     bool m_running = false;
-    bool m_fullSpeed = false;  // working through a Step of several trials
+    bool m_fullSpeed = false;  // working through a Step of several trials, phases or iterations
+    Granularity m_goal = Granularity::Iteration;  // what m_goalSteps counts
+    std::int64_t m_goalSteps = 0;                 // iterations or phases a Step still has to go
     qint64 m_untilTrials = 0;
     double m_untilLoss = 0.0;
 };

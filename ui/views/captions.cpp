@@ -40,6 +40,13 @@ QString phaseCaption(const engine::Snapshot& s) {
     return {};
 }
 
+QStringList qtNames(const std::vector<std::string>& names) {
+    QStringList out;
+    for (const std::string& n : names)
+        out << QString::fromStdString(n);
+    return out;
+}
+
 QString statusText(const Frame& f) {
     auto part = [](const engine::Snapshot& s) {
         QString t = QStringLiteral("%1 trial %2 · %3")

@@ -34,6 +34,13 @@ double EnergyMachineView::yOf(double value, const QRectF& area) const {
     return area.center().y() - t * area.height() / 2.3;
 }
 
+double EnergyMachineView::Geometry::postX(int l, int i) const {
+    // Layers in columns, neurons of a layer side by side within the column.
+    const int n = sizes[static_cast<size_t>(l)];
+    const double spread = std::min(column * 0.7, 34.0 * n);
+    return area.left() + (l + 0.5) * column + (n > 1 ? (i / double(n - 1) - 0.5) * spread : 0.0);
+}
+
 void EnergyMachineView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -41,41 +48,55 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
     if (!m_frame || m_sizes.empty())
         return;
     const engine::Snapshot& s = *m_frame->pc;
-    const int L = static_cast<int>(m_sizes.size()) - 1;
     if (s.phase == engine::Phase::Idle || s.layers.empty() || s.layers[0].x.cols() == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter,
                    tr("The machine appears with the first trial:\npress → to step, Space to play"));
         return;
     }
-    const QRectF area = QRectF(rect()).adjusted(48, 14, -14, -50);
+    Geometry g{QRectF(rect()).adjusted(48, 14, -14, -50), 0.0, 0.0, m_sizes};
+    g.column = g.area.width() / double(m_sizes.size());
+    g.bead = std::clamp(g.column * 0.09, 5.0, 13.0);
     QFont tiny = font();
     tiny.setPointSizeF(8.0);
     p.setFont(tiny);
+    drawValueAxis(p, g.area);
+    drawRods(p, s, g);
+    const int L = static_cast<int>(m_sizes.size()) - 1;
+    for (int l = 0; l <= L; ++l) {
+        if (s.layers[static_cast<size_t>(l)].x.cols() == 0)
+            continue;
+        for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
+            drawPost(p, s, g, l, i);
+        p.setPen(palette().color(QPalette::Text));
+        const QString name = l == 0 ? tr("input") : l == L ? tr("output") : tr("layer %1").arg(l);
+        if (m_sizes[static_cast<size_t>(l)] > 1)
+            for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
+                p.drawText(QRectF(g.postX(l, i) - 15, g.area.bottom() + 2, 30, 14),
+                           Qt::AlignHCenter, QString::number(i));
+        p.drawText(QRectF(g.area.left() + l * g.column, g.area.bottom() + 16, g.column, 16),
+                   Qt::AlignHCenter, name);
+    }
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QRectF(g.area.left(), height() - 16, g.area.width(), 16), Qt::AlignLeft,
+               tr("bead = activity x · bar = prediction μ · spring = error ε · square = pinned"));
+}
 
+void EnergyMachineView::drawValueAxis(QPainter& p, const QRectF& area) const {
     // Value axis with a zero line.
-    p.setPen(QPen(QColor(160, 160, 160), 1.0));
     for (double v : {-m_range, -m_range / 2, 0.0, m_range / 2, m_range}) {
         const double y = yOf(v, area);
-        p.setPen(QPen(QColor(v == 0.0 ? 150 : 225, v == 0.0 ? 150 : 225, v == 0.0 ? 150 : 225), 1.0,
-                      v == 0.0 ? Qt::SolidLine : Qt::DotLine));
+        const int grey = v == 0.0 ? 150 : 225;
+        p.setPen(QPen(QColor(grey, grey, grey), 1.0, v == 0.0 ? Qt::SolidLine : Qt::DotLine));
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QRectF(0, y - 8, 44, 16), Qt::AlignRight | Qt::AlignVCenter, shortNumber(v));
     }
+}
 
-    // Post positions: layers in columns, neurons of a layer side by side within the column.
-    const double column = area.width() / (L + 1);
-    auto postX = [&](int l, int i) {
-        const int n = m_sizes[static_cast<size_t>(l)];
-        const double spread = std::min(column * 0.7, 34.0 * n);
-        return area.left() + (l + 0.5) * column +
-               (n > 1 ? (i / double(n - 1) - 0.5) * spread : 0.0);
-    };
-    const double bead = std::clamp(column * 0.09, 5.0, 13.0);
-
+void EnergyMachineView::drawRods(QPainter& p, const engine::Snapshot& s, const Geometry& g) const {
     // Rods: presynaptic bead -> postsynaptic prediction mark; thickness |w|, dash = negative.
-    for (int l = 1; l <= L; ++l) {
+    for (int l = 1; l < int(m_sizes.size()); ++l) {
         const engine::Matrix& w = s.weights[static_cast<size_t>(l)];
         const engine::WeightLayerSpec& ws = m_spec.weight(l);
         const engine::LayerState& pre = s.layers[static_cast<size_t>(l - 1)];
@@ -89,67 +110,52 @@ void EnergyMachineView::paintEvent(QPaintEvent*) {
                 QPen pen(QColor(120, 120, 120, 150), palette::synapseWidth(w(i, j), 2.0, 0.8, 4.0));
                 pen.setStyle(w(i, j) < 0 ? Qt::DashLine : Qt::SolidLine);
                 p.setPen(pen);
-                p.drawLine(QPointF(postX(l - 1, j), yOf(pre.x(j, 0), area)),
-                           QPointF(postX(l, i), yOf(post.mu(i, 0), area)));
+                p.drawLine(QPointF(g.postX(l - 1, j), yOf(pre.x(j, 0), g.area)),
+                           QPointF(g.postX(l, i), yOf(post.mu(i, 0), g.area)));
             }
     }
+}
 
-    for (int l = 0; l <= L; ++l) {
-        const engine::LayerState& layer = s.layers[static_cast<size_t>(l)];
-        if (layer.x.cols() == 0)
-            continue;
-        for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i) {
-            const double x0 = postX(l, i);
-            // The post.
-            p.setPen(QPen(QColor(110, 110, 110), 2.0));
-            p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()));
-            const double yBead = yOf(layer.x(i, 0), area);
-            if (l > 0) {
-                // Spring from the prediction mark to the bead: zig-zag, colour by error sign,
-                // more coils the more it is stretched.
-                const double yMark = yOf(layer.mu(i, 0), area);
-                const double e = layer.eps(i, 0);
-                QPainterPath spring;
-                const int coils = 8;
-                spring.moveTo(x0, yMark);
-                for (int k = 1; k < 2 * coils; ++k) {
-                    const double t = k / double(2 * coils);
-                    spring.lineTo(x0 + (k % 2 ? 1 : -1) * bead * 0.9, yMark + t * (yBead - yMark));
-                }
-                spring.lineTo(x0, yBead);
-                p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(palette::diverging(e, std::max(1e-9, m_range / 2)).darker(120), 2.0));
-                if (std::abs(yBead - yMark) > 2)
-                    p.drawPath(spring);
-                // Prediction mark.
-                p.setPen(QPen(QColor(30, 30, 30), 3.0));
-                p.drawLine(QPointF(x0 - bead * 1.4, yMark), QPointF(x0 + bead * 1.4, yMark));
-            }
-            // Bead: pinned beads (input, supervised output) are squares with a pin.
-            const bool supervisedOutput = l == L && (s.mask.size() == 0 || s.mask(i, 0) != 0.0);
-            const bool pinned = l == 0 || supervisedOutput;
-            p.setPen(QPen(QColor(40, 40, 40), 1.5));
-            p.setBrush(palette::diverging(layer.x(i, 0), m_range));
-            if (pinned) {
-                p.drawRect(QRectF(x0 - bead, yBead - bead, 2 * bead, 2 * bead));
-                p.setPen(QPen(QColor(40, 40, 40), 2.0));
-                p.drawLine(QPointF(x0 - bead * 1.6, yBead), QPointF(x0 + bead * 1.6, yBead));
-            } else {
-                p.drawEllipse(QPointF(x0, yBead), bead, bead);
-            }
+void EnergyMachineView::drawPost(QPainter& p, const engine::Snapshot& s, const Geometry& g, int l,
+                                 int i) const {
+    const engine::LayerState& layer = s.layers[static_cast<size_t>(l)];
+    const double x0 = g.postX(l, i), bead = g.bead;
+    p.setPen(QPen(QColor(110, 110, 110), 2.0));
+    p.drawLine(QPointF(x0, g.area.top()), QPointF(x0, g.area.bottom()));
+    const double yBead = yOf(layer.x(i, 0), g.area);
+    if (l > 0) {
+        // Spring from the prediction mark to the bead: zig-zag, colour by error sign, more coils
+        // the more it is stretched.
+        const double yMark = yOf(layer.mu(i, 0), g.area);
+        QPainterPath spring;
+        const int coils = 8;
+        spring.moveTo(x0, yMark);
+        for (int k = 1; k < 2 * coils; ++k) {
+            const double t = k / double(2 * coils);
+            spring.lineTo(x0 + (k % 2 ? 1 : -1) * bead * 0.9, yMark + t * (yBead - yMark));
         }
-        p.setPen(palette().color(QPalette::Text));
-        const QString name = l == 0 ? tr("input") : l == L ? tr("output") : tr("layer %1").arg(l);
-        if (m_sizes[static_cast<size_t>(l)] > 1)
-            for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
-                p.drawText(QRectF(postX(l, i) - 15, area.bottom() + 2, 30, 14), Qt::AlignHCenter,
-                           QString::number(i));
-        p.drawText(QRectF(area.left() + l * column, area.bottom() + 16, column, 16),
-                   Qt::AlignHCenter, name);
+        spring.lineTo(x0, yBead);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(palette::diverging(layer.eps(i, 0), std::max(1e-9, m_range / 2)).darker(120),
+                      2.0));
+        if (std::abs(yBead - yMark) > 2)
+            p.drawPath(spring);
+        // Prediction mark.
+        p.setPen(QPen(QColor(30, 30, 30), 3.0));
+        p.drawLine(QPointF(x0 - bead * 1.4, yMark), QPointF(x0 + bead * 1.4, yMark));
     }
-    p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(area.left(), height() - 16, area.width(), 16), Qt::AlignLeft,
-               tr("bead = activity x · bar = prediction μ · spring = error ε · square = pinned"));
+    // Bead: pinned beads (input, supervised output) are squares with a pin.
+    const bool output = l == int(m_sizes.size()) - 1;
+    const bool pinned = l == 0 || (output && (s.mask.size() == 0 || s.mask(i, 0) != 0.0));
+    p.setPen(QPen(QColor(40, 40, 40), 1.5));
+    p.setBrush(palette::diverging(layer.x(i, 0), m_range));
+    if (pinned) {
+        p.drawRect(QRectF(x0 - bead, yBead - bead, 2 * bead, 2 * bead));
+        p.setPen(QPen(QColor(40, 40, 40), 2.0));
+        p.drawLine(QPointF(x0 - bead * 1.6, yBead), QPointF(x0 + bead * 1.6, yBead));
+    } else {
+        p.drawEllipse(QPointF(x0, yBead), bead, bead);
+    }
 }
 
 }  // namespace ui

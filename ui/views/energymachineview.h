@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QRectF>
 #include <QWidget>
+#include <vector>
 
 #include "engine/core/network.h"
 #include "ui/simulation/frame.h"
+
+class QPainter;
 
 namespace ui {
 
@@ -29,7 +33,20 @@ protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
+    /// Where the posts stand: inside `area`, one column per layer.
+    struct Geometry {
+        QRectF area;
+        double column;  ///< width of a layer's column
+        double bead;    ///< radius of a bead
+        const std::vector<int>& sizes;
+        /// x of the post of neuron i of layer l.
+        double postX(int l, int i) const;
+    };
     double yOf(double value, const QRectF& area) const;
+    void drawValueAxis(QPainter& p, const QRectF& area) const;
+    void drawRods(QPainter& p, const engine::Snapshot& s, const Geometry& g) const;
+    /// A neuron's post with its bead, and for l > 0 its prediction mark and error spring.
+    void drawPost(QPainter& p, const engine::Snapshot& s, const Geometry& g, int l, int i) const;
 
     engine::NetworkSpec m_spec;
     std::vector<int> m_sizes;

@@ -31,6 +31,18 @@ QPointF NetworkLayout::centre(int layer, int index) const {
     return {columnX(layer), top + index * rowStep};
 }
 
+bool NetworkLayout::contains(const Selection& s) const {
+    auto has = [this](int layer, int index) {
+        return layer >= 0 && layer < layerCount() && index >= 0 && index < layerSize(layer);
+    };
+    if (s.neuron)
+        return has(s.neuron->layer, s.neuron->index);
+    if (s.synapse)
+        return s.synapse->layer >= 1 && has(s.synapse->layer, s.synapse->post) &&
+               has(s.synapse->layer - 1, s.synapse->pre);
+    return false;
+}
+
 std::optional<NeuronId> NetworkLayout::neuronAt(const QPointF& p) const {
     for (int l = 0; l < layerCount(); ++l)
         for (int i = 0; i < layerSize(l); ++i) {

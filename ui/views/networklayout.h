@@ -47,6 +47,8 @@ public:
     /// Vertical distance between neighbouring neurons of a layer.
     double rowStep() const { return m_rowStep; }
 
+    /// Whether `s` names a neuron or synapse of this network (false for an empty selection).
+    bool contains(const Selection& s) const;
     /// The neuron whose circle contains `p`.
     std::optional<NeuronId> neuronAt(const QPointF& p) const;
     /// The synapse whose line passes within `tolerance` pixels of `p` (outside every circle).

@@ -8,17 +8,12 @@
 #include <QPainterPath>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "ui/views/palette.h"
 
 namespace ui {
-
-namespace {
-constexpr int DenseSynapses = 300;      // above this, synapses are drawn the cheap way
-constexpr int MaxDrawnSynapses = 1200;  // above this, only the strongest are drawn
-}  // namespace
 
 QString shortNumber(double v, int digits) {
     if (!std::isfinite(v))
@@ -82,6 +77,12 @@ void NetworkView::relayout() {
     m_layout.setGeometry(m_sizes, area);
 }
 
+SynapsePlan NetworkView::synapsePlan() const {
+    if (!m_frame || m_sizes.empty())
+        return {};
+    return planSynapses(m_spec, m_frame->of(m_rule).weights, m_layout, m_selection, m_weightRange);
+}
+
 void NetworkView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -89,122 +90,70 @@ void NetworkView::paintEvent(QPaintEvent*) {
     if (!m_frame || m_sizes.empty())
         return;
     const engine::Snapshot& s = m_frame->of(m_rule);
-    const int L = static_cast<int>(m_sizes.size()) - 1;
+    const SynapsePlan plan = synapsePlan();
+    // Synapses first, under the neurons.
+    drawSynapses(p, plan);
+    const Fonts fonts = labelFonts();
+    for (int l = 0; l < int(m_sizes.size()); ++l)
+        for (int i = 0; i < m_sizes[size_t(l)]; ++i) {
+            drawNeuron(p, s, NeuronId{l, i}, fonts.small);
+            drawNeuronLabels(p, s, NeuronId{l, i}, fonts.tiny);
+        }
+    drawLegend(p, plan, fonts.tiny);
+    if (s.phase == engine::Phase::Idle) {
+        // Nothing computed yet: say how to start instead of showing an empty network.
+        QFont hint = font();
+        hint.setPointSizeF(hint.pointSizeF() * 1.15);
+        p.setFont(hint);
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRectF(0, 4, width(), 22), Qt::AlignHCenter,
+                   tr("Press → to step, Shift+→ for one inference iteration, Space to play"));
+    }
+}
+
+NetworkView::Fonts NetworkView::labelFonts() const {
     const double r = m_layout.radius();
-    const bool isPc = m_rule == engine::Rule::PC;
-    const bool selecting = !m_selection.empty();
+    Fonts f{font(), font()};
+    f.small.setPointSizeF(std::clamp(r * 0.42, 6.5, 11.0));
+    f.tiny.setPointSizeF(std::clamp(r * 0.34, 6.0, 9.5));
+    return f;
+}
 
-    auto involved = [&](int layer, int post, int pre) {
-        if (m_selection.synapse)
-            return *m_selection.synapse == SynapseId{layer, post, pre};
-        if (m_selection.neuron) {
-            const NeuronId n = *m_selection.neuron;
-            return (n.layer == layer && n.index == post) ||
-                   (n.layer == layer - 1 && n.index == pre);
-        }
-        return false;
-    };
-
-    // Synapses first, under the neurons. Dense networks draw them aliased, opaque and at most
-    // 2 px wide: antialiased wide dashed lines cost ~100x more, and thousands of them would
-    // stall the GUI thread.
-    int synapses = 0;  // present ones: absent synapses of a mask are never drawn
-    for (int l = 1; l <= L; ++l) {
-        const engine::Matrix& mask = m_spec.weight(l).mask;
-        synapses +=
-            mask.size() != 0 ? int(mask.sum()) : m_sizes[size_t(l)] * m_sizes[size_t(l - 1)];
-    }
-    const bool dense = synapses > DenseSynapses;
-    const double maxWidth = dense ? 1.0 : std::max(2.0, 0.45 * r);
+void NetworkView::drawSynapses(QPainter& p, const SynapsePlan& plan) const {
+    // Dense networks draw their lines aliased, opaque and 1 px wide, one drawLines call per
+    // pen: antialiased wide dashed lines cost ~100x more, and thousands of them would stall the
+    // GUI thread.
+    const double maxWidth = plan.dense ? 1.0 : std::max(2.0, 0.45 * m_layout.radius());
+    const bool fade = !m_selection.empty();
     const QColor base = palette().color(QPalette::Base);
-    auto faded = [&base](const QColor& c) {
-        // Toward the background, opaque so it stays cheap to draw.
-        return QColor::fromRgbF(0.3f * c.redF() + 0.7f * base.redF(),
-                                0.3f * c.greenF() + 0.7f * base.greenF(),
-                                0.3f * c.blueF() + 0.7f * base.blueF());
+    auto colour = [&](double v) {
+        const QColor c = palette::diverging(v, m_weightRange);
+        // Faded toward the background while something is selected, opaque so it stays cheap.
+        return !fade ? c
+                     : QColor::fromRgbF(0.3f * c.redF() + 0.7f * base.redF(),
+                                        0.3f * c.greenF() + 0.7f * base.greenF(),
+                                        0.3f * c.blueF() + 0.7f * base.blueF());
     };
-    p.setRenderHint(QPainter::Antialiasing, !dense);
-    // Dense nets: lines are grouped into buckets of equal pen (sign, |w| quantised to 16 levels,
-    // faded, fixed) and drawn with one drawLines call per bucket instead of one pen per line.
-    constexpr int Levels = 16;
-    std::map<int, QVector<QLineF>> buckets;
-    std::vector<std::pair<QLineF, double>> highlighted;
-    std::vector<QLineF> fixedMarks;
-    int drawn = 0;
-    for (int l = 1; l <= L; ++l) {
-        const engine::Matrix& w = s.weights[static_cast<size_t>(l)];
-        const engine::WeightLayerSpec& ws = m_spec.weight(l);
-        // Very dense layers show only their strongest synapses (a hairball of thousands of
-        // lines is unreadable and slow): the share of MaxDrawnSynapses this layer is due.
-        double threshold = -1.0;
-        const long layerCount = long(w.size());
-        if (dense && synapses > MaxDrawnSynapses) {
-            const long keep =
-                std::max(1L, long(double(MaxDrawnSynapses) * double(layerCount) / synapses));
-            if (keep < layerCount) {
-                std::vector<double> magnitudes(static_cast<size_t>(layerCount));
-                for (long k = 0; k < layerCount; ++k)
-                    magnitudes[size_t(k)] = std::abs(w(k));
-                std::nth_element(magnitudes.begin(), magnitudes.begin() + (layerCount - keep),
-                                 magnitudes.end());
-                threshold = magnitudes[size_t(layerCount - keep)];
-            }
-        }
-        for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
-            for (int j = 0; j < m_sizes[static_cast<size_t>(l - 1)]; ++j) {
-                if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0)
-                    continue;  // absent synapse
-                const double v = w(i, j);
-                const bool hit = involved(l, i, j);
-                if (!hit && std::abs(v) < threshold)
-                    continue;
-                ++drawn;
-                const QLineF line(m_layout.centre(l - 1, j), m_layout.centre(l, i));
-                if (hit) {
-                    highlighted.emplace_back(line, v);
-                    continue;
-                }
-                if (dense) {
-                    const int level =
-                        std::isfinite(v)
-                            ? std::clamp(int(std::lround(std::abs(v) / m_weightRange * Levels)), 0,
-                                         Levels)
-                            : Levels;
-                    const int key = (level << 3) | (v < 0 ? 1 : 0) | (selecting ? 2 : 0) |
-                                    (ws.trainable ? 0 : 4);
-                    buckets[key].push_back(line);
-                    continue;
-                }
-                QColor c = palette::diverging(v, m_weightRange);
-                if (selecting)
-                    c = faded(c);
-                QPen pen(c, palette::synapseWidth(v, m_weightRange, 1.0, maxWidth));
-                pen.setStyle(v < 0 ? Qt::DashLine : Qt::SolidLine);
-                pen.setCapStyle(Qt::RoundCap);
-                p.setPen(pen);
-                p.drawLine(line);
-                if (!ws.trainable)
-                    fixedMarks.push_back(line);
-            }
-    }
-    for (const auto& [key, lines] : buckets) {
-        const bool negative = key & 1, fade = key & 2, fixed = key & 4;
-        const double v = (negative ? -1.0 : 1.0) * (key >> 3) * m_weightRange / Levels;
-        QColor c = palette::diverging(v, m_weightRange);
-        if (fade)
-            c = faded(c);
-        QPen pen(c, 0.0);  // cosmetic 1 px
-        pen.setStyle(negative ? Qt::DashLine : Qt::SolidLine);
+    p.setRenderHint(QPainter::Antialiasing, !plan.dense);
+    for (const SynapsePlan::Line& line : plan.lines) {
+        QPen pen(colour(line.weight),
+                 palette::synapseWidth(line.weight, m_weightRange, 1.0, maxWidth));
+        pen.setStyle(line.weight < 0 ? Qt::DashLine : Qt::SolidLine);
+        pen.setCapStyle(Qt::RoundCap);
         p.setPen(pen);
-        p.drawLines(lines);
-        if (fixed)
-            for (const QLineF& line : lines)
-                fixedMarks.push_back(line);
+        p.drawLine(line.line);
+    }
+    for (const SynapsePlan::Bucket& b : plan.buckets) {
+        const double v = (b.negative ? -1.0 : 1.0) * b.level * m_weightRange / SynapsePlan::Levels;
+        QPen pen(colour(v), 0.0);  // cosmetic 1 px
+        pen.setStyle(b.negative ? Qt::DashLine : Qt::SolidLine);
+        p.setPen(pen);
+        p.drawLines(b.lines);
     }
     // Fixed (non-learning) synapses: a short bar across the middle, like a clamp.
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(QPen(palette().color(QPalette::Text), 2.0));
-    for (const QLineF& line : fixedMarks) {
+    for (const QLineF& line : plan.fixedMarks) {
         const QPointF mid = line.center();
         QPointF normal(-(line.dy()), line.dx());
         const double len = std::hypot(normal.x(), normal.y());
@@ -212,102 +161,105 @@ void NetworkView::paintEvent(QPaintEvent*) {
             normal *= 6.0 / len;
         p.drawLine(mid - normal, mid + normal);
     }
-    p.setRenderHint(QPainter::Antialiasing, true);
-    for (const auto& [line, v] : highlighted) {
-        QPen pen(palette::diverging(v, m_weightRange),
-                 palette::synapseWidth(v, m_weightRange, 1.5, std::max(3.0, maxWidth)));
-        pen.setStyle(v < 0 ? Qt::DashLine : Qt::SolidLine);
+    for (const SynapsePlan::Line& line : plan.highlighted) {
+        QPen pen(palette::diverging(line.weight, m_weightRange),
+                 palette::synapseWidth(line.weight, m_weightRange, 1.5, std::max(3.0, maxWidth)));
+        pen.setStyle(line.weight < 0 ? Qt::DashLine : Qt::SolidLine);
         p.setPen(pen);
-        p.drawLine(line);
+        p.drawLine(line.line);
         p.setPen(QPen(QColor(0, 0, 0, 120), 1.0));
-        p.drawLine(line);
+        p.drawLine(line.line);
     }
+}
 
-    QFont small = font();
-    small.setPointSizeF(std::clamp(r * 0.42, 6.5, 11.0));
-    QFont tiny = font();
-    tiny.setPointSizeF(std::clamp(r * 0.34, 6.0, 9.5));
+double NetworkView::shownValue(const engine::Snapshot& s, const NeuronId& n) const {
+    const engine::LayerState& layer = s.layers[size_t(n.layer)];
+    // PC's output value node is pinned to the target while learning; the circle shows the
+    // prediction mu instead, as BP's does, so the two panes compare output for output (the
+    // target is printed beside it and the ring is the error between them).
+    const bool pcOutput = m_rule == engine::Rule::PC && n.layer == int(m_sizes.size()) - 1 &&
+                          layer.mu.rows() > n.index;
+    return pcOutput ? layer.mu(n.index, 0) : layer.x(n.index, 0);
+}
 
-    for (int l = 0; l <= L; ++l) {
-        const engine::LayerState& layer = s.layers[static_cast<size_t>(l)];
-        for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i) {
-            const QPointF c = m_layout.centre(l, i);
-            const bool have = layer.x.rows() > i && layer.x.cols() > 0;
-            // PC's output value node is pinned to the target while learning; the circle shows the
-            // prediction mu instead, as BP's does, so the two panes compare output for output
-            // (the target is printed beside it and the ring is the error between them).
-            const bool pcOutput = isPc && l == L && have && layer.mu.rows() > i;
-            const double x = !have ? 0.0 : pcOutput ? layer.mu(i, 0) : layer.x(i, 0);
-            const QColor fill =
-                have ? palette::diverging(x, m_activityRange) : palette().color(QPalette::Button);
-            // PC: a ring whose colour and thickness show the prediction error eps.
-            if (isPc && l > 0 && have && layer.eps.rows() > i) {
-                const double e = layer.eps(i, 0);
-                const double ring = palette::synapseWidth(e, m_activityRange, 0.0, 0.35 * r);
-                if (ring > 0.5) {
-                    p.setPen(QPen(palette::diverging(e, m_activityRange).darker(115), ring));
-                    p.setBrush(Qt::NoBrush);
-                    p.drawEllipse(c, r + ring / 2, r + ring / 2);
-                }
-            }
-            const bool selected = m_selection.neuron && *m_selection.neuron == NeuronId{l, i};
-            p.setPen(QPen(selected ? QColor(0, 0, 0) : QColor(90, 90, 90), selected ? 3.0 : 1.2));
-            p.setBrush(fill);
-            if (l == 0)
-                p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), r * 0.3, r * 0.3);
-            else
-                p.drawEllipse(c, r, r);
-            if (m_showValues && have && r >= 9) {
-                // Shrink the text until it fits inside the circle; skip it if it cannot.
-                QString text = shortNumber(x);
-                QFont f = small;
-                while (QFontMetricsF(f).horizontalAdvance(text) > 1.8 * r && f.pointSizeF() > 6.0)
-                    f.setPointSizeF(f.pointSizeF() - 0.5);
-                if (QFontMetricsF(f).horizontalAdvance(text) > 1.9 * r)
-                    text = shortNumber(x, 2);
-                if (QFontMetricsF(f).horizontalAdvance(text) <= 1.9 * r) {
-                    p.setFont(f);
-                    p.setPen(palette::textOn(fill));
-                    p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, text);
-                }
-            }
-            // PC: prediction and error under the neuron, where there is room for two lines.
-            const double labelRoom =
-                m_layout.layerSize(l) > 1 ? m_layout.rowStep() - 2 * r : height();
-            if (isPc && l > 0 && have && r >= 12 && m_showValues &&
-                labelRoom >= 2.6 * QFontMetricsF(tiny).height()) {
-                p.setFont(tiny);
-                p.setPen(palette().color(QPalette::Text));
-                const double mu = layer.mu(i, 0), e = layer.eps(i, 0);
-                p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 2.2 * r),
-                           Qt::AlignHCenter | Qt::AlignTop,
-                           QStringLiteral("μ %1\nε %2").arg(shortNumber(mu), shortNumber(e)));
-            }
-            // Targets beside the output neurons, where the rows leave room for a line of text
-            // (otherwise the tooltip and the inspector give them).
-            const bool labelRows = m_layout.layerSize(l) <= 1 ||
-                                   m_layout.rowStep() >= QFontMetricsF(tiny).height() + 2;
-            if (l == L && labelRows && s.target.rows() > i && s.target.cols() > 0) {
-                p.setFont(tiny);
-                const bool supervised = s.mask.size() == 0 || s.mask(i, 0) != 0.0;
-                p.setPen(palette().color(QPalette::Text));
-                p.drawText(QRectF(c.x() + r + 4, c.y() - 16, 62, 32),
-                           Qt::AlignLeft | Qt::AlignVCenter,
-                           (i < m_outputNames.size() ? m_outputNames[i] + QStringLiteral("\n")
-                                                     : QString()) +
-                               (supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
-                                           : tr("no target")));
-            }
-            if (l == 0 && i < m_inputNames.size()) {
-                p.setFont(tiny);
-                p.setPen(palette().color(QPalette::Text));
-                p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 16),
-                           Qt::AlignHCenter | Qt::AlignTop, m_inputNames[i]);
-            }
+void NetworkView::drawNeuron(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
+                             const QFont& font) const {
+    const engine::LayerState& layer = s.layers[size_t(n.layer)];
+    const QPointF c = m_layout.centre(n.layer, n.index);
+    const double r = m_layout.radius();
+    const bool have = layer.x.rows() > n.index && layer.x.cols() > 0;
+    const double x = have ? shownValue(s, n) : 0.0;
+    const QColor fill =
+        have ? palette::diverging(x, m_activityRange) : palette().color(QPalette::Button);
+    // PC: a ring whose colour and thickness show the prediction error eps.
+    if (m_rule == engine::Rule::PC && n.layer > 0 && have && layer.eps.rows() > n.index) {
+        const double e = layer.eps(n.index, 0);
+        const double ring = palette::synapseWidth(e, m_activityRange, 0.0, 0.35 * r);
+        if (ring > 0.5) {
+            p.setPen(QPen(palette::diverging(e, m_activityRange).darker(115), ring));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(c, r + ring / 2, r + ring / 2);
         }
     }
+    const bool selected = m_selection.neuron && *m_selection.neuron == n;
+    p.setPen(QPen(selected ? QColor(0, 0, 0) : QColor(90, 90, 90), selected ? 3.0 : 1.2));
+    p.setBrush(fill);
+    if (n.layer == 0)
+        p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), r * 0.3, r * 0.3);
+    else
+        p.drawEllipse(c, r, r);
+    if (!m_showValues || !have || r < 9)
+        return;
+    // Shrink the text until it fits inside the circle; skip it if it cannot.
+    QString text = shortNumber(x);
+    QFont f = font;
+    while (QFontMetricsF(f).horizontalAdvance(text) > 1.8 * r && f.pointSizeF() > 6.0)
+        f.setPointSizeF(f.pointSizeF() - 0.5);
+    if (QFontMetricsF(f).horizontalAdvance(text) > 1.9 * r)
+        text = shortNumber(x, 2);
+    if (QFontMetricsF(f).horizontalAdvance(text) <= 1.9 * r) {
+        p.setFont(f);
+        p.setPen(palette::textOn(fill));
+        p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, text);
+    }
+}
 
-    // Legend: colour ramp and line styles.
+void NetworkView::drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
+                                   const QFont& tiny) const {
+    const engine::LayerState& layer = s.layers[size_t(n.layer)];
+    const int l = n.layer, i = n.index, L = int(m_sizes.size()) - 1;
+    const QPointF c = m_layout.centre(l, i);
+    const double r = m_layout.radius();
+    const bool have = layer.x.rows() > i && layer.x.cols() > 0;
+    p.setFont(tiny);
+    p.setPen(palette().color(QPalette::Text));
+    // PC: prediction and error under the neuron, where there is room for two lines.
+    const double labelRoom = m_layout.layerSize(l) > 1 ? m_layout.rowStep() - 2 * r : height();
+    if (m_rule == engine::Rule::PC && l > 0 && have && r >= 12 && m_showValues &&
+        labelRoom >= 2.6 * QFontMetricsF(tiny).height())
+        p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 2.2 * r),
+                   Qt::AlignHCenter | Qt::AlignTop,
+                   QStringLiteral("μ %1\nε %2")
+                       .arg(shortNumber(layer.mu(i, 0)), shortNumber(layer.eps(i, 0))));
+    // Targets beside the output neurons, where the rows leave room for a line of text
+    // (otherwise the tooltip and the inspector give them).
+    const bool labelRows =
+        m_layout.layerSize(l) <= 1 || m_layout.rowStep() >= QFontMetricsF(tiny).height() + 2;
+    if (l == L && labelRows && s.target.rows() > i && s.target.cols() > 0) {
+        const bool supervised = s.mask.size() == 0 || s.mask(i, 0) != 0.0;
+        p.drawText(
+            QRectF(c.x() + r + 4, c.y() - 16, 62, 32), Qt::AlignLeft | Qt::AlignVCenter,
+            (i < m_outputNames.size() ? m_outputNames[i] + QStringLiteral("\n") : QString()) +
+                (supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
+                            : tr("no target")));
+    }
+    if (l == 0 && i < m_inputNames.size())
+        p.drawText(QRectF(c.x() - 3 * r, c.y() + r + 1, 6 * r, 16), Qt::AlignHCenter | Qt::AlignTop,
+                   m_inputNames[i]);
+}
+
+void NetworkView::drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const {
+    // Colour ramp and line styles.
     const QRectF bar(8, height() - 22, std::min(160.0, width() * 0.35), 10);
     QLinearGradient g(bar.topLeft(), bar.topRight());
     for (int k = 0; k <= 10; ++k)
@@ -318,30 +270,19 @@ void NetworkView::paintEvent(QPaintEvent*) {
     p.drawRect(bar);
     p.setFont(tiny);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignLeft,
-               shortNumber(-m_activityRange));
-    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignHCenter,
-               QStringLiteral("0"));
-    p.drawText(QRectF(bar.left(), bar.bottom(), bar.width(), 12), Qt::AlignRight,
-               shortNumber(m_activityRange));
+    const QRectF under(bar.left(), bar.bottom(), bar.width(), 12);
+    p.drawText(under, Qt::AlignLeft, shortNumber(-m_activityRange));
+    p.drawText(under, Qt::AlignHCenter, QStringLiteral("0"));
+    p.drawText(under, Qt::AlignRight, shortNumber(m_activityRange));
     p.drawText(QRectF(bar.right() + 10, height() - 26, width() - bar.right() - 14, 24),
                Qt::AlignLeft | Qt::AlignVCenter,
-               (isPc ? tr("activity · outputs show μ · ring = error ε · dashed = negative")
-                     : tr("activity · dashed = negative weight")) +
-                   (fixedMarks.empty() ? QString() : tr(" · bar = fixed")) +
-                   (drawn < synapses ? tr(" · strongest %1 of %2 synapses").arg(drawn).arg(synapses)
-                                     : QString()));
-    m_drawn = drawn;
-    m_total = synapses;
-    if (s.phase == engine::Phase::Idle) {
-        // Nothing computed yet: say how to start instead of showing an empty network.
-        QFont hint = font();
-        hint.setPointSizeF(hint.pointSizeF() * 1.15);
-        p.setFont(hint);
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(QRectF(0, 4, width(), 22), Qt::AlignHCenter,
-                   tr("Press → to step, Shift+→ for one inference iteration, Space to play"));
-    }
+               (m_rule == engine::Rule::PC
+                    ? tr("activity · outputs show μ · ring = error ε · dashed = negative")
+                    : tr("activity · dashed = negative weight")) +
+                   (plan.fixedMarks.empty() ? QString() : tr(" · bar = fixed")) +
+                   (plan.drawn < plan.total
+                        ? tr(" · strongest %1 of %2 synapses").arg(plan.drawn).arg(plan.total)
+                        : QString()));
 }
 
 std::optional<SynapseId> NetworkView::presentSynapseAt(const QPointF& p) const {

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <QFont>
 #include <QStringList>
 #include <QWidget>
 
 #include "engine/core/network.h"
 #include "ui/simulation/frame.h"
 #include "ui/views/networklayout.h"
+#include "ui/views/synapseplan.h"
+
+class QPainter;
 
 namespace ui {
 
@@ -30,9 +34,8 @@ public:
     void setShowValues(bool show);
     bool showValues() const { return m_showValues; }
     const NetworkLayout& layout() const { return m_layout; }
-    /// Synapses drawn by the last paint, and how many the network has (present ones).
-    int drawnSynapses() const { return m_drawn; }
-    int totalSynapses() const { return m_total; }
+    /// The synapses the next paint draws, and how (empty before the first frame).
+    SynapsePlan synapsePlan() const;
 
     QSize minimumSizeHint() const override { return {260, 200}; }
 
@@ -63,6 +66,21 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    struct Fonts {
+        QFont small;  ///< values inside neurons
+        QFont tiny;   ///< labels and the legend
+    };
+    Fonts labelFonts() const;
+    void drawSynapses(QPainter& p, const SynapsePlan& plan) const;
+    /// The value a neuron's colour shows (PC's outputs: the prediction mu).
+    double shownValue(const engine::Snapshot& s, const NeuronId& n) const;
+    /// The circle (a rounded square for inputs), PC's error ring and the value inside.
+    void drawNeuron(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
+                    const QFont& font) const;
+    /// PC's mu and eps under a neuron, targets beside outputs, names under inputs.
+    void drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
+                          const QFont& tiny) const;
+    void drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const;
     void relayout();
     QString tooltipAt(const QPoint& p) const;
     /// The synapse under p, unless the mask says it is absent.
@@ -82,7 +100,6 @@ private:
     double m_weightRange = 1.0;
     bool m_showValues = true;
     QStringList m_inputNames, m_outputNames;
-    int m_drawn = 0, m_total = 0;
     Selection m_dragTarget;  // what a press on an editable item may drag
     double m_pressY = 0.0;
     bool m_dragging = false;

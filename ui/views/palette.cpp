@@ -62,6 +62,21 @@ double niceRange(double maxAbs) {
     return 10 * p;
 }
 
+ColourRanges colourRanges(const engine::Network& network,
+                          const std::vector<engine::Trial>& trials) {
+    double activity = 0.0, weight = 0.0;
+    for (const engine::Trial& t : trials) {
+        for (const engine::Matrix& x : network.forward(t.input))
+            activity = std::max(activity, x.cwiseAbs().maxCoeff());
+        for (engine::Index i = 0; i < t.target.size(); ++i)
+            if (std::isfinite(t.target(i)))
+                activity = std::max(activity, std::abs(t.target(i)));
+    }
+    for (engine::Index l = 1; l <= network.depth(); ++l)
+        weight = std::max(weight, network.weight(l).cwiseAbs().maxCoeff());
+    return {niceRange(activity), niceRange(weight)};
+}
+
 QColor phaseColor(engine::Phase phase) {
     switch (phase) {
         case engine::Phase::Idle:

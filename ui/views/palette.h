@@ -2,7 +2,11 @@
 
 #include <QColor>
 
+#include <vector>
+
+#include "engine/core/network.h"
 #include "engine/core/simulation.h"
+#include "engine/core/trial.h"
 
 namespace ui {
 
@@ -23,6 +27,15 @@ double synapseWidth(double w, double range, double minWidth, double maxWidth);
 /// A "nice" symmetric range covering |value| (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of
 /// ten).
 double niceRange(double maxAbs);
+
+/// The symmetric colour ranges of a run, fixed for the whole run so that a colour means the
+/// same value in every frame: `activity` covers every layer's feed-forward values of `network`
+/// on `trials` and their finite targets, `weight` every weight; both rounded by niceRange().
+struct ColourRanges {
+    double activity = 1.0;
+    double weight = 1.0;
+};
+ColourRanges colourRanges(const engine::Network& network, const std::vector<engine::Trial>& trials);
 
 /// Light background tint for a phase (what was just computed).
 QColor phaseColor(engine::Phase phase);

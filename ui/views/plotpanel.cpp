@@ -257,86 +257,98 @@ void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Tri
     m_landscape->replot();
 }
 
-void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
-    if (!frame)
-        return;
-    // Energy during the current PC trial.
-    const engine::Matrix& trace = frame->pc->energyTrace;
-    if (m_energy->graphCount() == m_layers + 1) {
-        for (int c = 0; c <= m_layers; ++c) {
-            QVector<double> xs, ys;
-            for (engine::Index k = 0; c < trace.cols() && k < trace.rows(); ++k) {
-                xs << double(k);
-                ys << trace(k, c);
-            }
-            m_energy->graph(c)->setData(xs, ys, true);  // empty before the first trial
-        }
-        // The last point of a finished trial comes after the weight update: mark it.
-        m_updateMark->setVisible(frame->pc->phase == engine::Phase::Update);
-        m_updateLabel->setVisible(frame->pc->phase == engine::Phase::Update);
-        m_updateMark->point1->setCoords(frame->pc->iterations, 0);
-        m_updateMark->point2->setCoords(frame->pc->iterations, 1);
-        m_energy->xAxis->setRange(0, std::max<double>(frame->pc->iterations, 1));
-        double top = 0;
-        for (engine::Index k = 0; k < trace.rows(); ++k)
-            top = std::max(top, trace(k, 0));
-        m_energy->yAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
-    }
-
+PlotPanel::TrialSeries::TrialSeries(const Frame& frame, const History& history)
+    : trials(history.trials()) {
     // Per-trial series up to the frame's trial (the timeline may show the past).
-    const std::int64_t upTo = frame->pc->trialComplete ? frame->pc->trial : frame->pc->trial - 1;
-    const auto& trials = history.trials();
+    const std::int64_t upTo = frame.pc->trialComplete ? frame.pc->trial : frame.pc->trial - 1;
     const size_t end = static_cast<size_t>(
         std::upper_bound(trials.begin(), trials.end(), upTo,
                          [](std::int64_t v, const TrialRecord& r) { return v < r.trial; }) -
         trials.begin());
     // At most MaxPlotPoints points per series (every k-th trial, always the last): a plot a few
     // hundred pixels wide shows no more, and the window stays fast with long runs.
-    std::vector<size_t> picked;
     const size_t stride = std::max<size_t>(1, (end + MaxPlotPoints - 1) / MaxPlotPoints);
     for (size_t i = 0; i < end; i += stride)
         picked.push_back(i);
     if (end > 0 && picked.back() != end - 1)
         picked.push_back(end - 1);
-    const int points = static_cast<int>(picked.size());
-    QVector<double> xs;
-    xs.reserve(points);
+    xs.reserve(points());
     for (size_t i : picked)
         xs << double(trials[i].trial);
-    auto series = [&](auto get) {
-        QVector<double> ys;
-        ys.reserve(points);
-        for (size_t i : picked)
-            ys << get(trials[i]);
-        return ys;
-    };
+}
+
+void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
+    if (!frame)
+        return;
+    showEnergy(*frame);
+    const TrialSeries series(*frame, history);
+    showOutputs(series);
+    for (int rule = 0; rule < 2; ++rule) {
+        QCPGraph* loss = m_loss->graph(rule);
+        loss->setData(series.xs, series.values([&](const TrialRecord& r) { return r.loss[rule]; }),
+                      true);
+        styleRule(loss, rule, palette::ruleColor(rule), series.points());
+        QCPGraph* alignment = m_alignment->graph(rule);
+        alignment->setData(series.xs,
+                           series.values([&](const TrialRecord& r) { return r.alignment[rule]; }),
+                           true);
+        styleRule(alignment, rule, palette::ruleColor(rule), series.points());
+    }
+    showWeights(series);
+    fitRanges(series);
+    showPaths(frame, history, series);
+    for (QCustomPlot* plot : plots())
+        if (plot->isVisible())
+            plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotPanel::showEnergy(const Frame& frame) {
+    // Energy during the current PC trial.
+    if (m_energy->graphCount() != m_layers + 1)
+        return;
+    const engine::Matrix& trace = frame.pc->energyTrace;
+    for (int c = 0; c <= m_layers; ++c) {
+        QVector<double> xs, ys;
+        for (engine::Index k = 0; c < trace.cols() && k < trace.rows(); ++k) {
+            xs << double(k);
+            ys << trace(k, c);
+        }
+        m_energy->graph(c)->setData(xs, ys, true);  // empty before the first trial
+    }
+    // The last point of a finished trial comes after the weight update: mark it.
+    const bool updated = frame.pc->phase == engine::Phase::Update;
+    m_updateMark->setVisible(updated);
+    m_updateLabel->setVisible(updated);
+    m_updateMark->point1->setCoords(frame.pc->iterations, 0);
+    m_updateMark->point2->setCoords(frame.pc->iterations, 1);
+    m_energy->xAxis->setRange(0, std::max<double>(frame.pc->iterations, 1));
+    double top = 0;
+    for (engine::Index k = 0; k < trace.rows(); ++k)
+        top = std::max(top, trace(k, 0));
+    m_energy->yAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
+}
+
+void PlotPanel::showOutputs(const TrialSeries& series) {
     const int shown = std::min(m_outputsCount, MaxOutputs);
     for (int k = 0; k < shown; ++k) {
         for (int rule = 0; rule < 2; ++rule) {
             QCPGraph* g = m_outputs->graph(3 * k + rule);
-            g->setData(xs, series([&](const TrialRecord& r) {
-                           return size_t(k) < r.output[rule].size() ? r.output[rule][size_t(k)]
-                                                                    : NAN;
-                       }),
-                       true);
-            styleRule(g, rule, palette::seriesColor(k), points);
-        }
-        m_outputs->graph(3 * k + 2)->setData(
-            xs, series([&](const TrialRecord& r) {
-                return size_t(k) < r.target.size() ? r.target[size_t(k)] : NAN;
+            g->setData(series.xs, series.values([&](const TrialRecord& r) {
+                return size_t(k) < r.output[rule].size() ? r.output[rule][size_t(k)] : NAN;
             }),
-            true);
+                       true);
+            styleRule(g, rule, palette::seriesColor(k), series.points());
+        }
+        m_outputs->graph(3 * k + 2)->setData(series.xs, series.values([&](const TrialRecord& r) {
+            return size_t(k) < r.target.size() ? r.target[size_t(k)] : NAN;
+        }),
+                                             true);
     }
-    for (int rule = 0; rule < 2; ++rule) {
-        m_loss->graph(rule)->setData(xs, series([&](const TrialRecord& r) { return r.loss[rule]; }),
-                                     true);
-        styleRule(m_loss->graph(rule), rule, palette::ruleColor(rule), points);
-        m_alignment->graph(rule)->setData(
-            xs, series([&](const TrialRecord& r) { return r.alignment[rule]; }), true);
-        styleRule(m_alignment->graph(rule), rule, palette::ruleColor(rule), points);
-    }
-    // Weights: created lazily, once the number of tracked weights is known.
-    const size_t tracked = end > 0 ? trials[0].weights[0].size() : 0;
+}
+
+void PlotPanel::showWeights(const TrialSeries& series) {
+    // Created lazily, once the number of tracked weights is known.
+    const size_t tracked = series.picked.empty() ? 0 : series.trials[0].weights[0].size();
     if (m_weights->graphCount() != int(2 * tracked)) {
         m_weights->clearGraphs();
         for (size_t w = 0; w < tracked; ++w)
@@ -349,64 +361,65 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     for (size_t w = 0; w < tracked; ++w)
         for (int rule = 0; rule < 2; ++rule) {
             QCPGraph* g = m_weights->graph(int(2 * w) + rule);
-            g->setData(xs, series([&](const TrialRecord& r) {
-                           return w < r.weights[rule].size() ? r.weights[rule][w] : NAN;
-                       }),
+            g->setData(series.xs, series.values([&](const TrialRecord& r) {
+                return w < r.weights[rule].size() ? r.weights[rule][w] : NAN;
+            }),
                        true);
-            styleRule(g, rule, palette::seriesColor(int(w)), points);
+            styleRule(g, rule, palette::seriesColor(int(w)), series.points());
         }
     m_weights->legend->setVisible(tracked <= 4);
+}
 
-    const double right = std::max(1.0, xs.isEmpty() ? 1.0 : xs.back());
+void PlotPanel::fitRanges(const TrialSeries& series) {
+    const double right = std::max(1.0, series.xs.isEmpty() ? 1.0 : series.xs.back());
     for (QCustomPlot* plot : {m_outputs, m_loss, m_weights, m_alignment}) {
         plot->xAxis->setRange(0, right + 0.5);
-        if (plot != m_alignment) {
-            bool found = false;
-            QCPRange r;
-            for (int g = 0; g < plot->graphCount(); ++g) {
-                bool ok = false;
-                const QCPRange gr = plot->graph(g)->getValueRange(ok);
-                if (ok)
-                    r = found ? QCPRange(std::min(r.lower, gr.lower), std::max(r.upper, gr.upper))
-                              : gr;
-                found = found || ok;
-            }
-            if (found) {
-                const double pad = std::max(0.05 * r.size(), 1e-3);
-                plot->yAxis->setRange(r.lower - pad, r.upper + pad);
-            }
+        if (plot == m_alignment)
+            continue;  // a cosine: always -1..1
+        bool found = false;
+        QCPRange r;
+        for (int g = 0; g < plot->graphCount(); ++g) {
+            bool ok = false;
+            const QCPRange gr = plot->graph(g)->getValueRange(ok);
+            if (ok)
+                r = found ? QCPRange(std::min(r.lower, gr.lower), std::max(r.upper, gr.upper)) : gr;
+            found = found || ok;
+        }
+        if (found) {
+            const double pad = std::max(0.05 * r.size(), 1e-3);
+            plot->yAxis->setRange(r.lower - pad, r.upper + pad);
         }
     }
+}
 
-    // Landscape: each rule's path from the initial weights through the weights after every
-    // trial (the two tracked weights are exactly the two trainable ones, in the same order).
-    if (m_landscapeWeights && m_paths[0]) {
-        const auto [a, b] = *m_landscapeWeights;
-        const FramePtr& first = history.empty() ? frame : history.at(0);
-        for (int rule = 0; rule < 2; ++rule) {
-            const engine::Snapshot& s0 = first->of(rule == 0 ? engine::Rule::BP : engine::Rule::PC);
-            QVector<double> t{0.0}, wa{s0.weights[size_t(a.layer)](a.post, a.pre)},
-                wb{s0.weights[size_t(b.layer)](b.post, b.pre)};
-            // The first frame of a run is taken before any update, so it holds the initial weights.
-            for (size_t i : picked) {  // downsampled like the other series
-                if (trials[i].weights[rule].size() < 2)
-                    break;
-                t << double(trials[i].trial);
-                wa << trials[i].weights[rule][0];
-                wb << trials[i].weights[rule][1];
-            }
-            m_paths[rule]->setData(t, wa, wb);
-            m_paths[rule]->setScatterStyle(
-                t.size() <= MarkerLimit ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross
-                                                                    : QCPScatterStyle::ssCircle,
-                                                          palette::ruleColor(rule), 6)
-                                        : QCPScatterStyle());
+void PlotPanel::showPaths(const FramePtr& frame, const History& history,
+                          const TrialSeries& series) {
+    // Each rule's path from the initial weights through the weights after every trial (the two
+    // tracked weights are exactly the two trainable ones, in the same order).
+    if (!m_landscapeWeights || !m_paths[0])
+        return;
+    const auto [a, b] = *m_landscapeWeights;
+    // The first frame of a run is taken before any update, so it holds the initial weights.
+    const FramePtr& first = history.empty() ? frame : history.at(0);
+    for (int rule = 0; rule < 2; ++rule) {
+        const engine::Snapshot& s0 = first->of(rule == 0 ? engine::Rule::BP : engine::Rule::PC);
+        QVector<double> t{0.0}, wa{s0.weights[size_t(a.layer)](a.post, a.pre)},
+            wb{s0.weights[size_t(b.layer)](b.post, b.pre)};
+        for (size_t i : series.picked) {  // downsampled like the other series
+            const TrialRecord& r = series.trials[i];
+            if (r.weights[rule].size() < 2)
+                break;
+            t << double(r.trial);
+            wa << r.weights[rule][0];
+            wb << r.weights[rule][1];
         }
+        m_paths[rule]->setData(t, wa, wb);
+        m_paths[rule]->setScatterStyle(
+            t.size() <= MarkerLimit
+                ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
+                                  palette::ruleColor(rule), 6)
+                : QCPScatterStyle());
     }
-
-    for (QCustomPlot* plot : plots())
-        if (plot->isVisible())
-            plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 }  // namespace ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QVector>
 #include <QWidget>
 #include <optional>
 
@@ -39,11 +40,37 @@ public:
     QList<QCustomPlot*> plots() const;
     /// Name of the tab in front ("loss", "weights", "alignment" or "landscape").
     QString currentTab() const;
-    /// Index of the landscape tab, or -1 when the network has no landscape.
+    /// Whether the run has a loss landscape tab: exactly two trainable weights and no bias.
     bool hasLandscape() const { return m_landscapeWeights.has_value(); }
 
 private:
+    /// The trial records up to a frame's trial, downsampled to at most MaxPlotPoints (every
+    /// k-th, always the last): `picked` indexes `trials`, `xs` holds their trial numbers.
+    struct TrialSeries {
+        TrialSeries(const Frame& frame, const History& history);
+        int points() const { return static_cast<int>(picked.size()); }
+        /// get(record) of every picked record.
+        template <class Get>
+        QVector<double> values(Get get) const {
+            QVector<double> ys;
+            ys.reserve(points());
+            for (size_t i : picked)
+                ys << get(trials[i]);
+            return ys;
+        }
+        const std::vector<TrialRecord>& trials;
+        std::vector<size_t> picked;
+        QVector<double> xs;
+    };
+
     void buildLandscape(const engine::Network& initial, const engine::Trial& trial);
+    void showEnergy(const Frame& frame);
+    void showOutputs(const TrialSeries& series);
+    void showWeights(const TrialSeries& series);
+    /// Both axes of the per-trial plots to their data.
+    void fitRanges(const TrialSeries& series);
+    /// The landscape's weight paths.
+    void showPaths(const FramePtr& frame, const History& history, const TrialSeries& series);
 
     QCustomPlot* m_energy = nullptr;
     QCustomPlot* m_outputs = nullptr;

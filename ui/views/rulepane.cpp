@@ -63,6 +63,14 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
     column->addWidget(m_stack, 1);
 }
 
+void RulePane::setNetwork(const engine::NetworkSpec& spec, const palette::ColourRanges& ranges,
+                          const QStringList& inputNames, const QStringList& outputNames) {
+    m_network->setNetwork(spec, ranges.activity, ranges.weight);
+    m_network->setNames(inputNames, outputNames);
+    if (m_machine)
+        m_machine->setNetwork(spec, ranges.activity);
+}
+
 void RulePane::setFrame(const FramePtr& frame) {
     m_network->setFrame(frame);
     if (m_machine)

@@ -3,7 +3,10 @@
 #include <QColor>
 #include <QFrame>
 
+#include <QStringList>
+
 #include "ui/simulation/frame.h"
+#include "ui/views/palette.h"
 
 class QLabel;
 class QStackedWidget;
@@ -23,6 +26,10 @@ public:
 
     NetworkView* networkView() const { return m_network; }
     EnergyMachineView* machineView() const { return m_machine; }
+    /// A new run: the network's shape, the fixed colour ranges and the neurons' plain names,
+    /// for the network view and the energy machine.
+    void setNetwork(const engine::NetworkSpec& spec, const palette::ColourRanges& ranges,
+                    const QStringList& inputNames, const QStringList& outputNames);
     void setFrame(const FramePtr& frame);
     /// PC only: show the energy machine instead of the network view.
     void setMachineShown(bool shown);

@@ -11,8 +11,9 @@ namespace ui {
 
 class SimulationController;
 
-/// The timeline: a slider over every recorded frame, VCR buttons (|< << < live > >> >|) and
-/// "Resume from here", which continues (branches) the run from the shown frame.
+/// The timeline: a slider over every recorded frame between VCR buttons (first, back 10, back
+/// one | forward one, forward 10, live), the step on show, and "Resume from here", which
+/// continues (branches) the run from the shown frame.
 class TimelineBar : public QWidget {
     Q_OBJECT
 public:

@@ -20,6 +20,7 @@
 #include "engine/core/lockstep.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
+#include "ui/editing/editingcontroller.h"
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/scenarioeditor.h"
 #include "ui/lab/mainwindow.h"
@@ -34,13 +35,15 @@ namespace {
 
 struct Window {
     MainWindow w;
-    explicit Window(const char* preset = "bear") {
+    /// Shows the window with `preset` and waits for its first frame (a fatal failure if none
+    /// comes, so that pc() and bp() always have a frame to read).
+    void open(const char* preset) {
         w.resize(1280, 800);
         w.show();
         w.activateWindow();
-        EXPECT_TRUE(QTest::qWaitForWindowActive(&w, 2000));
-        EXPECT_TRUE(w.loadPreset(preset));
-        EXPECT_TRUE(waitFor([&] { return w.controller()->current() != nullptr; }));
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&w, 2000));
+        ASSERT_TRUE(w.loadPreset(preset));
+        ASSERT_TRUE(waitFor([&] { return w.controller()->current() != nullptr; }));
     }
     /// A frame is on show (a reload clears the history until the new run's first frame).
     bool cur() { return w.controller()->current() != nullptr; }
@@ -65,10 +68,16 @@ struct Window {
     }
 };
 
+/// The window on the bear, its first frame on show.
+class Editing : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_NO_FATAL_FAILURE(win.open("bear")); }
+    Window win;
+};
+
 }  // namespace
 
-TEST(Editing, DraggingASynapseSetsTheWeightInBothPanesAndUndoRestoresIt) {
-    Window win;
+TEST_F(Editing, DraggingASynapseSetsTheWeightInBothPanesAndUndoRestoresIt) {
     const engine::Scenario before = win.w.document()->scenario();
     NetworkView* v = win.view(engine::Rule::PC);
     const QPoint at = win.synapse(engine::Rule::PC, 2, 1, 0);  // hidden -> smell
@@ -97,8 +106,7 @@ TEST(Editing, DraggingASynapseSetsTheWeightInBothPanesAndUndoRestoresIt) {
     EXPECT_TRUE(win.runShows(2, 1, 0, 1.5));
 }
 
-TEST(Editing, TheWheelAndTheArrowKeysNudgeTheSelectedWeight) {
-    Window win;
+TEST_F(Editing, TheWheelAndTheArrowKeysNudgeTheSelectedWeight) {
     NetworkView* v = win.view(engine::Rule::BP);
     const QPoint at = win.synapse(engine::Rule::BP, 1, 0, 0);
     QWheelEvent wheel(QPointF(at), QPointF(v->mapToGlobal(at)), QPoint(), QPoint(0, 120),
@@ -117,8 +125,7 @@ TEST(Editing, TheWheelAndTheArrowKeysNudgeTheSelectedWeight) {
     EXPECT_TRUE(win.runShows(1, 0, 0, 1.5));
 }
 
-TEST(Editing, ATargetTypedIntoTheTrialTableIsUsedAndABlankMeansNoTarget) {
-    Window win;
+TEST_F(Editing, ATargetTypedIntoTheTrialTableIsUsedAndABlankMeansNoTarget) {
     win.w.findChild<QAction*>("editorAction")->trigger();
     QTableWidget* table = win.w.editor()->trialTable();
     win.w.editor()->tabs()->setCurrentIndex(2);
@@ -157,8 +164,7 @@ TEST(Editing, ATargetTypedIntoTheTrialTableIsUsedAndABlankMeansNoTarget) {
     EXPECT_NE(win.w.statusMessage().indexOf("'abc' is not a number"), -1);
 }
 
-TEST(Editing, LayerSizeAndActivationFromTheTableKeepTheWeightsAndUndoExactly) {
-    Window win;
+TEST_F(Editing, LayerSizeAndActivationFromTheTableKeepTheWeightsAndUndoExactly) {
     const engine::Scenario before = win.w.document()->scenario();
     QTableWidget* layers = win.w.editor()->layerTable();
     ASSERT_TRUE(waitFor([&] { return layers->rowCount() == 3; }));
@@ -177,8 +183,7 @@ TEST(Editing, LayerSizeAndActivationFromTheTableKeepTheWeightsAndUndoExactly) {
     ASSERT_TRUE(waitFor([&] { return win.cur() && win.pc().weights[1].rows() == 1; }));
 }
 
-TEST(Editing, HyperParametersChangeLiveWithoutAReset) {
-    Window win;
+TEST_F(Editing, HyperParametersChangeLiveWithoutAReset) {
     for (int k = 0; k < 3; ++k)
         win.w.controller()->step(Granularity::Trial);
     ASSERT_TRUE(
@@ -204,12 +209,11 @@ TEST(Editing, HyperParametersChangeLiveWithoutAReset) {
     EXPECT_NE(win.pc().weights[2], w2);
 }
 
-TEST(Editing, AnEditDuringARunningSimulationRestartsItAtAStepBoundary) {
-    Window win;
+TEST_F(Editing, AnEditDuringARunningSimulationRestartsItAtAStepBoundary) {
     win.w.controller()->setSpeed(4);
     win.w.controller()->play();
     ASSERT_TRUE(waitFor([&] { return win.cur() && win.pc().trial > 50; }));
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{2, 0, 0}}, -0.5));
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{2, 0, 0}}, -0.5));
     // The worker takes the new network between micro-steps: a fresh run from the edited weight.
     ASSERT_TRUE(waitFor([&] {
         const FramePtr f = win.w.controller()->current();
@@ -218,12 +222,12 @@ TEST(Editing, AnEditDuringARunningSimulationRestartsItAtAStepBoundary) {
     EXPECT_LT(win.w.controller()->history().trials().size(), 50u);
 }
 
-TEST(Editing, SaveAndOpenGiveTheSameScenarioAndTheSameRun) {
+TEST_F(Editing, SaveAndOpenGiveTheSameScenarioAndTheSameRun) {
     QTemporaryDir dir;
     const QString path = dir.filePath("my.json");
-    Window win;
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.75));
-    ASSERT_TRUE(win.w.setValue(Selection{NeuronId{2, 0}, std::nullopt}, 0.5));  // sound target
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.75));
+    ASSERT_TRUE(
+        win.w.editing()->setValue(Selection{NeuronId{2, 0}, std::nullopt}, 0.5));  // sound target
     EXPECT_TRUE(win.w.isWindowModified());
     ASSERT_EQ(win.w.saveFile(path), QString());
     EXPECT_FALSE(win.w.isWindowModified());
@@ -231,6 +235,7 @@ TEST(Editing, SaveAndOpenGiveTheSameScenarioAndTheSameRun) {
     const engine::Scenario saved = win.w.document()->scenario();
 
     Window other;
+    ASSERT_NO_FATAL_FAILURE(other.open("bear"));
     ASSERT_EQ(other.w.openFile(path), QString());
     EXPECT_TRUE(engine::sameScenario(other.w.document()->scenario(), saved));
     EXPECT_EQ(other.w.document()->filePath(), path);
@@ -248,9 +253,8 @@ TEST(Editing, SaveAndOpenGiveTheSameScenarioAndTheSameRun) {
     }
 }
 
-TEST(Editing, ABrokenFileLeavesTheOpenWorkUntouched) {
-    Window win;
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
+TEST_F(Editing, ABrokenFileLeavesTheOpenWorkUntouched) {
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
     const engine::Scenario mine = win.w.document()->scenario();
     const int steps = win.w.document()->undoStack()->count();
     const QString bad = PROSPECT_SCENARIO_TEST_DIR "/bad/wrong-shape-rows.json";
@@ -266,8 +270,9 @@ TEST(Editing, ABrokenFileLeavesTheOpenWorkUntouched) {
     EXPECT_TRUE(win.w.isWindowModified());
 }
 
-TEST(Editing, ReRandomiseIsAnUndoableEditOfTheSeed) {
-    Window win("deep-linear");
+TEST(EditingDeepLinear, ReRandomiseIsAnUndoableEditOfTheSeed) {
+    Window win;
+    ASSERT_NO_FATAL_FAILURE(win.open("deep-linear"));
     const auto seed = win.w.document()->scenario().seed;
     const engine::Matrix w1 = win.pc().weights[1];
     QTest::keyClick(&win.w, Qt::Key_R, Qt::ShiftModifier);
@@ -277,9 +282,8 @@ TEST(Editing, ReRandomiseIsAnUndoableEditOfTheSeed) {
     ASSERT_TRUE(waitFor([&] { return win.cur() && win.pc().weights[1] == w1; }));
 }
 
-TEST(Editing, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWork) {
-    Window win;
-    ASSERT_TRUE(win.w.setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
+TEST_F(Editing, ClosingWithUnsavedChangesAsksAndCancelKeepsTheWork) {
+    ASSERT_TRUE(win.w.editing()->setValue(Selection{std::nullopt, SynapseId{1, 0, 0}}, 0.3));
     bool asked = false;
     QTimer::singleShot(200, [&] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());

@@ -7,9 +7,11 @@
 #include <QFile>
 #include <QImage>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QTest>
 #include <functional>
 
+#include "engine/scenario/presets.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/inspector.h"
@@ -25,19 +27,27 @@ namespace {
 
 struct Window {
     MainWindow w;
-    Window(const char* preset = "bear") {
+    /// Shows the window with `preset` and waits for its first frame (a fatal failure if none
+    /// comes, so that pc() always has a frame to read).
+    void open(const std::string& preset) {
         w.resize(1280, 800);
         w.show();
-        EXPECT_TRUE(w.loadPreset(preset));
-        EXPECT_TRUE(waitFor([&] { return w.controller()->current() != nullptr; }));
+        ASSERT_TRUE(w.loadPreset(QString::fromStdString(preset)));
+        ASSERT_TRUE(waitFor([&] { return w.controller()->current() != nullptr; }));
     }
     const engine::Snapshot& pc() { return *w.controller()->current()->pc; }
 };
 
+/// The window on the bear, its first frame on show.
+class BearWindow : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_NO_FATAL_FAILURE(win.open("bear")); }
+    Window win;
+};
+
 }  // namespace
 
-TEST(Window, KeyboardStepsPlaysAndShowsTheShortcutOverlay) {
-    Window win;
+TEST_F(BearWindow, KeyboardStepsPlaysAndShowsTheShortcutOverlay) {
     QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // one inference iteration
     ASSERT_TRUE(waitFor([&] { return win.pc().phase == engine::Phase::Initialise; }));
     QTest::keyClick(&win.w, Qt::Key_Right);  // one phase
@@ -60,8 +70,7 @@ TEST(Window, KeyboardStepsPlaysAndShowsTheShortcutOverlay) {
     ASSERT_TRUE(waitFor([&] { return win.w.controller()->current() && win.pc().trial == 0; }));
 }
 
-TEST(Window, ClickingASynapseFillsTheInspectorWithItsFormula) {
-    Window win;
+TEST_F(BearWindow, ClickingASynapseFillsTheInspectorWithItsFormula) {
     QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);
     QTest::keyClick(&win.w, Qt::Key_Right);
     ASSERT_TRUE(waitFor([&] { return win.pc().phase == engine::Phase::Relax; }));
@@ -80,8 +89,7 @@ TEST(Window, ClickingASynapseFillsTheInspectorWithItsFormula) {
     EXPECT_NE(win.w.inspector()->text().indexOf("relaxation: dx"), -1);
 }
 
-TEST(Window, InspectorPlugsInTheNumbersOfTheBearsFirstTrial) {
-    Window win;
+TEST_F(BearWindow, InspectorPlugsInTheNumbersOfTheBearsFirstTrial) {
     QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // BP forward
     QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);  // BP backward
     ASSERT_TRUE(waitFor(
@@ -94,8 +102,7 @@ TEST(Window, InspectorPlugsInTheNumbersOfTheBearsFirstTrial) {
         << win.w.inspector()->text().toStdString();
 }
 
-TEST(Window, TimelineSliderShowsAPastStep) {
-    Window win;
+TEST_F(BearWindow, TimelineSliderShowsAPastStep) {
     for (int k = 0; k < 5; ++k)
         QTest::keyClick(&win.w, Qt::Key_Right, Qt::ShiftModifier);
     ASSERT_TRUE(waitFor([&] { return win.pc().iteration == 4; }));
@@ -117,25 +124,24 @@ TEST(Window, TimelineSliderShowsAPastStep) {
 }
 
 TEST(Window, EveryPresetLoadsWithLabelledPlots) {
-    for (const char* preset :
-         {"bear", "lr-comparison", "trajectories-122", "energy-machine", "deep-linear"}) {
-        Window win(preset);
+    ASSERT_GE(engine::presets().size(), 10u);  // the bundled ones, and any added later
+    for (const engine::Scenario& preset : engine::presets()) {
+        const std::string& name = preset.name;
+        Window win;
+        ASSERT_NO_FATAL_FAILURE(win.open(name)) << name;
         QTest::keyClick(&win.w, Qt::Key_Right);
-        ASSERT_TRUE(waitFor([&] { return win.pc().phase != engine::Phase::Idle; })) << preset;
+        ASSERT_TRUE(waitFor([&] { return win.pc().phase != engine::Phase::Idle; })) << name;
         for (QCustomPlot* plot : win.w.plots()->plots()) {
-            EXPECT_FALSE(plot->xAxis->label().isEmpty()) << preset;
-            EXPECT_FALSE(plot->yAxis->label().isEmpty()) << preset;
+            EXPECT_FALSE(plot->xAxis->label().isEmpty()) << name;
+            EXPECT_FALSE(plot->yAxis->label().isEmpty()) << name;
         }
-        EXPECT_EQ(win.w.plots()->hasLandscape(), std::string(preset) == "trajectories-122")
-            << preset;
-        EXPECT_EQ(win.w.pane(engine::Rule::PC)->machineShown(),
-                  std::string(preset) == "energy-machine")
-            << preset;
+        // Only the 1-2-2 net has exactly two trainable weights, the landscape's axes.
+        EXPECT_EQ(win.w.plots()->hasLandscape(), name == "trajectories-122") << name;
+        EXPECT_EQ(win.w.pane(engine::Rule::PC)->machineShown(), name == "energy-machine") << name;
     }
 }
 
-TEST(Window, PlotsKeepAFixedSetOfItemsWhileRunning) {
-    Window win;
+TEST_F(BearWindow, PlotsKeepAFixedSetOfItemsWhileRunning) {
     QCustomPlot* energy = win.w.plots()->plots().front();
     const int items = energy->itemCount();
     QTest::keyClick(&win.w, Qt::Key_4);
@@ -150,28 +156,42 @@ TEST(Window, PlotsKeepAFixedSetOfItemsWhileRunning) {
 
 TEST(Window, DenseNetsDrawTheirStrongestSynapsesAndSparseOnesAll) {
     {
-        Window win("trajectories-122");
-        NetworkView* view = win.w.pane(engine::Rule::PC)->networkView();
-        view->grab();
-        EXPECT_EQ(view->totalSynapses(), 4);  // two trainable plus the fixed diagonal
-        EXPECT_EQ(view->drawnSynapses(), 4);
+        Window win;
+        ASSERT_NO_FATAL_FAILURE(win.open("trajectories-122"));
+        const SynapsePlan plan = win.w.pane(engine::Rule::PC)->networkView()->synapsePlan();
+        EXPECT_EQ(plan.total, 4);  // two trainable plus the fixed diagonal
+        EXPECT_EQ(plan.drawn, 4);
+        EXPECT_FALSE(plan.dense);
+        EXPECT_EQ(plan.lines.size(), 4u);
+        EXPECT_EQ(plan.fixedMarks.size(), 2u);  // the diagonal of W2 does not learn
     }
     {
-        Window win("deep-tanh");
+        Window win;
+        ASSERT_NO_FATAL_FAILURE(win.open("deep-tanh"));
         NetworkView* view = win.w.pane(engine::Rule::BP)->networkView();
-        view->grab();
-        EXPECT_EQ(view->totalSynapses(), 6 * 32 * 32);
-        EXPECT_LE(view->drawnSynapses(), 1200);
-        EXPECT_GT(view->drawnSynapses(), 1000);
+        SynapsePlan plan = view->synapsePlan();
+        EXPECT_EQ(plan.total, 6 * 32 * 32);
+        EXPECT_LE(plan.drawn, 1200);
+        EXPECT_GT(plan.drawn, 1000);
+        EXPECT_TRUE(plan.dense);
+        EXPECT_TRUE(plan.lines.empty());
+        int bucketed = 0;
+        for (const SynapsePlan::Bucket& b : plan.buckets)
+            bucketed += int(b.lines.size());
+        EXPECT_EQ(bucketed, plan.drawn);
+        // A selected neuron's synapses are drawn, however weak.
+        view->setSelection(Selection{NeuronId{3, 5}, std::nullopt});
+        plan = view->synapsePlan();
+        EXPECT_EQ(plan.highlighted.size(), 64u);  // 32 in, 32 out
     }
 }
 
-TEST(Window, ScreenshotWritesAPngOfTheRequestedSize) {
-    Window win;
-    const QString path = QDir::temp().filePath("prospect_window_test.png");
+TEST_F(BearWindow, ScreenshotWritesAPngOfTheRequestedSize) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath("window.png");
     EXPECT_TRUE(win.w.saveScreenshot(path, QSize(1000, 700)).isEmpty());
     const QImage image(path);
     EXPECT_EQ(image.size(), QSize(1000, 700));
-    QFile::remove(path);
     EXPECT_FALSE(win.w.saveScreenshot("/nonexistent-dir/x.png", QSize(800, 600)).isEmpty());
 }

@@ -15,7 +15,10 @@ extern "C" {
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <cstring>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "app/recordcommand.h"
@@ -31,6 +34,7 @@ extern "C" {
 #include "ui/media/recording.h"
 #include "ui/media/videowriter.h"
 #include "ui/simulation/simulationcontroller.h"
+#include "ui/views/palette.h"
 #include "waitfor.h"
 
 using namespace ui;
@@ -113,6 +117,70 @@ QStringList leftovers(const QString& dir) {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
+/// What an SVG file holds: the elements by name and the text of its <title> and <text>s.
+struct SvgContents {
+    QString error;  ///< "" when the file is well-formed XML with an <svg> root
+    QString viewBox;
+    QString title;
+    QStringList texts;
+    std::map<QString, int> elements;
+    int count(const QString& element) const {
+        const auto it = elements.find(element);
+        return it == elements.end() ? 0 : it->second;
+    }
+};
+
+SvgContents readSvg(const QString& path) {
+    SvgContents svg;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        svg.error = "cannot open " + path;
+        return svg;
+    }
+    QXmlStreamReader xml(&file);
+    bool root = true;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QString name = xml.name().toString();
+        if (root) {
+            if (name != "svg")
+                svg.error = "the root element is <" + name + ">, not <svg>";
+            svg.viewBox = xml.attributes().value("viewBox").toString();
+            root = false;
+        }
+        ++svg.elements[name];
+        if (name == "title")
+            svg.title = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        else if (name == "text")
+            svg.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    if (xml.hasError())
+        svg.error = xml.errorString();
+    return svg;
+}
+
+/// How many pixels of `image` have exactly the colour `colour`.
+int pixelsOf(const QImage& image, const QColor& colour) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            n += QColor(image.pixel(x, y)).rgb() == colour.rgb();
+    return n;
+}
+
+/// How many different shades of grey `image` has.
+int greyLevels(const QImage& image) {
+    std::set<int> levels;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c(image.pixel(x, y));
+            if (c.red() == c.green() && c.green() == c.blue())
+                levels.insert(c.red());
+        }
+    return int(levels.size());
+}
+
 std::shared_ptr<Recording> bearRecording(int trials, Granularity every) {
     auto r = std::make_shared<Recording>();
     EXPECT_EQ(simulateRecording(*engine::findPreset("bear"), trials, every, *r), QString());
@@ -146,9 +214,13 @@ TEST(VideoWriter, WebmIsVp9) {
 }
 
 TEST(VideoWriter, OddSizesAndAFullDiskAreErrors) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString never = dir.filePath("never.mp4");
     VideoWriter w(VideoFormat::Mp4);
-    EXPECT_NE(w.open("/tmp/never.mp4", {65, 64}, 25).indexOf("even"), -1);
-    EXPECT_FALSE(QFile::exists("/tmp/never.mp4"));
+    EXPECT_NE(w.open(never, {65, 64}, 25).indexOf("even"), -1);
+    EXPECT_FALSE(QFile::exists(never));
+    EXPECT_TRUE(leftovers(dir.path()).isEmpty());
     if (!QFile::exists("/dev/full"))
         GTEST_SKIP() << "no /dev/full";
     VideoWriter full(VideoFormat::Mp4);
@@ -157,6 +229,21 @@ TEST(VideoWriter, OddSizesAndAFullDiskAreErrors) {
     GifWriter gif;
     const QString g = writeFrames(gif, "/dev/full", {64, 64}, 25, 30);
     EXPECT_NE(g.indexOf("No space left"), -1) << g.toStdString();
+}
+
+TEST(FrameWriter, AFrameBeforeOpenOrOfTheWrongSizeIsRefused) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    for (const VideoFormat format : {VideoFormat::Mp4, VideoFormat::Gif}) {
+        const std::unique_ptr<FrameWriter> w = makeFrameWriter(format);
+        const QString kind = format == VideoFormat::Gif ? "GIF" : "video";
+        EXPECT_EQ(w->write(testFrame({64, 64}, 0)), QString("the %1 file is not open").arg(kind));
+        const QString path = dir.filePath(format == VideoFormat::Gif ? "x.gif" : "x.mp4");
+        ASSERT_EQ(w->open(path, {64, 48}, 10), QString());
+        EXPECT_EQ(w->write(testFrame({64, 64}, 0)),
+                  QString("frame of 64x64 in a 64x48 %1").arg(kind));
+        EXPECT_EQ(w->frames(), 0);
+    }
 }
 
 TEST(GifWriter, FrameCountDelaysLoopAndMode) {
@@ -441,6 +528,17 @@ TEST(Export, ImagesOfViewsAndPlots) {
     QFile p(pdf);
     ASSERT_TRUE(p.open(QIODevice::ReadOnly));
     EXPECT_TRUE(p.read(5) == "%PDF-");
+    // The loss plot as SVG: well-formed, the default 1280 x 720, titled with the scenario, with
+    // the plot's title and axis label as text and PC's three trials as circles (and its legend
+    // entry's).
+    const SvgContents loss = readSvg(plotSvg);
+    ASSERT_EQ(loss.error, QString());
+    EXPECT_EQ(loss.viewBox, "0 0 1280 720");
+    EXPECT_EQ(loss.title, QString::fromStdString(engine::findPreset("bear")->title));
+    EXPECT_TRUE(loss.texts.contains("Loss per trial")) << loss.texts.join("|").toStdString();
+    EXPECT_TRUE(loss.texts.contains("trial")) << loss.texts.join("|").toStdString();
+    EXPECT_GE(loss.count("circle"), 3);
+    EXPECT_GE(loss.count("polyline"), 3);
     std::ostringstream e2;
     EXPECT_EQ(app::exportCommand(
                   {"--preset", "bear", "--pdf", dir.filePath("lab.pdf").toStdString()}, out, e2),
@@ -456,10 +554,18 @@ TEST(Export, ImagesOfViewsAndPlots) {
                                  out, e2),
               0)
         << e2.str();
+    // The landscape: the default size, the loss as bands of grey, and both rules' paths drawn
+    // in their colours (a blank picture has none of these).
+    const QImage land(dir.filePath("land.png"));
+    EXPECT_EQ(land.size(), QSize(1280, 720));
+    EXPECT_GE(greyLevels(land), 10);
+    EXPECT_GT(pixelsOf(land, palette::ruleColor(0)), 100);
+    EXPECT_GT(pixelsOf(land, palette::ruleColor(1)), 100);
     EXPECT_EQ(app::exportCommand({"--preset", "bear", "--view", "landscape", "--png",
                                   dir.filePath("land2.png").toStdString()},
                                  out, e2),
               2);
+    EXPECT_FALSE(QFile::exists(dir.filePath("land2.png")));
     const QStringList files = leftovers(dir.path());
     EXPECT_EQ(files.filter(".part").size(), 0) << files.join(" ").toStdString();
 }

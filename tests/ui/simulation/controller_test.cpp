@@ -24,26 +24,33 @@ const engine::Scenario& bear() {
 
 struct Loaded {
     SimulationController controller;
-    Loaded() {
+    /// Loads the bear and waits for its first frame (a fatal failure if none comes, so that
+    /// pc() and bp() always have a frame to read).
+    void load() {
         controller.loadScenario(bear());
-        EXPECT_TRUE(waitFor([&] { return controller.current() != nullptr; }));
+        ASSERT_TRUE(waitFor([&] { return controller.current() != nullptr; }));
     }
     const engine::Snapshot& pc() const { return *controller.current()->pc; }
     const engine::Snapshot& bp() const { return *controller.current()->bp; }
 };
 
+/// A controller with the bear loaded and its first frame on show.
+class BearController : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_NO_FATAL_FAILURE(l.load()); }
+    Loaded l;
+};
+
 }  // namespace
 
-TEST(Controller, PublishesTheInitialStateOfBothRules) {
-    Loaded l;
+TEST_F(BearController, PublishesTheInitialStateOfBothRules) {
     EXPECT_EQ(l.pc().phase, engine::Phase::Idle);
     EXPECT_EQ(l.bp().rule, engine::Rule::BP);
     EXPECT_EQ(l.pc().rule, engine::Rule::PC);
     EXPECT_EQ(l.pc().weights[2], l.bp().weights[2]);
 }
 
-TEST(Controller, SteppingAtEachGranularityAdvancesTheRightCounters) {
-    Loaded l;
+TEST_F(BearController, SteppingAtEachGranularityAdvancesTheRightCounters) {
     l.controller.step(Granularity::Iteration);
     ASSERT_TRUE(waitFor([&] { return l.pc().phase == engine::Phase::Initialise; }));
     EXPECT_EQ(l.bp().phase, engine::Phase::Forward);
@@ -67,8 +74,7 @@ TEST(Controller, SteppingAtEachGranularityAdvancesTheRightCounters) {
     EXPECT_EQ(l.controller.history().trials().back().trial, 7);
 }
 
-TEST(Controller, ResetRestoresTheInitialWeightsExactly) {
-    Loaded l;
+TEST_F(BearController, ResetRestoresTheInitialWeightsExactly) {
     const engine::Matrix w1 = l.pc().weights[1], w2 = l.pc().weights[2];
     l.controller.step(Granularity::Trial, 4);
     ASSERT_TRUE(waitFor([&] { return l.pc().trial == 4 && l.pc().trialComplete; }));
@@ -94,8 +100,7 @@ TEST(Controller, ANewSeedDrawsNewWeightsAndShowsTheSeed) {
     EXPECT_EQ(c.seed(), seed + 1);
 }
 
-TEST(Controller, TimelineShowsThePastAndBranchingReproducesTheEngine) {
-    Loaded l;
+TEST_F(BearController, TimelineShowsThePastAndBranchingReproducesTheEngine) {
     for (int k = 0; k < 3; ++k)  // one frame per trial (a Step of 3 trials would run them at once)
         l.controller.step(Granularity::Trial);
     ASSERT_TRUE(waitFor([&] { return l.pc().trial == 3 && l.pc().trialComplete; }));
@@ -200,8 +205,7 @@ TEST(Controller, DivergencePausesWithAMessageAndResetRecovers) {
     EXPECT_EQ(c.current()->bp->trial, 0);
 }
 
-TEST(Controller, RunUntilStopsAtTheGoal) {
-    Loaded l;
+TEST_F(BearController, RunUntilStopsAtTheGoal) {
     l.controller.setSpeed(4);
     QSignalSpy messages(&l.controller, &SimulationController::message);
     l.controller.runUntil(12, 0.0);
@@ -211,8 +215,7 @@ TEST(Controller, RunUntilStopsAtTheGoal) {
     EXPECT_FALSE(messages.at(0).at(1).toBool());
 }
 
-TEST(Controller, PlayFromPausedSpeedPicksNormalSpeed) {
-    Loaded l;
+TEST_F(BearController, PlayFromPausedSpeedPicksNormalSpeed) {
     QSignalSpy speeds(&l.controller, &SimulationController::speedChanged);
     l.controller.setSpeed(0);
     l.controller.play();
@@ -222,4 +225,36 @@ TEST(Controller, PlayFromPausedSpeedPicksNormalSpeed) {
     ASSERT_TRUE(waitFor([&] { return l.controller.running() && l.pc().step > 0; }));
     l.controller.pause();
     ASSERT_TRUE(waitFor([&] { return !l.controller.running(); }));
+}
+
+// A Step of `count` iterations or phases goes as far as `count` single steps of the engine.
+TEST(Controller, AStepOfSeveralIterationsOrPhasesGoesThatFar) {
+    const engine::Scenario& p = bear();
+    for (const Granularity g : {Granularity::Iteration, Granularity::Phase}) {
+        for (const int count : {3, 140}) {
+            SCOPED_TRACE(testing::Message() << "granularity " << int(g) << ", count " << count);
+            Loaded l;
+            ASSERT_NO_FATAL_FAILURE(l.load());
+            engine::LockstepPair pair(p.network(), p.bp, p.pc, p.trials);
+            for (int k = 0; k < count; ++k)
+                ASSERT_TRUE(g == Granularity::Iteration ? pair.stepIteration() : pair.stepPhase());
+            const std::int64_t steps = pair.pc().stepCount();
+            l.controller.step(g, count);
+            ASSERT_TRUE(waitFor([&] { return !l.controller.running() && l.pc().step == steps; }))
+                << "PC is at micro-step " << l.pc().step << ", the engine at " << steps;
+            const engine::Snapshot want = *pair.pc().snapshot(), wantBp = *pair.bp().snapshot();
+            EXPECT_EQ(l.pc().trial, want.trial);
+            EXPECT_EQ(l.pc().iteration, want.iteration);
+            EXPECT_EQ(l.pc().phase, want.phase);
+            EXPECT_EQ(l.bp().step, wantBp.step);
+            EXPECT_EQ(l.bp().phase, wantBp.phase);
+            for (std::size_t k = 1; k <= 2; ++k) {
+                EXPECT_EQ(l.pc().weights[k], want.weights[k]);
+                EXPECT_EQ(l.bp().weights[k], wantBp.weights[k]);
+            }
+            // The trials finished on the way are recorded, as with single steps.
+            EXPECT_EQ(std::int64_t(l.controller.history().trials().size()),
+                      pair.pc().trialsCompleted());
+        }
+    }
 }

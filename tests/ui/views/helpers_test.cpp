@@ -10,6 +10,7 @@
 #include "ui/views/captions.h"
 #include "ui/views/networklayout.h"
 #include "ui/views/palette.h"
+#include "ui/views/synapseplan.h"
 
 using namespace ui;
 
@@ -49,6 +50,22 @@ TEST(Palette, WidthsRangesAndText) {
     EXPECT_EQ(palette::textOn(QColor(10, 10, 60)), QColor(250, 250, 250));
 }
 
+TEST(Palette, ColourRangesCoverTheFeedForwardValuesTargetsAndWeights) {
+    // 1 -> 1 identity net with weight 3: input 2 gives 6 at the output.
+    const engine::NetworkSpec spec = engine::NetworkSpec::layered(
+        {1, 1}, engine::Activation::Identity, engine::Initialiser::constant(3.0));
+    const engine::Network net(spec, 0);
+    engine::Vector in(1), target(1);
+    in << 2.0;
+    target << 7.0;
+    engine::Trial t = engine::Trial::single(in, target);
+    // Activity: max(|2|, |6|, target 7) = 7, rounded to 8; weight 3 stays 3.
+    EXPECT_EQ(palette::colourRanges(net, {t}).activity, 8.0);
+    EXPECT_EQ(palette::colourRanges(net, {t}).weight, 3.0);
+    t.target(0, 0) = NAN;  // a missing target does not count
+    EXPECT_EQ(palette::colourRanges(net, {t}).activity, 6.0);
+}
+
 TEST(NetworkLayout, PlacesLayersLeftToRightAndHitTests) {
     NetworkLayout layout;
     layout.setGeometry({1, 1, 2}, QRectF(0, 0, 300, 200));
@@ -64,8 +81,41 @@ TEST(NetworkLayout, PlacesLayersLeftToRightAndHitTests) {
     ASSERT_TRUE(layout.synapseAt(mid, 4.0).has_value());
     EXPECT_EQ(*layout.synapseAt(mid, 4.0), (SynapseId{2, 1, 0}));
     EXPECT_FALSE(layout.synapseAt(QPointF(5, 5), 4.0).has_value());
+    EXPECT_TRUE(layout.contains({NeuronId{2, 1}, std::nullopt}));
+    EXPECT_FALSE(layout.contains({NeuronId{2, 2}, std::nullopt}));
+    EXPECT_FALSE(layout.contains({NeuronId{3, 0}, std::nullopt}));
+    EXPECT_TRUE(layout.contains({std::nullopt, SynapseId{2, 1, 0}}));
+    EXPECT_FALSE(layout.contains({std::nullopt, SynapseId{2, 0, 1}}));  // layer 1 has one neuron
+    EXPECT_FALSE(layout.contains({std::nullopt, SynapseId{0, 0, 0}}));
+    EXPECT_FALSE(layout.contains({}));
     EXPECT_NEAR(distanceToSegment(QPointF(1, 1), QPointF(0, 0), QPointF(2, 0)), 1.0, 1e-12);
     EXPECT_NEAR(distanceToSegment(QPointF(3, 0), QPointF(0, 0), QPointF(2, 0)), 1.0, 1e-12);
+}
+
+TEST(SynapsePlan, DrawsPresentSynapsesAndTheSelectionsLast) {
+    engine::NetworkSpec spec = engine::NetworkSpec::layered({2, 2}, engine::Activation::Identity,
+                                                            engine::Initialiser::constant(1.0));
+    engine::Matrix mask = engine::Matrix::Ones(2, 2);
+    mask(0, 1) = 0.0;  // no synapse from input 1 to output 0
+    spec.weight(1).mask = mask;
+    spec.weight(1).trainable = false;
+    const engine::Network net(spec, 0);
+    const std::vector<engine::Matrix> weights{engine::Matrix(), net.weight(1)};
+    NetworkLayout layout;
+    layout.setGeometry({2, 2}, QRectF(0, 0, 300, 200));
+    const SynapsePlan all = planSynapses(spec, weights, layout, {}, 1.0);
+    EXPECT_EQ(all.total, 3);
+    EXPECT_EQ(all.drawn, 3);
+    EXPECT_FALSE(all.dense);
+    EXPECT_EQ(all.lines.size(), 3u);
+    EXPECT_EQ(all.fixedMarks.size(), 3u);  // W1 does not learn
+    // Input 0 selected: its two synapses are highlighted (and get no bar), the third is not.
+    const SynapsePlan selected =
+        planSynapses(spec, weights, layout, {NeuronId{0, 0}, std::nullopt}, 1.0);
+    ASSERT_EQ(selected.highlighted.size(), 2u);
+    EXPECT_EQ(selected.lines.size(), 1u);
+    EXPECT_EQ(selected.fixedMarks.size(), 1u);
+    EXPECT_EQ(selected.lines[0].line, QLineF(layout.centre(0, 1), layout.centre(1, 1)));
 }
 
 namespace {
