@@ -19,6 +19,7 @@
 #include "ui/editing/editingcontroller.h"
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/scenarioeditor.h"
+#include "ui/lab/aboutdialog.h"
 #include "ui/lab/runtoolbar.h"
 #include "ui/lab/shortcutoverlay.h"
 #include "ui/lab/statusline.h"
@@ -63,9 +64,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildEditMenu();
     buildPresetsMenu();
     buildViewMenu();
-    menuBar()
-        ->addMenu(tr("&Help"))
-        ->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
+    help->addAction(tr("About Prospect"), this, [this] { AboutDialog(this).exec(); });
     wire();
     resize(1280, 800);
 }

@@ -6,12 +6,16 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <functional>
 
 #include "engine/scenario/presets.h"
+#include "ui/lab/aboutdialog.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/inspector.h"
@@ -194,4 +198,24 @@ TEST_F(BearWindow, ScreenshotWritesAPngOfTheRequestedSize) {
     const QImage image(path);
     EXPECT_EQ(image.size(), QSize(1000, 700));
     EXPECT_FALSE(win.w.saveScreenshot("/nonexistent-dir/x.png", QSize(800, 600)).isEmpty());
+}
+
+TEST_F(BearWindow, HelpAboutOpensTheAboutDialog) {
+    QAction* about = nullptr;
+    for (QAction* menu : win.w.menuBar()->actions())
+        if (menu->menu() && menu->text() == "&Help")
+            for (QAction* a : menu->menu()->actions())
+                if (a->text() == "About Prospect")
+                    about = a;
+    ASSERT_NE(about, nullptr) << "Help has no About Prospect entry";
+    QString shown;
+    // The dialog is modal: look at it and close it from the event loop it runs.
+    QTimer::singleShot(0, [&] {
+        if (auto* dialog = qobject_cast<AboutDialog*>(QApplication::activeModalWidget())) {
+            shown = dialog->windowTitle();
+            dialog->accept();
+        }
+    });
+    about->trigger();
+    EXPECT_FALSE(shown.isEmpty()) << "no About dialog was shown";
 }
