@@ -7,6 +7,7 @@ packages=(
   libeigen3-dev libgtest-dev libgmock-dev nlohmann-json3-dev
   qt6-base-dev qt6-base-dev-tools libqcustomplot-dev fonts-dejavu-core
   qt6-svg-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev libgif-dev
+  zlib1g-dev dataset-fashion-mnist
 )
 
 missing=()
