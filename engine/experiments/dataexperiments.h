@@ -41,6 +41,7 @@ struct DepthConfig {
     std::vector<std::string> validate() const;
     /// The lecture-sized variant (see HACKING.md).
     static DepthConfig quick();
+    /// Mean test error over the epochs.
     DataMetric metric() const { return {DataMetric::Kind::MeanOverEpochs, 0}; }
 };
 /// Every (rule, depth, alpha, seed): rules, then depths, then alphas, then seeds.
@@ -71,11 +72,16 @@ struct OnlineConfig {
     int trainPerClass = 0;  ///< Training images per class to draw from (0: all).
     int testPerClass = 0;   ///< 0: the full test set.
     PcConfig pc{0.0, 64, 0.1, 0.5};
+    /// Every problem, one sentence each.
     std::vector<std::string> validate() const;
+    /// The lecture-sized variant (see HACKING.md).
     static OnlineConfig quick();
+    /// Mean test error over the iterations.
     DataMetric metric() const { return {DataMetric::Kind::MeanOverEpochs, 0}; }
 };
+/// Every (rule, batch size, alpha, seed): rules, then batch sizes, then their alphas, then seeds.
 std::vector<DataCell> onlineCells(const OnlineConfig& config);
+/// One cell (its setting is the batch size).
 DataCellResult runOnlineCell(const OnlineConfig& config, const data::Dataset& data,
                              const DataCell& cell, const DataHooks& hooks = {});
 
@@ -94,15 +100,20 @@ struct ContinualConfig {
     int scoredEpochs = 84;
     int testPerClass = 0;  ///< 0: every test image of the task's classes.
     PcConfig pc{0.0, 64, 0.1, 0.9};
+    /// Every problem, one sentence each.
     std::vector<std::string> validate() const;
+    /// The lecture-sized variant (see HACKING.md).
     static ContinualConfig quick();
+    /// Mean test error over both tasks and the first scoredEpochs epochs.
     DataMetric metric() const { return {DataMetric::Kind::MeanOverEpochs, scoredEpochs}; }
     /// Total epochs.
     int epochs() const { return cycles * 2 * epochsPerTask; }
 };
+/// Every (rule, alpha, seed), setting 0.
 std::vector<DataCell> continualCells(const ContinualConfig& config);
 /// The classes of task A (first five) and task B for a seed.
 std::vector<int> continualClassOrder(int seed);
+/// One cell: errors[0] is task A, errors[1] task B, after every epoch.
 DataCellResult runContinualCell(const ContinualConfig& config, const data::Dataset& data,
                                 const DataCell& cell, const DataHooks& hooks = {});
 
@@ -124,10 +135,14 @@ struct DriftConfig {
     Scalar pretrainAlpha = 0.01;
     int pretrainPerClass = 0;  ///< 0: the full training set.
     PcConfig pc{0.0, 128, 0.1, 0.5};
+    /// Every problem, one sentence each.
     std::vector<std::string> validate() const;
+    /// The lecture-sized variant (see HACKING.md).
     static DriftConfig quick();
+    /// Mean test error over the run.
     DataMetric metric() const { return {DataMetric::Kind::MeanOverEpochs, 0}; }
 };
+/// Every (rule, alpha, seed), setting 0.
 std::vector<DataCell> driftCells(const DriftConfig& config);
 /// The BP pre-training of one seed (the same net for both rules and every alpha); nullptr when
 /// cancelled or when it diverged (then `problem` says why).
@@ -176,11 +191,16 @@ struct SmallDataConfig {
     int epochs = 64;
     int testPerClassCap = 0;  ///< Test at most this many per class (0: as many as N).
     PcConfig pc{0.0, 64, 1.0, 0.5};
+    /// Every problem, one sentence each.
     std::vector<std::string> validate() const;
+    /// The lecture-sized variant (see HACKING.md).
     static SmallDataConfig quick();
+    /// Lowest test error over the epochs.
     DataMetric metric() const { return {DataMetric::Kind::LowestOverEpochs, 0}; }
 };
+/// Every (rule, examples per class, alpha, seed): rules, then N, then alphas, then seeds.
 std::vector<DataCell> smallDataCells(const SmallDataConfig& config);
+/// One cell (its setting is N).
 DataCellResult runSmallDataCell(const SmallDataConfig& config, const data::Dataset& data,
                                 const DataCell& cell, const DataHooks& hooks = {});
 

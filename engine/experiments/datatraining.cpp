@@ -68,6 +68,7 @@ void BatchBuffers::fill(const data::ImageSet& images, const LabelledSet& set,
                         const std::vector<Index>& order, Index start, Index count) {
     assert(count <= m_input.cols());
     const Index pixels = images.imageSize();
+    assert(pixels == m_input.rows());
     for (Index k = 0; k < count; ++k) {
         const auto at = static_cast<size_t>(order[static_cast<size_t>(start + k)]);
         const float* image = images.image(set.images[at]);
@@ -93,6 +94,7 @@ Scalar Evaluator::error(const BatchTrainer& trainer, const data::ImageSet& image
         return std::numeric_limits<Scalar>::quiet_NaN();
     const Index L = trainer.depth();
     const Index pixels = images.imageSize();
+    assert(pixels == m_layers[0].rows());
     Index wrong = 0;
     for (Index start = 0; start < set.size(); start += EvaluationChunk) {
         const Index count = std::min(EvaluationChunk, set.size() - start);

@@ -27,11 +27,13 @@ std::vector<std::string> DriftConfig::validate() const {
 }
 
 DriftConfig DriftConfig::quick() {
+    // Two drifts (128 epochs), 8 epochs of pre-training instead of 64, the three larger rates,
+    // one seed (HACKING.md).
     DriftConfig c;
-    c.alphas = {0.05, 0.01};
+    c.alphas = {0.1, 0.05, 0.01};
     c.seeds = 1;
-    c.epochs = 192;
-    c.pretrainEpochs = 4;
+    c.epochs = 128;
+    c.pretrainEpochs = 8;
     return c;
 }
 
