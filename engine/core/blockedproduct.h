@@ -11,6 +11,7 @@
 // buffers (at most ProductChunk^2 doubles = 100 KB) on the stack: no heap allocation. A matrix
 // times a vector and an outer product (batch size 1) go to Eigen's blocking-free kernels.
 
+#include <algorithm>
 #include <type_traits>
 
 #include "engine/core/types.h"
