@@ -6,7 +6,7 @@
 # any engine folder. Engine folders may include no Qt header at all.
 set(allowed_engine/core        "")
 set(allowed_engine/scenario    "engine/core")
-set(allowed_engine/experiments "engine/core")
+set(allowed_engine/experiments "engine/core;engine/data")
 set(allowed_engine/data        "engine/core")
 set(allowed_ui/simulation      "engine/*")
 set(allowed_ui/views           "engine/*;ui/simulation")

@@ -9,6 +9,7 @@ packages=(
   qt6-svg-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev libgif-dev
   librsvg2-bin dpkg-dev file
   lintian appstream desktop-file-utils shared-mime-info man-db
+  zlib1g-dev dataset-fashion-mnist
 )
 
 missing=()
