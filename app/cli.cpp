@@ -2,8 +2,8 @@
 
 #include <sstream>
 
+#include "app/atomicfile.h"
 #include "app/bench.h"
-#include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
@@ -87,7 +87,7 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
             << "\n";
     if (options.given("csv")) {
         const std::string path = options.text("csv");
-        if (auto error = writeFileAtomically(path, result.csv.text())) {
+        if (auto error = writeFileAtomically(path, engine::report::csvText(result.csv))) {
             err << "prospect experiment " << experiment->name << ": " << *error << "\n";
             return 1;
         }

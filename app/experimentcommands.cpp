@@ -22,7 +22,7 @@ namespace {
 
 // ---- interference and lr-sweep ------------------------------------------------------------------
 
-void outputRowsToCsv(const std::vector<ex::OutputRow>& rows, bool withAlpha, CsvTable& csv) {
+void outputRowsToCsv(const std::vector<ex::OutputRow>& rows, bool withAlpha, TextTable& csv) {
     for (const ex::OutputRow& r : rows) {
         std::vector<std::string> cells{engine::ruleName(r.rule)};
         if (withAlpha)
@@ -73,11 +73,11 @@ Error runInterference(const Options& o, ExperimentResult& result, std::ostream&)
     for (size_t k = 0; k < std::min<size_t>(4, bp0.size()); ++k)
         table.push_back(
             {std::to_string(k + 1), fixed(bp0[k]), fixed(bp1[k]), fixed(pc0[k]), fixed(pc1[k])});
-    s << textTable(table);
+    s << alignedText(table);
     const engine::Minimum bpMin = engine::seriesMinimum(bp1), pcMin = engine::seriesMinimum(pc1);
     s << "\nInterference = lowest smell prediction (its target stayed 1):\n"
-      << textTable({{"BP", fixed(bpMin.value), "at trial " + std::to_string(bpMin.at + 1)},
-                    {"PC", fixed(pcMin.value), "at trial " + std::to_string(pcMin.at + 1)}});
+      << alignedText({{"BP", fixed(bpMin.value), "at trial " + std::to_string(bpMin.at + 1)},
+                      {"PC", fixed(pcMin.value), "at trial " + std::to_string(pcMin.at + 1)}});
     result.summary = s.str();
     return std::nullopt;
 }
@@ -121,7 +121,7 @@ Error runLrSweep(const Options& o, ExperimentResult& result, std::ostream&) {
       << " trials per learning rate;\n"
       << "interference = lowest smell prediction (target 1); final = (sound, smell) before the "
          "last trial.\n\n"
-      << textTable(table);
+      << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
 }
@@ -221,7 +221,7 @@ Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostrea
       << ", Xavier-uniform, one sample ~ N(0,1),\none step with alpha " << config.pc.alpha
       << " (PC T " << config.pc.iterations << "); mean and standard deviation over " << seeds
       << " seeds.\n\n"
-      << textTable(table);
+      << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
 }
@@ -274,7 +274,7 @@ Error runProspectiveIndex(const Options& o, ExperimentResult& result, std::ostre
       << ", Xavier-uniform; one step with alpha " << config.pc.alpha << ", T "
       << config.pc.iterations << "; " << seeds << " seeds.\n"
       << "1 = the activity after learning moved exactly toward the relaxed activity.\n\n"
-      << textTable(table);
+      << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
 }
@@ -331,7 +331,7 @@ Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&)
       << ", PC alpha " << formatNumber(config.pc.alpha) << ", T " << config.pc.iterations
       << ", discount " << config.pc.discount
       << ".\nWeights before each trial (first five and last):\n"
-      << textTable(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
+      << alignedText(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
       << fixed(path(Rule::PC)) << "\n";
     result.summary = s.str();
     return std::nullopt;

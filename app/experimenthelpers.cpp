@@ -2,44 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
-#include <sstream>
 
 namespace app {
-
-std::string fixed(double v, int digits) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
-std::string scientific(double v, int digits) {
-    std::ostringstream s;
-    s << std::scientific << std::setprecision(digits) << v;
-    return s.str();
-}
-
-/// Left-aligned text table for summaries.
-std::string textTable(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<size_t> width;
-    for (const auto& r : rows)
-        for (size_t c = 0; c < r.size(); ++c) {
-            if (width.size() <= c)
-                width.push_back(0);
-            width[c] = std::max(width[c], r[c].size());
-        }
-    std::ostringstream out;
-    for (const auto& r : rows) {
-        std::string line;
-        for (size_t c = 0; c < r.size(); ++c) {
-            line += r[c];
-            if (c + 1 < r.size())
-                line += std::string(width[c] - r[c].size() + 2, ' ');
-        }
-        out << "  " << line << "\n";
-    }
-    return out.str();
-}
 
 MeanSd meanSd(const std::vector<double>& v) {
     MeanSd m;

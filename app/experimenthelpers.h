@@ -10,18 +10,20 @@
 
 #include "app/options.h"
 #include "engine/core/simulation.h"
+#include "engine/report/format.h"
+#include "engine/report/table.h"
 
 namespace app {
 
 /// An error message for the user, or nothing.
 using Error = std::optional<std::string>;
 
-/// v with `digits` digits after the point.
-std::string fixed(double v, int digits = 4);
-/// `v` in scientific notation with `digits` digits after the point ("1.93e-03").
-std::string scientific(double v, int digits = 2);
-/// Left-aligned text table for summaries, indented by two spaces.
-std::string textTable(const std::vector<std::vector<std::string>>& rows);
+// Numbers and tables as text: one module for the whole program.
+using engine::report::alignedText;
+using engine::report::fixed;
+using engine::report::formatNumber;
+using engine::report::scientific;
+using engine::report::TextTable;
 
 /// Mean and sample standard deviation.
 struct MeanSd {

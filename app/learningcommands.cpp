@@ -49,12 +49,6 @@ std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci
     return cell;
 }
 
-/// The shared aggregation's CSV table as the command's result.
-void setCsv(ExperimentResult& result, const ex::TextTable& table) {
-    result.csv.header = table.header;
-    result.csv.rows = table.rows;
-}
-
 /// Runs count jobs on the threads with progress lines.
 void runJobs(const std::string& name, size_t count, unsigned threads, std::ostream& log,
              const std::function<void(size_t)>& job) {
@@ -92,7 +86,7 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
     runJobs("fear-conditioning", jobs.size(), threads, log,
             [&](size_t i) { ex::runFearJob(jobs[i], config); });
     const ex::FearSummary summary = ex::summariseFear(jobs);
-    setCsv(result, summary.csv);
+    result.csv = summary.csv;
     result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{{"group", "BP mean (sd)", "PC mean (sd)"}};
     for (ex::FearGroup g : ex::fearGroups())
@@ -108,7 +102,7 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
       << ", discount " << config.pc.discount << "; " << seeds << " seeds.\n"
       << "Groups: N+ noise -> shock; LN+ light and noise -> shock; LN+L- then the light alone,\n"
       << "no shock (extinction).\n\nFear to the noise alone after training:\n"
-      << textTable(table) << "\nLN+L- minus LN+ (effect of extinguishing the light): BP "
+      << alignedText(table) << "\nLN+L- minus LN+ (effect of extinguishing the light): BP "
       << fixed(shift(Rule::BP)) << ", PC " << fixed(shift(Rule::PC)) << "\n";
     result.summary = s.str();
     return std::nullopt;
@@ -142,7 +136,7 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
     runJobs("reversal-learning", jobs.size(), threads, log,
             [&](size_t i) { ex::runReversalJob(jobs[i], config); });
     const ex::ReversalSummary summary = ex::summariseReversal(jobs, static_cast<int>(from));
-    setCsv(result, summary.csv);
+    result.csv = summary.csv;
     result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
         {"rule", "after punishment", "n", "value at punished trial", "value on next trial"}};
@@ -163,12 +157,10 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
       << "Value (mean (sd)) of the chosen option at a punished trial and on the next trial,\n"
       << "split by whether the next choice stayed or switched; punished trials after trial " << from
       << ":\n"
-      << textTable(table);
+      << alignedText(table);
     // Small numbers in scientific notation; "n/a" where a group had no punished trials.
     auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };
-    auto sci = [](double v) {
-        return std::isfinite(v) ? (v >= 0 ? "+" : "") + scientific(v, 2) : std::string("n/a");
-    };
+    auto sci = [](double v) { return engine::report::signedScientificOrNa(v, 2); };
     s << "\nNext trial, switch minus stay: ";
     for (Rule rule : Rules)
         s << engine::ruleName(rule) << " "
@@ -216,7 +208,7 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
     runJobs("sensorimotor-transfer", jobs.size(), threads, log,
             [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); });
     const ex::SensorimotorSummary summary = ex::summariseSensorimotor(jobs);
-    setCsv(result, summary.csv);
+    result.csv = summary.csv;
     result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
         {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
@@ -227,7 +219,7 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
                          meanCell(summary.values.at({Rule::BP, g.name()}), 2, true),
                          meanCell(summary.values.at({Rule::PC, g.name()}), 2, true)});
     // No same-cue adaptation (or a diverged run) leaves the ratio undefined.
-    auto ratio = [](double r) { return std::isfinite(r) ? fixed(r, 3) : std::string("n/a"); };
+    auto ratio = [](double r) { return engine::report::fixedOrNa(r, 3); };
     std::ostringstream s;
     s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
       << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
@@ -240,7 +232,7 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
       << "channel and\nwashout trials are null-field (target (0, 0)); " << seeds
       << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
          "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
-      << textTable(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
+      << alignedText(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
       << ratio(summary.transfer(Rule::BP, '+')) << " and " << ratio(summary.transfer(Rule::BP, '-'))
       << ", PC " << ratio(summary.transfer(Rule::PC, '+')) << " and "
       << ratio(summary.transfer(Rule::PC, '-')) << "\n";
@@ -279,7 +271,7 @@ Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) 
     runJobs("erratic", jobs.size(), threads, log,
             [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); });
     const ex::ErraticSummary summary = ex::summariseErratic(jobs, alphasBp, alphasPc);
-    setCsv(result, summary.csv);
+    result.csv = summary.csv;
     result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
         {"rule", "alpha", "path length", "final distance", "path / final"}};
@@ -305,8 +297,8 @@ Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) 
       << config.pc.gamma0 << ", discount " << config.pc.discount << "; " << seeds
       << " seeds. Path length = sum over trials of the norm of the\nweight change; final "
          "distance = norm of (final - initial weights); all weights; means over seeds.\n\n"
-      << textTable(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
-      << textTable(compare);
+      << alignedText(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
+      << alignedText(compare);
     result.summary = s.str();
     return std::nullopt;
 }

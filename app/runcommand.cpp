@@ -4,8 +4,10 @@
 #include <optional>
 #include <sstream>
 
-#include "app/csv.h"
+#include "app/atomicfile.h"
 #include "app/options.h"
+#include "engine/report/format.h"
+#include "engine/report/table.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 
@@ -14,6 +16,7 @@ namespace app {
 namespace {
 
 using engine::Index;
+using engine::report::formatNumber;
 
 const char* const RunHelp =
     "prospect run (SCENARIO.json | --preset NAME) [--trials N] [--csv PATH]\n\n"
@@ -138,7 +141,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     const engine::Network net = scenario->network();
     engine::Simulation bp(net, scenario->bp);
     engine::Simulation pc(net, scenario->pc);
-    CsvTable csv;
+    engine::report::TextTable csv;
     csv.header = header(*scenario, net);
     std::vector<std::string> problems;
     long long played = trials;
@@ -194,7 +197,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "prospect run: run stopped early: " << p << "\n";
     if (options.given("csv")) {
         const std::string csvPath = options.text("csv");
-        if (auto error = writeFileAtomically(csvPath, csv.text())) {
+        if (auto error = writeFileAtomically(csvPath, engine::report::csvText(csv))) {
             err << "prospect run: " << *error << "\n";
             return 1;
         }

@@ -8,13 +8,14 @@
 #include <map>
 #include <sstream>
 
+#include "app/atomicfile.h"
 #include "app/cli.h"
-#include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/learningcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
 #include "engine/experiments/learningexperiments.h"
+#include "engine/report/table.h"
 
 using namespace app;
 
@@ -147,7 +148,7 @@ TEST(Cli, TargetAlignmentDoesNotDependOnThreadCount) {
         return result;
     };
     const ExperimentResult one = csvWith("1"), two = csvWith("2");
-    EXPECT_EQ(one.csv.text(), two.csv.text());
+    EXPECT_EQ(engine::report::csvText(one.csv), engine::report::csvText(two.csv));
     EXPECT_EQ(one.csv.header,
               (std::vector<std::string>{"rule", "depth", "seed", "target_alignment"}));
     EXPECT_EQ(one.csv.rows.size(), 2u * 2 * 3);
@@ -449,7 +450,7 @@ TEST(Cli, ErraticDoesNotDependOnThreadsAndReportsBothRules) {
         return runExperiment("erratic", a);
     };
     const ExperimentResult one = with("1"), two = with("2");
-    EXPECT_EQ(one.csv.text(), two.csv.text());
+    EXPECT_EQ(engine::report::csvText(one.csv), engine::report::csvText(two.csv));
     EXPECT_EQ(one.csv.header,
               (std::vector<std::string>{"rule", "alpha", "seed", "path_length", "final_distance"}));
     EXPECT_EQ(one.csv.rows.size(), 3u * 3);

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/report/format.h"
 #include "ui/results/experimenttabs.h"
 #include "ui/results/resultplots.h"
 #include "ui/views/palette.h"
@@ -112,8 +113,8 @@ void ErraticTab::draw(const ex::ErraticSummary& summary, int seeds,
     QStringList parts;
     for (const ex::ErraticSummary::Comparison& c : summary.comparisons)
         parts << tr("α %1: final %2, path %3 vs BP %4")
-                     .arg(QString::fromStdString(ex::formatNumber(c.alpha)), fixed(c.pcFinal, 3),
-                          fixed(c.pcPath, 3),
+                     .arg(QString::fromStdString(engine::report::formatNumber(c.alpha)),
+                          fixed(c.pcFinal, 3), fixed(c.pcPath, 3),
                           c.bpPathAtFinal ? fixed(*c.bpPathAtFinal, 3) : tr("outside BP's range"));
     QString text = tr("PC's mean path against BP's at the same mean final distance (BP "
                       "interpolated between its rates; %n seed(s)):",

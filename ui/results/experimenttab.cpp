@@ -15,6 +15,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "engine/report/format.h"
+#include "engine/report/table.h"
 #include "ui/results/batchrunner.h"
 #include "ui/results/resultplots.h"
 
@@ -24,31 +26,6 @@ namespace {
 
 constexpr int ExportWidthPx = 900;  // exported plots: a fixed size, independent of the window
 constexpr int ExportHeightPx = 600;
-
-QString quotedCell(const std::string& cell) {
-    QString q = QString::fromStdString(cell);
-    if (!q.contains(QLatin1Char(',')) && !q.contains(QLatin1Char('"')) &&
-        !q.contains(QLatin1Char('\n')) && !q.contains(QLatin1Char('\r')))
-        return q;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
-QByteArray csvText(const engine::experiments::TextTable& table) {
-    QString out;
-    auto line = [&out](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) {
-            if (i)
-                out += QLatin1Char(',');
-            out += quotedCell(cells[i]);
-        }
-        out += QLatin1Char('\n');
-    };
-    line(table.header);
-    for (const auto& r : table.rows)
-        line(r);
-    return out.toUtf8();
-}
 
 /// Writes bytes to path through QSaveFile: a failed write keeps the previous file.
 QString writeAtomically(const QString& path, const QByteArray& bytes) {
@@ -186,7 +163,11 @@ void ExperimentTab::addSetting(const QString& name, const QString& defaultText,
 }
 
 QString ExperimentTab::fixed(double v, int digits) {
-    return QString::number(v, 'f', digits);
+    return QString::fromStdString(engine::report::fixed(v, digits));
+}
+
+QString ExperimentTab::scientific(double v, int digits) {
+    return QString::fromStdString(engine::report::scientific(v, digits));
 }
 
 // ---- reading the settings -----------------------------------------------------------------------
@@ -334,7 +315,7 @@ void ExperimentTab::setRunning(bool running) {
         m_progress->setValue(0);
 }
 
-void ExperimentTab::setResult(const QString& summary, engine::experiments::TextTable csv) {
+void ExperimentTab::setResult(const QString& summary, engine::report::TextTable csv) {
     m_summary->setText(summary);
     m_csv = std::move(csv);
     m_savePlot->setEnabled(true);
@@ -374,7 +355,7 @@ QString ExperimentTab::savePlot(const QString& path) {
 QString ExperimentTab::saveCsv(const QString& path) {
     if (!hasResult())
         return tr("Nothing to save: run the experiment first");
-    return writeAtomically(path, csvText(m_csv));
+    return writeAtomically(path, QByteArray::fromStdString(engine::report::csvText(m_csv)));
 }
 
 void ExperimentTab::exportPlotInteractive() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/experiments/learningsummaries.h"
+#include "engine/report/table.h"
 
 class QCustomPlot;
 class QFormLayout;
@@ -45,7 +46,7 @@ public:
     /// Whether a complete result is shown.
     bool hasResult() const { return !m_csv.header.empty(); }
     /// The observations of the shown result (the CSV table).
-    const engine::experiments::TextTable& table() const { return m_csv; }
+    const engine::report::TextTable& table() const { return m_csv; }
 
     /// The settings field called `name` (a command-line option name), or null.
     QLineEdit* setting(const QString& name) const;
@@ -95,10 +96,12 @@ protected:
     bool readPc(engine::PcConfig& pc);
 
     /// Called by finish(): the summary line and the CSV table of the complete result.
-    void setResult(const QString& summary, engine::experiments::TextTable csv);
+    void setResult(const QString& summary, engine::report::TextTable csv);
 
     /// "0.1234" (fixed, as in the command line's summaries).
     static QString fixed(double v, int digits = 4);
+    /// "1.93e-03" (scientific, as in the command line's summaries).
+    static QString scientific(double v, int digits = 2);
 
 private:
     void finished(bool cancelled);
@@ -124,7 +127,7 @@ private:
     std::vector<QString> m_problems;
     std::function<void()> m_finish;
     QElapsedTimer m_clock;
-    engine::experiments::TextTable m_csv;
+    engine::report::TextTable m_csv;
 };
 
 }  // namespace ui

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/report/format.h"
 #include "ui/results/experimenttabs.h"
 #include "ui/results/resultplots.h"
 #include "ui/views/palette.h"
@@ -83,9 +84,7 @@ namespace {
 
 /// "+6.92e-03", "-4.70e-02", or "n/a".
 QString signedSci(double v) {
-    if (!std::isfinite(v))
-        return QStringLiteral("n/a");
-    return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'e', 2);
+    return QString::fromStdString(engine::report::signedScientificOrNa(v, 2));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/report/format.h"
 #include "ui/results/experimenttabs.h"
 #include "ui/results/resultplots.h"
 
@@ -81,7 +82,7 @@ namespace {
 
 /// A transfer ratio, or "n/a" when there was no same-cue adaptation to compare with.
 QString ratioText(double r) {
-    return std::isfinite(r) ? QString::number(r, 'f', 3) : QStringLiteral("n/a");
+    return QString::fromStdString(engine::report::fixedOrNa(r, 3));
 }
 
 }  // namespace
@@ -101,8 +102,8 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
             means << s.mean;
             sds << s.sd;
             cells << tr("%1 %2 (%3)")
-                         .arg(QString::fromStdString(groups[k].name()),
-                              QString::number(s.mean, 'e', 2), QString::number(s.sd, 'e', 2));
+                         .arg(QString::fromStdString(groups[k].name()), scientific(s.mean, 2),
+                              scientific(s.sd, 2));
         }
         // One rule per panel: the bars sit on their keys, no sideways offset.
         QCPAxisRect* rect = m_rects[static_cast<size_t>(r)];

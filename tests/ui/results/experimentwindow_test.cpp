@@ -20,6 +20,7 @@
 
 #include "app/learningcommands.h"
 #include "engine/experiments/learningsummaries.h"
+#include "engine/report/format.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/results/batchrunner.h"
 #include "ui/results/experimenttabs.h"
@@ -34,7 +35,7 @@ using engine::Rule;
 namespace {
 
 QString fixed(double v, int digits = 4) {
-    return QString::number(v, 'f', digits);
+    return QString::fromStdString(engine::report::fixed(v, digits));
 }
 
 template <typename T>

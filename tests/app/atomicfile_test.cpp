@@ -4,27 +4,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/csv.h"
+#include "app/atomicfile.h"
 
 using namespace app;
 
-TEST(Csv, NumbersRoundTripExactly) {
-    for (double v : {0.1, 1.0 / 3.0, -2.5e-300, 123456789.125, 0.0}) {
-        const std::string s = formatNumber(v);
-        EXPECT_EQ(std::stod(s), v) << s;
-    }
-    EXPECT_EQ(formatNumber(0.2), "0.2");
-    EXPECT_EQ(formatNumber(1.0), "1");
-}
-
-TEST(Csv, TableTextQuotesOnlyWhatNeedsIt) {
-    CsvTable t;
-    t.header = {"rule", "note"};
-    t.rows = {{"BP", "plain"}, {"PC", "a,b \"c\""}};
-    EXPECT_EQ(t.text(), "rule,note\nBP,plain\nPC,\"a,b \"\"c\"\"\"\n");
-}
-
-TEST(Csv, AtomicWriteReplacesAndFailsCleanly) {
+TEST(AtomicFile, ReplacesAndFailsCleanly) {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / "prospect_csv_test";
     fs::remove_all(dir);
