@@ -7,6 +7,7 @@
 
 #include "app/experimenthelpers.h"
 #include "app/parallel.h"
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningexperiments.h"
 #include "engine/experiments/learningsummaries.h"
 
@@ -19,23 +20,6 @@ using engine::Scalar;
 namespace {
 
 constexpr Rule Rules[] = {Rule::BP, Rule::PC};
-
-Error readSeeds(const Options& o, long long& seeds) {
-    return intInRange(o, "seeds", 1, 100'000, seeds);
-}
-
-Error readRates(const Options& o, const std::string& name, std::vector<double>& out) {
-    if (o.text(name).empty())
-        return "--" + name + ": give at least one learning rate";
-    if (Error e = o.realList(name, out))
-        return e;
-    for (double a : out)
-        if (a < 0.0)
-            return "--" + name + ": learning rates must be >= 0, got " + formatNumber(a);
-    if (out.size() > 1000)
-        return "--" + name + ": at most 1000 values";
-    return std::nullopt;
-}
 
 /// "mean (sd)" of the finite values, with a note of how many were not.
 std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci = false) {
@@ -50,40 +34,20 @@ std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci
 }
 
 /// Runs count jobs on the threads with progress lines.
-void runJobs(const std::string& name, size_t count, unsigned threads, std::ostream& log,
+void runJobs(const std::string& name, size_t count, const RunContext& run,
              const std::function<void(size_t)>& job) {
-    log << name << ": " << count << " runs on " << threads << " thread(s)\n" << std::flush;
-    parallelFor(count, threads, job, [&](size_t done) { progressLine(log, done, count); });
+    run.log << name << ": " << count << " runs on " << run.threads << " thread(s)\n" << std::flush;
+    parallelFor(count, run.threads, job, [&](size_t done) { progressLine(run.log, done, count); });
 }
 
 // ---- fear conditioning --------------------------------------------------------------------------
 
-Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, trials = 0;
-    unsigned threads = 1;
-    ex::FearConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = nonNegative(o, "lr-perception", config.lrPerception))
-        return e;
-    if (Error e = nonNegative(o, "lr-light", config.lrLight))
-        return e;
-    if (Error e = nonNegative(o, "lr-noise", config.lrNoise))
-        return e;
-    if (Error e = o.real("init-mean", config.initMean))
-        return e;
-    if (Error e = nonNegative(o, "init-std", config.initStd))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    config.trialsPerPhase = static_cast<int>(trials);
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::FearJob> jobs = ex::fearJobs(static_cast<int>(seeds));
-    runJobs("fear-conditioning", jobs.size(), threads, log,
+Error runFearConditioning(const ex::FearSettings& settings, const RunContext& run,
+                          ExperimentResult& result) {
+    const ex::FearConfig& config = settings.config;
+    const int seeds = settings.seeds;
+    std::vector<ex::FearJob> jobs = ex::fearJobs(seeds);
+    runJobs("fear-conditioning", jobs.size(), run,
             [&](size_t i) { ex::runFearJob(jobs[i], config); });
     const ex::FearSummary summary = ex::summariseFear(jobs);
     result.csv = summary.csv;
@@ -110,32 +74,14 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
 
 // ---- reversal learning --------------------------------------------------------------------------
 
-Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, trials = 0, from = 0;
-    unsigned threads = 1;
-    ex::ReversalConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    config.trials = static_cast<int>(trials);
-    if (Error e = intInRange(o, "summary-after", 0, 1'000'000, from))
-        return e;
-    if (Error e = nonNegative(o, "alpha", config.pc.alpha))
-        return e;
-    if (Error e = nonNegative(o, "init-std", config.initStd))
-        return e;
-    if (Error e = nonNegative(o, "beta", config.task.inverseTemperature))
-        return e;
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(static_cast<int>(seeds));
-    runJobs("reversal-learning", jobs.size(), threads, log,
+Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext& run,
+                          ExperimentResult& result) {
+    const ex::ReversalConfig& config = settings.config;
+    const int seeds = settings.seeds, from = settings.summaryAfter;
+    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(seeds);
+    runJobs("reversal-learning", jobs.size(), run,
             [&](size_t i) { ex::runReversalJob(jobs[i], config); });
-    const ex::ReversalSummary summary = ex::summariseReversal(jobs, static_cast<int>(from));
+    const ex::ReversalSummary summary = ex::summariseReversal(jobs, from);
     result.csv = summary.csv;
     result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{
@@ -181,31 +127,12 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------
 
-Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, training = 0, test = 0;
-    unsigned threads = 1;
-    ex::SensorimotorConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = nonNegative(o, "init-std", config.initStd))
-        return e;
-    if (Error e = nonNegative(o, "lr", config.lr))
-        return e;
-    if (Error e = nonNegative(o, "memory-lr", config.memoryLr))
-        return e;
-    if (Error e = intInRange(o, "training-blocks", 0, 10'000, training))
-        return e;
-    if (Error e = intInRange(o, "test-blocks", 1, 10'000, test))
-        return e;
-    config.trainingBlocks = static_cast<int>(training);
-    config.testBlocks = static_cast<int>(test);
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(static_cast<int>(seeds));
-    runJobs("sensorimotor-transfer", jobs.size(), threads, log,
+Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext& run,
+                      ExperimentResult& result) {
+    const ex::SensorimotorConfig& config = settings.config;
+    const int seeds = settings.seeds;
+    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(seeds);
+    runJobs("sensorimotor-transfer", jobs.size(), run,
             [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); });
     const ex::SensorimotorSummary summary = ex::summariseSensorimotor(jobs);
     result.csv = summary.csv;
@@ -242,33 +169,14 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
 
 // ---- less erratic learning ----------------------------------------------------------------------
 
-Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, trials = 0, width = 0;
-    unsigned threads = 1;
-    std::vector<double> alphasPc, alphasBp;
-    ex::ErraticConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    config.trials = static_cast<int>(trials);
-    if (Error e = intInRange(o, "width", 1, 1000, width))
-        return e;
-    config.width = width;
-    if (Error e = nonNegative(o, "sample-std", config.sampleStd))
-        return e;
-    if (Error e = readRates(o, "alphas-pc", alphasPc))
-        return e;
-    if (Error e = readRates(o, "alphas-bp", alphasBp))
-        return e;
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::ErraticJob> jobs = ex::erraticJobs(static_cast<int>(seeds), alphasBp, alphasPc);
+Error runErratic(const ex::ErraticSettings& settings, const RunContext& run,
+                 ExperimentResult& result) {
+    const ex::ErraticConfig& config = settings.config;
+    const int seeds = settings.seeds;
+    const std::vector<double>&alphasPc = settings.alphasPc, &alphasBp = settings.alphasBp;
+    std::vector<ex::ErraticJob> jobs = ex::erraticJobs(seeds, alphasBp, alphasPc);
     // PC jobs are the long ones: start them first so the threads finish together.
-    runJobs("erratic", jobs.size(), threads, log,
+    runJobs("erratic", jobs.size(), run,
             [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); });
     const ex::ErraticSummary summary = ex::summariseErratic(jobs, alphasBp, alphasPc);
     result.csv = summary.csv;
@@ -306,82 +214,23 @@ Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) 
 }  // namespace
 
 std::vector<Experiment> learningExperiments() {
-    const std::string cores = std::to_string(hardwareThreads());
-    const OptionSpec threads{"threads", cores, "worker threads"};
-    std::vector<Experiment> list;
-    {
-        Experiment e{"erratic",
-                     "less erratic learning",
-                     "weight path length vs final distance in a 32-32-32-32 sigmoid net: PC's "
-                     "path is shorter",
-                     {},
-                     runErratic};
-        e.options = {{"seeds", "99", "seeds per rule and learning rate (0..N-1)"},
-                     {"trials", "64", "trials on the one sample"},
-                     {"alphas-pc", "0.476,0.5,0.524,0.548,0.572", "PC learning rates"},
-                     {"alphas-bp", "0.336,0.35,0.364,0.378", "BP learning rates"},
-                     {"width", "32", "neurons per layer"},
-                     {"sample-std", "0.1", "standard deviation of the input and the target"},
-                     threads};
-        for (auto& p : pcOptions("200", "0.1", "0.9"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"fear-conditioning",
-                     "rat fear conditioning",
-                     "extinguishing the light raises fear to the noise in PC (as in rats), not in "
-                     "BP",
-                     {},
-                     runFearConditioning};
-        e.options = {{"seeds", "8", "seeds (0..N-1); each draws m_L and m_N"},
-                     {"lr-perception", "0.01", "learning rate of p_L and p_N"},
-                     {"lr-light", "0.1", "learning rate of m_L"},
-                     {"lr-noise", "0.1", "learning rate of m_N"},
-                     {"init-mean", "0.1", "m ~ |N(mean, std^2)|"},
-                     {"init-std", "0.01", "m ~ |N(mean, std^2)|"},
-                     {"trials", "32", "trials per phase"},
-                     threads};
-        for (auto& p : pcOptions("200", "0.5", "0.5"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"reversal-learning",
-                     "human reversal learning",
-                     "value after a punished choice: PC's is higher after a switch than after a "
-                     "stay",
-                     {},
-                     runReversalLearning};
-        e.options = {{"seeds", "22", "seeds (0..N-1)"},
-                     {"trials", "128", "trials per run"},
-                     {"alpha", "0.1", "learning rate of both rules"},
-                     {"init-std", "0.05", "weights ~ N(0, std^2)"},
-                     {"beta", "1", "inverse temperature of the softmax choice"},
-                     {"summary-after", "64", "the summary uses punished trials after this one"},
-                     threads};
-        for (auto& p : pcOptions("256", "0.1", "0.9"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"sensorimotor-transfer",
-                     "human sensorimotor learning",
-                     "single-trial adaptation: PC transfers between cues (as humans do), BP not",
-                     {},
-                     runSensorimotor};
-        e.options = {{"seeds", "24", "seeds (0..N-1)"},
-                     {"init-std", "0.001", "weights ~ N(0, std^2)"},
-                     {"lr", "0.01", "learning rate of cue -> hidden"},
-                     {"memory-lr", "0.01", "learning rate of hidden -> output"},
-                     {"training-blocks", "24", "training blocks"},
-                     {"test-blocks", "8", "test blocks (one triplet of each group each)"},
-                     threads};
-        for (auto& p : pcOptions("256", "0.1", "0.9"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    return list;
+    return {
+        tableExperiment("erratic", "less erratic learning",
+                        "weight path length vs final distance in a 32-32-32-32 sigmoid net: PC's "
+                        "path is shorter",
+                        ex::erraticOptions(), true, runErratic),
+        tableExperiment("fear-conditioning", "rat fear conditioning",
+                        "extinguishing the light raises fear to the noise in PC (as in rats), not "
+                        "in BP",
+                        ex::fearOptions(), true, runFearConditioning),
+        tableExperiment("reversal-learning", "human reversal learning",
+                        "value after a punished choice: PC's is higher after a switch than after "
+                        "a stay",
+                        ex::reversalOptions(), true, runReversalLearning),
+        tableExperiment("sensorimotor-transfer", "human sensorimotor learning",
+                        "single-trial adaptation: PC transfers between cues (as humans do), BP not",
+                        ex::sensorimotorOptions(), true, runSensorimotor),
+    };
 }
 
 }  // namespace app

@@ -11,9 +11,11 @@
 #include "app/atomicfile.h"
 #include "app/cli.h"
 #include "app/experimentcommands.h"
+#include "app/experimenthelpers.h"
 #include "app/learningcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningexperiments.h"
 #include "engine/report/table.h"
 
@@ -393,27 +395,47 @@ TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
     EXPECT_NE(r.summary.find("Next trial, switch minus stay: BP "), std::string::npos);
 }
 
-TEST(Cli, LearningOptionDefaultsAreTheEngineDefaults) {
-    // The option table writes its defaults as text; they must be the engine's config defaults.
-    auto defaultOf = [](const std::string& experiment, const std::string& option) {
-        for (const Experiment& e : learningExperiments())
-            if (e.name == experiment)
-                for (const OptionSpec& o : e.options)
-                    if (o.name == option)
-                        return *parseReal(o.defaultValue);
-        ADD_FAILURE() << experiment << " --" << option;
-        return 0.0;
+TEST(Cli, EveryExperimentsOptionsAreItsEngineTable) {
+    // Names, defaults and help come from engine/experiments/experimentoptions.h (whose test
+    // checks every default against the engine's config structs); the command line adds only
+    // --threads and --csv.
+    namespace ex = engine::experiments;
+    const std::map<std::string, std::vector<OptionSpec>> tables{
+        {"interference", tableOptions(ex::interferenceOptions(), false)},
+        {"lr-sweep", tableOptions(ex::lrSweepOptions(), false)},
+        {"target-alignment", tableOptions(ex::targetAlignmentOptions(), true)},
+        {"trajectories-122", tableOptions(ex::trajectoryOptions(), false)},
+        {"prospective-index", tableOptions(ex::prospectiveIndexOptions(), true)},
+        {"erratic", tableOptions(ex::erraticOptions(), true)},
+        {"fear-conditioning", tableOptions(ex::fearOptions(), true)},
+        {"reversal-learning", tableOptions(ex::reversalOptions(), true)},
+        {"sensorimotor-transfer", tableOptions(ex::sensorimotorOptions(), true)}};
+    ASSERT_EQ(experiments().size(), tables.size());
+    for (const Experiment& e : experiments()) {
+        SCOPED_TRACE(e.name);
+        const auto table = tables.find(e.name);
+        ASSERT_NE(table, tables.end());
+        std::vector<OptionSpec> expected = table->second;
+        expected.push_back(csvOption());
+        ASSERT_EQ(e.options.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            EXPECT_EQ(e.options[i].name, expected[i].name);
+            EXPECT_EQ(e.options[i].defaultValue, expected[i].defaultValue) << expected[i].name;
+            EXPECT_EQ(e.options[i].help, expected[i].help) << expected[i].name;
+            EXPECT_EQ(e.options[i].flag, expected[i].flag) << expected[i].name;
+        }
+    }
+    // --threads sits between the experiment's options and the rules'.
+    const Experiment* fear = findExperiment("fear-conditioning");
+    ASSERT_NE(fear, nullptr);
+    const auto at = [&](const std::string& name) {
+        for (size_t i = 0; i < fear->options.size(); ++i)
+            if (fear->options[i].name == name)
+                return i;
+        return fear->options.size();
     };
-    const engine::experiments::SensorimotorConfig sm;
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "init-std"), sm.initStd);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "lr"), sm.lr);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "memory-lr"), sm.memoryLr);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "T"), sm.pc.iterations);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "discount"), sm.pc.discount);
-    const engine::experiments::ReversalConfig rv;
-    EXPECT_EQ(defaultOf("reversal-learning", "init-std"), rv.initStd);
-    EXPECT_EQ(defaultOf("reversal-learning", "alpha"), rv.pc.alpha);
-    EXPECT_EQ(defaultOf("reversal-learning", "T"), rv.pc.iterations);
+    EXPECT_EQ(at("threads") + 1, at("T"));
+    EXPECT_EQ(at("trials") + 1, at("threads"));
 }
 
 TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {

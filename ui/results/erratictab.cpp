@@ -18,15 +18,7 @@ ErraticTab::ErraticTab(QWidget* parent)
                        "they started. At equal final distance PC's path is shorter: its "
                        "weights head more directly to where they end."),
                     parent) {
-    addSetting("seeds", "99", tr("Seeds per rule and learning rate (0..N-1)"));
-    addSetting("trials", "64", tr("Trials on the one sample"));
-    addSetting("alphas-pc", "0.476,0.5,0.524,0.548,0.572", tr("PC learning rates"));
-    addSetting("alphas-bp", "0.336,0.35,0.364,0.378", tr("BP learning rates"));
-    addSetting("width", "32", tr("Neurons per layer"));
-    addSetting("sample-std", "0.1", tr("Standard deviation of the input and the target"));
-    addSetting("T", "200", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
-    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::erraticOptions());
 
     m_rect =
         resultplots::setUp(plot(), tr("Less erratic learning: weight path vs final distance"), 1, 3)
@@ -36,19 +28,12 @@ ErraticTab::ErraticTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> ErraticTab::prepare() {
-    ex::ErraticConfig config;
-    int seeds = 0, trials = 0, width = 0;
-    std::vector<double> alphasPc, alphasBp;
-    readInt("seeds", 1, 100'000, seeds);
-    if (readInt("trials", 1, 1'000'000, trials))
-        config.trials = trials;
-    if (readInt("width", 1, 1000, width))
-        config.width = width;
-    readNonNegative("sample-std", config.sampleStd);
-    readRates("alphas-pc", alphasPc);
-    readRates("alphas-bp", alphasBp);
-    if (!readPc(config.pc))
+    ex::ErraticSettings settings;
+    if (!readSettings(ex::erraticOptions(), settings))
         return std::nullopt;
+    const ex::ErraticConfig config = settings.config;
+    const int seeds = settings.seeds;
+    const std::vector<double> alphasPc = settings.alphasPc, alphasBp = settings.alphasBp;
     auto jobs =
         std::make_shared<std::vector<ex::ErraticJob>>(ex::erraticJobs(seeds, alphasBp, alphasPc));
     Batch b;

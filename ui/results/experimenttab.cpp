@@ -1,6 +1,7 @@
 #include "ui/results/experimenttab.h"
 
 #include <qcustomplot.h>
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -13,7 +14,6 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
-#include <cmath>
 
 #include "engine/report/format.h"
 #include "engine/report/table.h"
@@ -134,16 +134,30 @@ bool ExperimentTab::running() const {
 
 QLineEdit* ExperimentTab::setting(const QString& name) const {
     auto it = m_fields.find(name);
-    return it == m_fields.end() ? nullptr : it->second;
+    return it == m_fields.end() ? nullptr : qobject_cast<QLineEdit*>(it->second);
 }
 
 bool ExperimentTab::setSetting(const QString& name, const QString& text) {
-    QLineEdit* field = setting(name);
-    if (!field)
+    auto it = m_fields.find(name);
+    if (it == m_fields.end())
         return false;
+    if (auto* box = qobject_cast<QCheckBox*>(it->second)) {
+        box->setChecked(text == QLatin1String("1"));
+        return true;
+    }
+    auto* field = static_cast<QLineEdit*>(it->second);
     field->setText(text);
     field->setCursorPosition(0);  // long lists show their start
     return true;
+}
+
+std::string ExperimentTab::settingText(const std::string& name) const {
+    const auto it = m_fields.find(QString::fromStdString(name));
+    if (it == m_fields.end())
+        return {};
+    if (auto* box = qobject_cast<QCheckBox*>(it->second))
+        return box->isChecked() ? "1" : "";
+    return static_cast<QLineEdit*>(it->second)->text().trimmed().toStdString();
 }
 
 void ExperimentTab::restoreDefaults() {
@@ -151,12 +165,23 @@ void ExperimentTab::restoreDefaults() {
         setSetting(name, text);
 }
 
-void ExperimentTab::addSetting(const QString& name, const QString& defaultText,
-                               const QString& help) {
-    auto* field = new QLineEdit(defaultText, m_settings);
-    field->setCursorPosition(0);
+void ExperimentTab::addSetting(const QString& name, const QString& defaultText, const QString& help,
+                               bool flag) {
+    QWidget* field = nullptr;
+    if (flag) {
+        auto* box = new QCheckBox(m_settings);
+        box->setChecked(defaultText == QLatin1String("1"));
+        box->setToolTip(help + tr(" (command line: --%1)").arg(name));
+        field = box;
+    } else {
+        auto* edit = new QLineEdit(defaultText, m_settings);
+        edit->setCursorPosition(0);
+        edit->setToolTip(help + tr(" (command line: --%1, default %2)").arg(name, defaultText));
+        field = edit;
+    }
+    // The help is written for the command line; the tooltip starts it with a capital.
+    field->setToolTip(field->toolTip().left(1).toUpper() + field->toolTip().mid(1));
     field->setObjectName(name);
-    field->setToolTip(help + tr(" (command line: --%1, default %2)").arg(name, defaultText));
     m_form->addRow(name, field);
     m_fields[name] = field;
     m_defaultsList.push_back({name, defaultText});
@@ -168,92 +193,6 @@ QString ExperimentTab::fixed(double v, int digits) {
 
 QString ExperimentTab::scientific(double v, int digits) {
     return QString::fromStdString(engine::report::scientific(v, digits));
-}
-
-// ---- reading the settings -----------------------------------------------------------------------
-
-bool ExperimentTab::readInt(const QString& name, long long lo, long long hi, int& out) {
-    const QString text = setting(name)->text().trimmed();
-    bool ok = false;
-    const long long v = text.toLongLong(&ok);
-    if (!ok) {
-        m_problems.push_back(tr("%1: '%2' is not a whole number").arg(name, text));
-        return false;
-    }
-    if (v < lo || v > hi) {
-        m_problems.push_back(
-            tr("%1: %2 is out of range (%3..%4)").arg(name).arg(v).arg(lo).arg(hi));
-        return false;
-    }
-    out = static_cast<int>(v);
-    return true;
-}
-
-bool ExperimentTab::readReal(const QString& name, double& out) {
-    const QString text = setting(name)->text().trimmed();
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) {
-        m_problems.push_back(tr("%1: '%2' is not a finite number").arg(name, text));
-        return false;
-    }
-    out = v;
-    return true;
-}
-
-bool ExperimentTab::readNonNegative(const QString& name, double& out) {
-    double v = 0.0;
-    if (!readReal(name, v))
-        return false;
-    if (v < 0.0) {
-        m_problems.push_back(tr("%1: must be >= 0, got %2").arg(name).arg(v));
-        return false;
-    }
-    out = v;
-    return true;
-}
-
-bool ExperimentTab::readRates(const QString& name, std::vector<double>& out) {
-    out.clear();
-    const QString text = setting(name)->text().trimmed();
-    if (text.isEmpty()) {
-        m_problems.push_back(tr("%1: give at least one learning rate").arg(name));
-        return false;
-    }
-    const QStringList parts = text.split(QLatin1Char(','));
-    if (parts.size() > 1000) {
-        m_problems.push_back(tr("%1: at most 1000 values").arg(name));
-        return false;
-    }
-    for (const QString& part : parts) {
-        bool ok = false;
-        const double v = part.trimmed().toDouble(&ok);
-        if (!ok || !std::isfinite(v)) {
-            m_problems.push_back(
-                tr("%1: '%2' in '%3' is not a finite number").arg(name, part.trimmed(), text));
-            return false;
-        }
-        if (v < 0.0) {
-            m_problems.push_back(tr("%1: learning rates must be >= 0, got %2").arg(name).arg(v));
-            return false;
-        }
-        out.push_back(v);
-    }
-    return true;
-}
-
-bool ExperimentTab::readPc(engine::PcConfig& pc) {
-    int T = 0;
-    bool ok = readInt(QStringLiteral("T"), 1, 1'000'000, T);
-    ok = readReal(QStringLiteral("gamma0"), pc.gamma0) && ok;
-    ok = readReal(QStringLiteral("discount"), pc.discount) && ok;
-    if (!ok)
-        return false;
-    pc.iterations = T;
-    const auto problems = pc.validate();
-    for (const std::string& p : problems)
-        m_problems.push_back(QString::fromStdString(p));
-    return problems.empty();
 }
 
 // ---- running ------------------------------------------------------------------------------------

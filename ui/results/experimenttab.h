@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningsummaries.h"
 #include "engine/report/table.h"
 
@@ -48,9 +49,10 @@ public:
     /// The observations of the shown result (the CSV table).
     const engine::report::TextTable& table() const { return m_csv; }
 
-    /// The settings field called `name` (a command-line option name), or null.
+    /// The settings field called `name` (a command-line option name), or null (also for a flag,
+    /// which is a check box).
     QLineEdit* setting(const QString& name) const;
-    /// Sets a field's text; false when there is no such field.
+    /// Sets a field's text (a flag: "1" on, "" off); false when there is no such field.
     bool setSetting(const QString& name, const QString& text);
     /// Puts every field back to its default.
     void restoreDefaults();
@@ -81,19 +83,26 @@ protected:
 
     ExperimentTab(const QString& description, QWidget* parent);
 
-    /// Adds a settings field: the command line's option name, its default and a tooltip.
-    void addSetting(const QString& name, const QString& defaultText, const QString& help);
+    /// Adds a field for every option of the experiment's table (engine/experiments/
+    /// experimentoptions.h): the command line's name, default and help.
+    template <typename S>
+    void addSettings(const engine::experiments::OptionTable<S>& table) {
+        for (const auto& o : table.options)
+            addSetting(QString::fromStdString(o.name), QString::fromStdString(table.defaultText(o)),
+                       QString::fromStdString(o.help), o.flag);
+    }
+    /// Reads every field into `settings` by the table's rules; false, with the problems kept for
+    /// the status line, when any is refused.
+    template <typename S>
+    bool readSettings(const engine::experiments::OptionTable<S>& table, S& settings) {
+        const std::vector<std::string> problems = engine::experiments::readSettings(
+            table, [this](const std::string& name) { return settingText(name); }, "", settings);
+        for (const std::string& p : problems)
+            m_problems.push_back(QString::fromStdString(p));
+        return problems.empty();
+    }
     /// Reads the settings and returns the batch, or nothing with problems added by the readers.
     virtual std::optional<Batch> prepare() = 0;
-
-    // Readers for prepare(): each returns false and records a problem naming the field.
-    bool readInt(const QString& name, long long lo, long long hi, int& out);
-    bool readReal(const QString& name, double& out);
-    bool readNonNegative(const QString& name, double& out);
-    /// A comma-separated list of rates >= 0, at least one, at most 1000.
-    bool readRates(const QString& name, std::vector<double>& out);
-    /// --T, --gamma0 and --discount, checked by PcConfig::validate().
-    bool readPc(engine::PcConfig& pc);
 
     /// Called by finish(): the summary line and the CSV table of the complete result.
     void setResult(const QString& summary, engine::report::TextTable csv);
@@ -104,6 +113,10 @@ protected:
     static QString scientific(double v, int digits = 2);
 
 private:
+    void addSetting(const QString& name, const QString& defaultText, const QString& help,
+                    bool flag);
+    /// A field's text as the table reads it (trimmed; a flag "1" or "").
+    std::string settingText(const std::string& name) const;
     void finished(bool cancelled);
     void setRunning(bool running);
     void exportPlotInteractive();
@@ -123,7 +136,7 @@ private:
     QLabel* m_summary = nullptr;
     BatchRunner* m_runner = nullptr;
     std::vector<std::pair<QString, QString>> m_defaultsList;
-    std::map<QString, QLineEdit*> m_fields;
+    std::map<QString, QWidget*> m_fields;  // a QLineEdit, or a QCheckBox for a flag
     std::vector<QString> m_problems;
     std::function<void()> m_finish;
     QElapsedTimer m_clock;

@@ -21,16 +21,7 @@ FearTab::FearTab(QWidget* parent)
                        "the light alone, no shock. PC raises fear to the noise after the light "
                        "is extinguished, as rats do; BP cannot tell LN+ from LN+L−."),
                     parent) {
-    addSetting("seeds", "8", tr("Seeds 0..N-1; each draws m_L and m_N"));
-    addSetting("lr-perception", "0.01", tr("Learning rate of p_L and p_N"));
-    addSetting("lr-light", "0.1", tr("Learning rate of m_L"));
-    addSetting("lr-noise", "0.1", tr("Learning rate of m_N"));
-    addSetting("init-mean", "0.1", tr("m ~ |N(mean, std²)|"));
-    addSetting("init-std", "0.01", tr("m ~ |N(mean, std²)|"));
-    addSetting("trials", "32", tr("Trials per phase"));
-    addSetting("T", "200", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.5", tr("PC initial inference step size"));
-    addSetting("discount", "0.5", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::fearOptions());
 
     m_rect = resultplots::setUp(plot(), tr("Rat fear conditioning: fear to the noise alone"), 1, 4)
                  .front();
@@ -45,18 +36,11 @@ FearTab::FearTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> FearTab::prepare() {
-    ex::FearConfig config;
-    int seeds = 0, trials = 0;
-    readInt("seeds", 1, 100'000, seeds);
-    readNonNegative("lr-perception", config.lrPerception);
-    readNonNegative("lr-light", config.lrLight);
-    readNonNegative("lr-noise", config.lrNoise);
-    readReal("init-mean", config.initMean);
-    readNonNegative("init-std", config.initStd);
-    if (readInt("trials", 1, 1'000'000, trials))
-        config.trialsPerPhase = trials;
-    if (!readPc(config.pc))
+    ex::FearSettings settings;
+    if (!readSettings(ex::fearOptions(), settings))
         return std::nullopt;
+    const ex::FearConfig config = settings.config;
+    const int seeds = settings.seeds;
     auto jobs = std::make_shared<std::vector<ex::FearJob>>(ex::fearJobs(seeds));
     Batch b;
     b.count = jobs->size();

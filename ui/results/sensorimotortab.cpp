@@ -24,15 +24,7 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
                        "prediction. In BP a cue-2 exposure adds nothing to it; PC transfers, "
                        "as humans do."),
                     parent) {
-    addSetting("seeds", "24", tr("Seeds 0..N-1"));
-    addSetting("init-std", "0.001", tr("Weights ~ N(0, std²)"));
-    addSetting("lr", "0.01", tr("Learning rate of cue → hidden"));
-    addSetting("memory-lr", "0.01", tr("Learning rate of hidden → output"));
-    addSetting("training-blocks", "24", tr("Training blocks"));
-    addSetting("test-blocks", "8", tr("Test blocks (one triplet of each group each)"));
-    addSetting("T", "256", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
-    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::sensorimotorOptions());
 
     // One panel per rule, each with its own scale: from small initial weights BP learns far
     // more slowly than PC, and on a shared scale its pattern (same-cue groups only) would vanish.
@@ -58,18 +50,11 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> SensorimotorTab::prepare() {
-    ex::SensorimotorConfig config;
-    int seeds = 0, training = 0, test = 0;
-    readInt("seeds", 1, 100'000, seeds);
-    readNonNegative("init-std", config.initStd);
-    readNonNegative("lr", config.lr);
-    readNonNegative("memory-lr", config.memoryLr);
-    if (readInt("training-blocks", 0, 10'000, training))
-        config.trainingBlocks = training;
-    if (readInt("test-blocks", 1, 10'000, test))
-        config.testBlocks = test;
-    if (!readPc(config.pc))
+    ex::SensorimotorSettings settings;
+    if (!readSettings(ex::sensorimotorOptions(), settings))
         return std::nullopt;
+    const ex::SensorimotorConfig config = settings.config;
+    const int seeds = settings.seeds;
     auto jobs = std::make_shared<std::vector<ex::SensorimotorJob>>(ex::sensorimotorJobs(seeds));
     Batch b;
     b.count = jobs->size();
