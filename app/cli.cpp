@@ -81,6 +81,11 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         err << "prospect experiment " << experiment->name << ": cancelled; nothing written\n";
         return 130;
     }
+    if (!result.failure.empty()) {
+        err << "prospect experiment " << experiment->name << ": " << result.failure
+            << "; nothing written\n";
+        return 1;
+    }
     out << result.summary;
     for (const std::string& problem : result.problems)
         err << "prospect experiment " << experiment->name << ": run stopped early: " << problem

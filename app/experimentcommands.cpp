@@ -115,8 +115,6 @@ Error runTargetAlignment(const ex::TargetAlignmentSettings& settings, const RunC
                          ExperimentResult& result) {
     const std::vector<int>& depths = settings.depths;
     const int seeds = settings.seeds;
-    const unsigned threads = run.threads;
-    std::ostream& log = run.log;
     const ex::DeepNetConfig& config = settings.config;
 
     struct Job {
@@ -128,21 +126,17 @@ Error runTargetAlignment(const ex::TargetAlignmentSettings& settings, const RunC
     for (int d : depths)
         for (int s = 0; s < seeds; ++s)
             jobs.push_back({d, static_cast<std::uint64_t>(s), {}});
-    log << "target-alignment: " << jobs.size() << " runs on " << threads << " thread(s)\n"
-        << std::flush;
     // Deepest first: the long jobs start early, so the threads finish together.
     std::vector<size_t> order(jobs.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return jobs[a].depth > jobs[b].depth; });
-    parallelFor(
-        jobs.size(), threads,
-        [&](size_t i) {
+    if (!runJobs("target-alignment", jobs.size(), run, result, [&](size_t i) {
             Job& j = jobs[order[i]];
             j.r = ex::targetAlignmentRun(j.depth, j.seed, config);
-        },
-        [&](size_t done) { progressLine(log, done, jobs.size()); });
+        }))
+        return std::nullopt;
 
     for (const Job& j : jobs)
         if (!j.r.problem.empty())
@@ -183,14 +177,12 @@ Error runTargetAlignment(const ex::TargetAlignmentSettings& settings, const RunC
 Error runProspectiveIndex(const ex::ProspectiveIndexSettings& settings, const RunContext& run,
                           ExperimentResult& result) {
     const int depth = settings.depth, seeds = settings.seeds;
-    const unsigned threads = run.threads;
-    std::ostream& log = run.log;
     const ex::DeepNetConfig& config = settings.config;
 
     std::vector<ex::Observations<Scalar>> perSeed(static_cast<size_t>(seeds));
-    log << "prospective-index: " << seeds << " runs on " << threads << " thread(s)\n" << std::flush;
-    parallelFor(perSeed.size(), threads,
-                [&](size_t s) { perSeed[s] = ex::prospectiveIndexRun(depth, s, config); });
+    if (!runJobs("prospective-index", perSeed.size(), run, result,
+                 [&](size_t s) { perSeed[s] = ex::prospectiveIndexRun(depth, s, config); }))
+        return std::nullopt;
 
     for (size_t s = 0; s < perSeed.size(); ++s)
         if (!perSeed[s].problem.empty())

@@ -17,6 +17,7 @@ struct ExperimentResult {
     engine::report::TextTable csv;
     std::string summary;
     std::vector<std::string> problems;  ///< Runs that stopped early (divergence), one line each.
+    std::string failure;  ///< A run threw (out of memory, ...): there is no result to show.
 };
 
 /// One of the paper's experiments as a headless command.

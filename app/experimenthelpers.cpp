@@ -41,6 +41,16 @@ Error readThreads(const Options& o, unsigned& threads) {
     return std::nullopt;
 }
 
+bool runJobs(const std::string& name, std::size_t count, const RunContext& run,
+             ExperimentResult& result, const std::function<void(std::size_t)>& job) {
+    run.log << name << ": " << count << " runs on " << run.threads << " thread(s)\n" << std::flush;
+    const auto failure = parallelFor(count, run.threads, job,
+                                     [&](std::size_t done) { progressLine(run.log, done, count); });
+    if (failure)
+        result.failure = *failure;
+    return !failure;
+}
+
 void progressLine(std::ostream& log, size_t done, size_t total) {
     // Roughly every 10 %, so logs stay short.
     const size_t step = std::max<size_t>(1, total / 10);

@@ -50,6 +50,11 @@ struct RunContext {
     std::ostream& log;     ///< Progress lines.
 };
 
+/// Runs count jobs on the context's threads with a first line and progress lines in its log.
+/// False, with result.failure set, when a job threw.
+bool runJobs(const std::string& name, std::size_t count, const RunContext& run,
+             ExperimentResult& result, const std::function<void(std::size_t)>& job);
+
 /// The command-line options of an experiment table: the experiment's own, then --threads (when
 /// the experiment runs on threads), then the learning rules'.
 template <typename S>

@@ -3,16 +3,15 @@
 #include <unistd.h>
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFontInfo>
 #include <QGuiApplication>
 #include <QTimer>
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 
 #include "app/options.h"
+#include "app/qtsetup.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 #include "ui/lab/mainwindow.h"
@@ -181,20 +180,11 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    // The offscreen platform reports harmless limits on every window; keep the terminal readable.
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (message.contains(QLatin1String("propagateSizeHints")) ||
-            message.contains(QLatin1String("XDG_RUNTIME_DIR")))
-            return;
-        std::cerr << qPrintable(message) << "\n";
-        if (type == QtFatalMsg)
-            std::abort();
-    });
+    installQtMessageFilter();
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
     QApplication::setOrganizationName("Prospect");
-    if (QFontInfo(QApplication::font()).family().isEmpty())
-        std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
+    warnWithoutFonts();
     ui::MainWindow window;
     window.resize(width, height);
     if (openPath.empty()) {

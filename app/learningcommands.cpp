@@ -33,13 +33,6 @@ std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci
     return cell;
 }
 
-/// Runs count jobs on the threads with progress lines.
-void runJobs(const std::string& name, size_t count, const RunContext& run,
-             const std::function<void(size_t)>& job) {
-    run.log << name << ": " << count << " runs on " << run.threads << " thread(s)\n" << std::flush;
-    parallelFor(count, run.threads, job, [&](size_t done) { progressLine(run.log, done, count); });
-}
-
 // ---- fear conditioning --------------------------------------------------------------------------
 
 Error runFearConditioning(const ex::FearSettings& settings, const RunContext& run,
@@ -47,8 +40,9 @@ Error runFearConditioning(const ex::FearSettings& settings, const RunContext& ru
     const ex::FearConfig& config = settings.config;
     const int seeds = settings.seeds;
     std::vector<ex::FearJob> jobs = ex::fearJobs(seeds);
-    runJobs("fear-conditioning", jobs.size(), run,
-            [&](size_t i) { ex::runFearJob(jobs[i], config); });
+    if (!runJobs("fear-conditioning", jobs.size(), run, result,
+                 [&](size_t i) { ex::runFearJob(jobs[i], config); }))
+        return std::nullopt;
     const ex::FearSummary summary = ex::summariseFear(jobs);
     result.csv = summary.csv;
     result.problems = summary.problems;
@@ -79,8 +73,9 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
     const ex::ReversalConfig& config = settings.config;
     const int seeds = settings.seeds, from = settings.summaryAfter;
     std::vector<ex::ReversalJob> jobs = ex::reversalJobs(seeds);
-    runJobs("reversal-learning", jobs.size(), run,
-            [&](size_t i) { ex::runReversalJob(jobs[i], config); });
+    if (!runJobs("reversal-learning", jobs.size(), run, result,
+                 [&](size_t i) { ex::runReversalJob(jobs[i], config); }))
+        return std::nullopt;
     const ex::ReversalSummary summary = ex::summariseReversal(jobs, from);
     result.csv = summary.csv;
     result.problems = summary.problems;
@@ -132,8 +127,9 @@ Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext
     const ex::SensorimotorConfig& config = settings.config;
     const int seeds = settings.seeds;
     std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(seeds);
-    runJobs("sensorimotor-transfer", jobs.size(), run,
-            [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); });
+    if (!runJobs("sensorimotor-transfer", jobs.size(), run, result,
+                 [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); }))
+        return std::nullopt;
     const ex::SensorimotorSummary summary = ex::summariseSensorimotor(jobs);
     result.csv = summary.csv;
     result.problems = summary.problems;
@@ -176,8 +172,9 @@ Error runErratic(const ex::ErraticSettings& settings, const RunContext& run,
     const std::vector<double>&alphasPc = settings.alphasPc, &alphasBp = settings.alphasBp;
     std::vector<ex::ErraticJob> jobs = ex::erraticJobs(seeds, alphasBp, alphasPc);
     // PC jobs are the long ones: start them first so the threads finish together.
-    runJobs("erratic", jobs.size(), run,
-            [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); });
+    if (!runJobs("erratic", jobs.size(), run, result,
+                 [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); }))
+        return std::nullopt;
     const ex::ErraticSummary summary = ex::summariseErratic(jobs, alphasBp, alphasPc);
     result.csv = summary.csv;
     result.problems = summary.problems;

@@ -2,11 +2,9 @@
 
 #include <QApplication>
 #include <QEventLoop>
-#include <QFontInfo>
 #include <QTimer>
 #include <algorithm>
 #include <csignal>
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -15,6 +13,7 @@
 
 #include "app/options.h"
 #include "app/parallel.h"
+#include "app/qtsetup.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 #include "ui/media/export.h"
@@ -168,17 +167,9 @@ int runRecordCommand(int argc, char** argv, const std::vector<std::string>& args
     // No display needed: render offscreen unless a platform was chosen explicitly.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (message.contains(QLatin1String("propagateSizeHints")) ||
-            message.contains(QLatin1String("XDG_RUNTIME_DIR")))
-            return;
-        std::cerr << qPrintable(message) << "\n";
-        if (type == QtFatalMsg)
-            std::abort();
-    });
+    installQtMessageFilter();
     QApplication application(argc, argv);
-    if (QFontInfo(QApplication::font()).family().isEmpty())
-        std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
+    warnWithoutFonts();
     std::signal(SIGINT, onRecordInterrupt);
     return args[0] == "record" ? recordCommand(rest, std::cout, std::cerr)
                                : exportCommand(rest, std::cout, std::cerr);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -530,6 +531,19 @@ TEST(Cli, CancelledRunWritesNothing) {
     EXPECT_EQ(r.code, 130);
     EXPECT_NE(r.err.find("cancelled; nothing written"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists("cancelled.csv"));
+}
+
+TEST(Parallel, AJobThatThrowsStopsTheLoopWithAMessage) {
+    std::atomic<int> ran{0};
+    const auto failure = parallelFor(50, 1, [&](size_t i) {
+        ++ran;
+        if (i == 4)
+            throw std::bad_alloc();
+    });
+    ASSERT_TRUE(failure.has_value());
+    EXPECT_EQ(failure->rfind("a run failed: ", 0), 0u) << *failure;
+    EXPECT_EQ(ran.load(), 5);  // one thread: nothing starts after the failure
+    EXPECT_FALSE(parallelFor(8, 3, [](size_t) {}).has_value());
 }
 
 TEST(RunCommand, AScenarioPlayedOnceStopsAtItsEndWithoutAnError) {

@@ -544,3 +544,24 @@ TEST(BatchRunner, RunsEveryJobOnceOnSeveralThreadsAndCancels) {
     EXPECT_TRUE(wasCancelled);
     EXPECT_EQ(runner.error(), "out of memory");
 }
+
+TEST(BatchRunner, AJobThatThrowsAnythingEndsTheRunWithAMessage) {
+    // Not only std::exception: whatever a job throws is caught on its thread and reported.
+    BatchRunner runner;
+    bool ended = false, wasCancelled = false;
+    QObject::connect(&runner, &BatchRunner::finished, [&](bool c) {
+        ended = true;
+        wasCancelled = c;
+    });
+    ASSERT_TRUE(runner.start(
+        4,
+        [](std::size_t i) {
+            if (i == 2)
+                throw 42;
+        },
+        2));
+    ASSERT_TRUE(waitFor([&] { return ended; }));
+    EXPECT_TRUE(wasCancelled);
+    EXPECT_FALSE(runner.error().isEmpty());
+    EXPECT_FALSE(runner.running());
+}
