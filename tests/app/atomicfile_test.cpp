@@ -5,14 +5,14 @@
 #include <sstream>
 
 #include "app/atomicfile.h"
+#include "tempdir.h"
 
 using namespace app;
 
 TEST(AtomicFile, ReplacesAndFailsCleanly) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "prospect_csv_test";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const TempDir temp;
+    const fs::path dir = temp.path();
     const std::string file = (dir / "out.csv").string();
     EXPECT_FALSE(writeFileAtomically(file, "old\n").has_value());
     EXPECT_FALSE(writeFileAtomically(file, "new\n").has_value());
@@ -31,5 +31,4 @@ TEST(AtomicFile, ReplacesAndFailsCleanly) {
     for (const auto& entry : fs::directory_iterator(dir))
         files += entry.is_regular_file();
     EXPECT_EQ(files, 1u);
-    fs::remove_all(dir);
 }

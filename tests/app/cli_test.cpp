@@ -19,6 +19,7 @@
 #include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningexperiments.h"
 #include "engine/report/table.h"
+#include "tempdir.h"
 
 using namespace app;
 
@@ -100,7 +101,8 @@ void expectMatchesGolden(const std::string& name, const std::string& actual) {
 }  // namespace
 
 TEST(Cli, InterferenceMatchesGoldenCsv) {
-    const std::string path = "interference_test.csv";
+    const TempDir dir;
+    const std::string path = dir.file("interference.csv");
     const CliRun r = run({"experiment", "interference", "--csv", path});
     ASSERT_EQ(r.code, 0) << r.err;
     const std::string csv = readFile(path);
@@ -111,17 +113,16 @@ TEST(Cli, InterferenceMatchesGoldenCsv) {
     EXPECT_NE(r.out.find("0.6400       0.8000       0.8504       0.9748"), std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("Wrote 128 rows to " + path), std::string::npos);
-    std::filesystem::remove(path);
 }
 
 TEST(Cli, Trajectories122MatchesGoldenCsv) {
-    const std::string path = "trajectories_test.csv";
+    const TempDir dir;
+    const std::string path = dir.file("trajectories.csv");
     const CliRun r = run({"experiment", "trajectories-122", "--csv", path});
     ASSERT_EQ(r.code, 0) << r.err;
     const std::string csv = readFile(path);
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "rule,trial,w1,w2");
     expectMatchesGolden("trajectories-122.csv", csv);
-    std::filesystem::remove(path);
 }
 
 TEST(Cli, SweepColumnsAndRowCounts) {
@@ -164,14 +165,14 @@ TEST(Cli, TargetAlignmentDoesNotDependOnThreadCount) {
 }
 
 TEST(Cli, ProspectiveIndexHasOneRowPerLayerAndSeed) {
+    const TempDir dir;
     const CliRun r =
         run({"experiment", "prospective-index", "--depth", "3", "--width", "8", "--seeds", "2",
-             "--T", "64", "--activation", "sigmoid", "--csv", "pi_test.csv"});
+             "--T", "64", "--activation", "sigmoid", "--csv", dir.file("pi.csv")});
     ASSERT_EQ(r.code, 0) << r.err;
-    const auto rows = parseCsv(readFile("pi_test.csv"));
+    const auto rows = parseCsv(readFile(dir.file("pi.csv")));
     ASSERT_EQ(rows.size(), 1u + 3 * 2);
     EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "seed", "prospective_index"}));
-    std::filesystem::remove("pi_test.csv");
 }
 
 TEST(Cli, ListAndHelpDescribeEveryExperiment) {
@@ -210,35 +211,36 @@ TEST(Cli, BadUsageGivesExitCodeTwoAndAClearMessage) {
 }
 
 TEST(Cli, UnwritableCsvPathFailsWithExitCodeOne) {
-    const CliRun r =
-        run({"experiment", "interference", "--trials", "2", "--csv", "/nonexistent-dir/x.csv"});
+    const TempDir dir;
+    const std::string path = dir.file("no-such-folder/x.csv");
+    const CliRun r = run({"experiment", "interference", "--trials", "2", "--csv", path});
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.err.find("cannot write '/nonexistent-dir/x.csv'"), std::string::npos) << r.err;
-    EXPECT_FALSE(std::filesystem::exists("/nonexistent-dir/x.csv"));
+    EXPECT_NE(r.err.find("cannot write '" + path + "'"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST(Cli, DivergentRunIsReportedNotHidden) {
     // alpha 50 makes the bear net explode: the run stops, the message names what became
     // non-finite, the exit code says something went wrong, and the rows so far are kept.
-    const CliRun r =
-        run({"experiment", "interference", "--alpha", "50", "--trials", "64", "--csv", "div.csv"});
+    const TempDir dir;
+    const CliRun r = run({"experiment", "interference", "--alpha", "50", "--trials", "64", "--csv",
+                          dir.file("d.csv")});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("run stopped early: BP, trial"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("no longer finite"), std::string::npos) << r.err;
-    const auto rows = parseCsv(readFile("div.csv"));
+    const auto rows = parseCsv(readFile(dir.file("d.csv")));
     EXPECT_GT(rows.size(), 2u);
     EXPECT_LT(rows.size(), 1u + 2 * 64);
-    std::filesystem::remove("div.csv");
 }
 
 TEST(Cli, DivergentTargetAlignmentRunsAreReportedAsNaN) {
+    const TempDir dir;
     const CliRun r =
         run({"experiment", "target-alignment", "--depths", "2", "--seeds", "1", "--width", "4",
-             "--T", "2000", "--gamma0", "50", "--discount", "1", "--csv", "ta_div.csv"});
+             "--T", "2000", "--gamma0", "50", "--discount", "1", "--csv", dir.file("ta.csv")});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("depth 2, seed 0: PC, trial 1"), std::string::npos) << r.err;
-    EXPECT_NE(readFile("ta_div.csv").find("PC,2,0,nan"), std::string::npos);
-    std::filesystem::remove("ta_div.csv");
+    EXPECT_NE(readFile(dir.file("ta.csv")).find("PC,2,0,nan"), std::string::npos);
 }
 
 TEST(Cli, NetworksOverTheSizeLimitAreRefused) {
@@ -249,9 +251,8 @@ TEST(Cli, NetworksOverTheSizeLimitAreRefused) {
 }
 
 TEST(RunCommand, BearScenarioGivesThePapersFirstStepInTheCsv) {
-    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test";
-    std::filesystem::create_directories(dir);
-    const std::string csv = (dir / "bear.csv").string();
+    const TempDir dir;
+    const std::string csv = dir.file("bear.csv");
     const CliRun r = run({"run", "--preset", "bear", "--trials", "3", "--csv", csv});
     ASSERT_EQ(r.code, 0) << r.err;
     const auto rows = parseCsv(readFile(csv));
@@ -269,19 +270,16 @@ TEST(RunCommand, BearScenarioGivesThePapersFirstStepInTheCsv) {
     // Loss of trial 1: 1/2 ((0 - 1)^2 + (1 - 1)^2).
     EXPECT_EQ(rows[1][2], "0.5");
     EXPECT_NE(r.out.find("Wrote 6 rows"), std::string::npos);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RunCommand, AFileAndThePresetItCameFromGiveTheSameTraces) {
-    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test2";
-    std::filesystem::create_directories(dir);
-    const std::string a = (dir / "a.csv").string(), b = (dir / "b.csv").string();
+    const TempDir dir;
+    const std::string a = dir.file("a.csv"), b = dir.file("b.csv");
     ASSERT_EQ(run({"run", "--preset", "trajectories-122", "--trials", "5", "--csv", a}).code, 0);
     const CliRun r = run({"run", PROSPECT_RESOURCES_DIR "/scenarios/trajectories-122.json",
                           "--trials", "5", "--csv", b});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(readFile(a), readFile(b));
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RunCommand, BadInputGivesAMessageAndANonZeroExit) {
@@ -524,13 +522,14 @@ TEST(Cli, LearningExperimentsRejectBadOptions) {
 }
 
 TEST(Cli, CancelledRunWritesNothing) {
+    const TempDir dir;
     requestCancel();
     const CliRun r = run({"experiment", "erratic", "--seeds", "2", "--trials", "2", "--width", "4",
-                          "--csv", "cancelled.csv"});
+                          "--csv", dir.file("cancelled.csv")});
     EXPECT_FALSE(cancelRequested());  // the command consumed the request
     EXPECT_EQ(r.code, 130);
     EXPECT_NE(r.err.find("cancelled; nothing written"), std::string::npos) << r.err;
-    EXPECT_FALSE(std::filesystem::exists("cancelled.csv"));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("cancelled.csv")));
 }
 
 TEST(Parallel, AJobThatThrowsStopsTheLoopWithAMessage) {
@@ -547,13 +546,11 @@ TEST(Parallel, AJobThatThrowsStopsTheLoopWithAMessage) {
 }
 
 TEST(RunCommand, AScenarioPlayedOnceStopsAtItsEndWithoutAnError) {
-    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test3";
-    std::filesystem::create_directories(dir);
-    const std::string csv = (dir / "fear.csv").string();
+    const TempDir dir;
+    const std::string csv = dir.file("fear.csv");
     const CliRun r = run({"run", "--preset", "fear-conditioning", "--trials", "100", "--csv", csv});
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;
     EXPECT_NE(r.out.find("plays its 65 trials once; 100 were asked for"), std::string::npos);
     EXPECT_EQ(parseCsv(readFile(csv)).size(), 1u + 2u * 65u);
-    std::filesystem::remove_all(dir);
 }
