@@ -327,8 +327,9 @@ std::uint64_t hashMatrices(const std::vector<Matrix>& matrices, std::uint64_t se
     auto mix = [&h](const void* data, size_t bytes) {
         const auto* p = static_cast<const unsigned char*>(data);
         for (size_t i = 0; i < bytes; ++i) {
+            // h = (h xor byte) * FNV prime
             h ^= p[i];
-            h *= 1099511628211ULL;
+            h *= 0x100000001b3ULL;
         }
     };
     for (const Matrix& m : matrices) {

@@ -149,8 +149,10 @@ private:
     std::vector<Vector> m_biases;   // index 0 unused
 };
 
-/// FNV-1a hash of the bytes of a set of matrices (bit-exact determinism checks).
+/// FNV-1a (64-bit) hash of each matrix's shape (rows, cols as Index) and values, byte by byte
+/// in memory order, for bit-exact determinism checks. `seed` is the starting value: FNV's offset
+/// basis by default, or an earlier hash to chain.
 std::uint64_t hashMatrices(const std::vector<Matrix>& matrices,
-                           std::uint64_t seed = 1469598103934665603ULL);
+                           std::uint64_t seed = 0xcbf29ce484222325ULL);
 
 }  // namespace engine
