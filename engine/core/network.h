@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cassert>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -121,8 +123,11 @@ public:
     void setWeight(Index l, const Matrix& w);
     /// Replaces b^l. Size must match; ignored for a layer without bias.
     void setBias(Index l, const Vector& b);
-    /// Gives W^l its own learning rate (std::nullopt = the rule's alpha); must be finite, >= 0.
+    /// Gives W^l its own learning rate (std::nullopt = the rule's alpha). A rate must be finite
+    /// and >= 0 (asserted: callers validate what users give, e.g. edit::setLearningRate).
     void setLearningRate(Index l, std::optional<Scalar> rate) {
+        assert(l >= 1 && l <= depth());
+        assert(!rate || (std::isfinite(*rate) && *rate >= 0.0));
         m_spec.weight(l).learningRate = rate;
     }
     /// W^l += dW (dW already masked by the caller).

@@ -153,3 +153,19 @@ TEST(HashMatrices, IsFnv1aOverShapesAndValues) {
     column << 0.5, -2.0;
     EXPECT_EQ(hashMatrices({column, Matrix()}), 0xf4815e700299b607ULL);
 }
+
+TEST(Network, SetLearningRateAssertsAFiniteRateOfAtLeastZero) {
+#ifdef NDEBUG
+    GTEST_SKIP() << "assertions are off in this build (the asan preset's Debug build checks this)";
+#else
+    Network net(
+        NetworkSpec::layered({1, 1}, Activation::Identity, Initialiser::constant(1.0), false), 0);
+    net.setLearningRate(1, 0.5);
+    EXPECT_EQ(net.learningRate(1, 0.1), 0.5);
+    net.setLearningRate(1, std::nullopt);
+    EXPECT_EQ(net.learningRate(1, 0.1), 0.1);
+    EXPECT_DEATH(net.setLearningRate(1, -1.0), "rate");
+    EXPECT_DEATH(net.setLearningRate(1, std::nan("")), "rate");
+    EXPECT_DEATH(net.setLearningRate(2, 0.5), "depth");
+#endif
+}

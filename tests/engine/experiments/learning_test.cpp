@@ -290,6 +290,32 @@ TEST(ChoiceTask, RewardsAndReversalsFollowTheContingency) {
     EXPECT_FALSE(config.validate(1, 3).empty());
 }
 
+TEST(ChoiceTask, PunishedMeansTheDrawDidNotRewardEvenWhenTheValuesAgree) {
+    // With reward and punishment both 0 the targets cannot tell them apart, but `punished`
+    // still says whether the reward draw failed: about 30 % of the choices of option 0 (p 0.7).
+    ChoiceTaskConfig config;
+    config.reward = config.punishment = 0.0;
+    config.reversalStreak = 0;
+    auto task = std::make_shared<ChoiceTask>(config, 11);
+    NetworkSpec spec =
+        NetworkSpec::layered({1, 2}, Activation::Identity, Initialiser::constant(0.0), false);
+    Matrix w(2, 1);
+    w << 50.0, -50.0;  // option 0 valued far above option 1: always chosen
+    spec.weights[0].init = Initialiser::explicitWeights(w);
+    spec.weights[0].trainable = false;
+    Simulation sim(Network(spec, 0), BpConfig{0.1});
+    sim.setTrialProvider(ChoiceTask::provider(task));
+    ASSERT_TRUE(sim.stepTrials(400));
+    int punished = 0;
+    for (const ChoiceRecord& r : task->history()) {
+        EXPECT_EQ(r.choice, 0);
+        EXPECT_EQ(r.reward, 0.0);
+        punished += r.punished;
+    }
+    EXPECT_GT(punished, 80);
+    EXPECT_LT(punished, 160);
+}
+
 TEST(ChoiceTask, ChoicesDoNotDependOnHowTheRunIsDriven) {
     // The same run stepped whole trials at a time (headless), micro-step by micro-step with
     // snapshots (as the window does), in lockstep with the other rule, and resumed from a
