@@ -55,6 +55,22 @@ struct RunContext {
 bool runJobs(const std::string& name, std::size_t count, const RunContext& run,
              ExperimentResult& result, const std::function<void(std::size_t)>& job);
 
+/// runJobs() for run(job, config) on every job (from the last when `fromTheEnd`: the learning
+/// experiments list PC's long runs last); then the summary's CSV and problems are the result's.
+template <typename Job, typename Config, typename Summarise>
+auto runAndSummarise(const std::string& name, std::vector<Job>& jobs,
+                     void (*run)(Job&, const Config&), const Config& config,
+                     const RunContext& context, ExperimentResult& result, Summarise summarise,
+                     bool fromTheEnd = false) -> std::optional<decltype(summarise(jobs))> {
+    if (!runJobs(name, jobs.size(), context, result,
+                 [&](std::size_t i) { run(jobs[fromTheEnd ? jobs.size() - 1 - i : i], config); }))
+        return std::nullopt;
+    auto summary = summarise(jobs);
+    result.csv = summary.csv;
+    result.problems = summary.problems;
+    return summary;
+}
+
 /// The command-line options of an experiment table: the experiment's own, then --threads (when
 /// the experiment runs on threads), then the learning rules'.
 template <typename S>

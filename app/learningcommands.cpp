@@ -40,12 +40,11 @@ Error runFearConditioning(const ex::FearSettings& settings, const RunContext& ru
     const ex::FearConfig& config = settings.config;
     const int seeds = settings.seeds;
     std::vector<ex::FearJob> jobs = ex::fearJobs(seeds);
-    if (!runJobs("fear-conditioning", jobs.size(), run, result,
-                 [&](size_t i) { ex::runFearJob(jobs[i], config); }))
+    const auto ran = runAndSummarise("fear-conditioning", jobs, ex::runFearJob, config, run, result,
+                                     ex::summariseFear);
+    if (!ran)
         return std::nullopt;
-    const ex::FearSummary summary = ex::summariseFear(jobs);
-    result.csv = summary.csv;
-    result.problems = summary.problems;
+    const ex::FearSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{{"group", "BP mean (sd)", "PC mean (sd)"}};
     for (ex::FearGroup g : ex::fearGroups())
         table.push_back({ex::fearGroupName(g), meanCell(summary.values.at({Rule::BP, g})),
@@ -73,12 +72,12 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
     const ex::ReversalConfig& config = settings.config;
     const int seeds = settings.seeds, from = settings.summaryAfter;
     std::vector<ex::ReversalJob> jobs = ex::reversalJobs(seeds);
-    if (!runJobs("reversal-learning", jobs.size(), run, result,
-                 [&](size_t i) { ex::runReversalJob(jobs[i], config); }))
+    const auto ran = runAndSummarise(
+        "reversal-learning", jobs, ex::runReversalJob, config, run, result,
+        [from](const std::vector<ex::ReversalJob>& j) { return ex::summariseReversal(j, from); });
+    if (!ran)
         return std::nullopt;
-    const ex::ReversalSummary summary = ex::summariseReversal(jobs, from);
-    result.csv = summary.csv;
-    result.problems = summary.problems;
+    const ex::ReversalSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{
         {"rule", "after punishment", "n", "value at punished trial", "value on next trial"}};
     for (Rule rule : Rules)
@@ -127,12 +126,11 @@ Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext
     const ex::SensorimotorConfig& config = settings.config;
     const int seeds = settings.seeds;
     std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(seeds);
-    if (!runJobs("sensorimotor-transfer", jobs.size(), run, result,
-                 [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); }))
+    const auto ran = runAndSummarise("sensorimotor-transfer", jobs, ex::runSensorimotorJob, config,
+                                     run, result, ex::summariseSensorimotor);
+    if (!ran)
         return std::nullopt;
-    const ex::SensorimotorSummary summary = ex::summariseSensorimotor(jobs);
-    result.csv = summary.csv;
-    result.problems = summary.problems;
+    const ex::SensorimotorSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{
         {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
     for (const ex::ExposureGroup& g : ex::exposureGroups())
@@ -172,12 +170,15 @@ Error runErratic(const ex::ErraticSettings& settings, const RunContext& run,
     const std::vector<double>&alphasPc = settings.alphasPc, &alphasBp = settings.alphasBp;
     std::vector<ex::ErraticJob> jobs = ex::erraticJobs(seeds, alphasBp, alphasPc);
     // PC jobs are the long ones: start them first so the threads finish together.
-    if (!runJobs("erratic", jobs.size(), run, result,
-                 [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); }))
+    const auto ran = runAndSummarise(
+        "erratic", jobs, ex::runErraticJob, config, run, result,
+        [&](const std::vector<ex::ErraticJob>& j) {
+            return ex::summariseErratic(j, alphasBp, alphasPc);
+        },
+        true);
+    if (!ran)
         return std::nullopt;
-    const ex::ErraticSummary summary = ex::summariseErratic(jobs, alphasBp, alphasPc);
-    result.csv = summary.csv;
-    result.problems = summary.problems;
+    const ex::ErraticSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{
         {"rule", "alpha", "path length", "final distance", "path / final"}};
     for (Rule rule : Rules)

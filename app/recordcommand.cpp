@@ -134,14 +134,36 @@ void noteCrowding(const ui::RenderSettings& r, std::ostream& out) {
                "crowded. A single pane or plot suits small sizes.\n";
 }
 
-std::vector<OptionSpec> commonOptions() {
-    return {presetOption(),
-            {"trials", "8", "trials to run"},
-            {"view", "lab", "what to draw (lab, bp, pc, machine, plots, or one plot)"},
-            {"size", "1280x720", "picture size: WIDTHxHEIGHT, 720p, 1080p or square"},
-            {"scale", "", "device pixels per layout pixel (default: size / 1280x720, at least 1)"},
-            {"caption", "", "add a line with both rules' trial, phase, iteration and energy", true},
-            {"title", "", "a title line at the top"}};
+/// The options of both commands, then `own`.
+std::vector<OptionSpec> commonOptions(std::vector<OptionSpec> own) {
+    std::vector<OptionSpec> specs{
+        presetOption(),
+        {"trials", "8", "trials to run"},
+        {"view", "lab", "what to draw (lab, bp, pc, machine, plots, or one plot)"},
+        {"size", "1280x720", "picture size: WIDTHxHEIGHT, 720p, 1080p or square"},
+        {"scale", "", "device pixels per layout pixel (default: size / 1280x720, at least 1)"},
+        {"caption", "", "add a line with both rules' trial, phase, iteration and energy", true},
+        {"title", "", "a title line at the top"}};
+    specs.insert(specs.end(), own.begin(), own.end());
+    return specs;
+}
+
+/// The start both commands share: the scenario file argument, parsing, the help, and the
+/// common options. An exit code when the command ends here (0 after the help, 2 on bad input).
+std::optional<int> startCommand(const char* command, const char* help,
+                                const std::vector<std::string>& args, Options& o, Common& c,
+                                std::ostream& out, std::ostream& err) {
+    std::vector<std::string> rest = args;
+    const std::string path = takeScenarioPath(rest);
+    if (auto e = o.parse(rest)) {
+        err << "prospect " << command << ": " << *e << "\n";
+        return 2;
+    }
+    if (o.helpRequested()) {
+        out << help << o.helpText();
+        return 0;
+    }
+    return readCommon(command, path, o, c, err);
 }
 
 extern "C" void onRecordInterrupt(int) {
@@ -289,25 +311,13 @@ int reportRecording(const ui::Recorder& recorder, const Encoded& encoded, const 
 }  // namespace
 
 int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> rest = args;
-    const std::string path = takeScenarioPath(rest);
-    std::vector<OptionSpec> specs = commonOptions();
-    specs.push_back({"out", "", "the file to write: .mp4, .webm or .gif"});
-    specs.push_back({"every", "iteration", "one frame per iteration, phase or trial"});
-    specs.push_back({"fps", "30", "frames per second (GIF: up to 50)"});
-    specs.push_back({"from", "0", "first step to record (0 = the initial state)"});
-    specs.push_back({"to", "", "last step to record (default: the last)"});
-    Options o(specs);
-    if (auto e = o.parse(rest)) {
-        err << "prospect record: " << *e << "\n";
-        return 2;
-    }
-    if (o.helpRequested()) {
-        out << RecordHelp << o.helpText();
-        return 0;
-    }
+    Options o(commonOptions({{"out", "", "the file to write: .mp4, .webm or .gif"},
+                             {"every", "iteration", "one frame per iteration, phase or trial"},
+                             {"fps", "30", "frames per second (GIF: up to 50)"},
+                             {"from", "0", "first step to record (0 = the initial state)"},
+                             {"to", "", "last step to record (default: the last)"}}));
     Common c;
-    if (auto code = readCommon("record", path, o, c, err))
+    if (auto code = startCommand("record", RecordHelp, args, o, c, out, err))
         return *code;
     auto fail = [&](const std::string& text) {
         err << "prospect record: " << text << "\n";
@@ -394,24 +404,12 @@ int writeExportImages(const Options& o, const Common& c, const ui::Recording& re
 }  // namespace
 
 int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> rest = args;
-    const std::string path = takeScenarioPath(rest);
-    std::vector<OptionSpec> specs = commonOptions();
-    specs.push_back({"png", "", "write a PNG of the view here"});
-    specs.push_back({"svg", "", "write an SVG of the view here"});
-    specs.push_back({"pdf", "", "write a PDF of the plot here (single-plot views)"});
-    specs.push_back({"csv", "", "write every trace of the run here (tidy CSV)"});
-    Options o(specs);
-    if (auto e = o.parse(rest)) {
-        err << "prospect export: " << *e << "\n";
-        return 2;
-    }
-    if (o.helpRequested()) {
-        out << ExportHelp << o.helpText();
-        return 0;
-    }
+    Options o(commonOptions({{"png", "", "write a PNG of the view here"},
+                             {"svg", "", "write an SVG of the view here"},
+                             {"pdf", "", "write a PDF of the plot here (single-plot views)"},
+                             {"csv", "", "write every trace of the run here (tidy CSV)"}}));
     Common c;
-    if (auto code = readCommon("export", path, o, c, err))
+    if (auto code = startCommand("export", ExportHelp, args, o, c, out, err))
         return *code;
     auto fail = [&](const std::string& text) {
         err << "prospect export: " << text << "\n";

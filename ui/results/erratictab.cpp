@@ -31,21 +31,15 @@ std::optional<ExperimentTab::Batch> ErraticTab::prepare() {
     ex::ErraticSettings settings;
     if (!readSettings(ex::erraticOptions(), settings))
         return std::nullopt;
-    const ex::ErraticConfig config = settings.config;
     const int seeds = settings.seeds;
     const std::vector<double> alphasPc = settings.alphasPc, alphasBp = settings.alphasBp;
-    auto jobs =
-        std::make_shared<std::vector<ex::ErraticJob>>(ex::erraticJobs(seeds, alphasBp, alphasPc));
-    Batch b;
-    b.count = jobs->size();
     // From the end: PC's long runs first, so the threads finish together.
-    b.job = [jobs, config](std::size_t i) {
-        ex::runErraticJob((*jobs)[jobs->size() - 1 - i], config);
-    };
-    b.finish = [this, jobs, seeds, alphasBp, alphasPc] {
-        draw(ex::summariseErratic(*jobs, alphasBp, alphasPc), seeds, alphasBp, alphasPc);
-    };
-    return b;
+    return batchOf(
+        ex::erraticJobs(seeds, alphasBp, alphasPc), ex::runErraticJob, settings.config,
+        [this, seeds, alphasBp, alphasPc](const std::vector<ex::ErraticJob>& jobs) {
+            draw(ex::summariseErratic(jobs, alphasBp, alphasPc), seeds, alphasBp, alphasPc);
+        },
+        true);
 }
 
 void ErraticTab::draw(const ex::ErraticSummary& summary, int seeds,
@@ -105,10 +99,7 @@ void ErraticTab::draw(const ex::ErraticSummary& summary, int seeds,
                       "interpolated between its rates; %n seed(s)):",
                       nullptr, seeds) +
                    QLatin1Char('\n') + parts.join(QStringLiteral(" · ")) + QLatin1Char('.');
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

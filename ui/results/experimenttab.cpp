@@ -191,6 +191,13 @@ QString ExperimentTab::fixed(double v, int digits) {
     return QString::fromStdString(engine::report::fixed(v, digits));
 }
 
+QString ExperimentTab::divergenceNote(const std::vector<std::string>& problems) {
+    if (problems.empty())
+        return {};
+    return tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(problems.size()))
+        .arg(QString::fromStdString(problems.front()));
+}
+
 QString ExperimentTab::scientific(double v, int digits) {
     return QString::fromStdString(engine::report::scientific(v, digits));
 }

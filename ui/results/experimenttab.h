@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -103,6 +104,24 @@ protected:
     }
     /// Reads the settings and returns the batch, or nothing with problems added by the readers.
     virtual std::optional<Batch> prepare() = 0;
+
+    /// The batch that runs run(job, config) on every job (PC's long ones first when
+    /// `fromTheEnd`: the learning experiments list them last) and then, on the GUI thread,
+    /// finish(jobs). The jobs and the config travel with the batch.
+    template <typename Job, typename Config, typename Finish>
+    static Batch batchOf(std::vector<Job> jobs, void (*run)(Job&, const Config&), Config config,
+                         Finish finish, bool fromTheEnd = false) {
+        auto shared = std::make_shared<std::vector<Job>>(std::move(jobs));
+        Batch b;
+        b.count = shared->size();
+        b.job = [shared, run, config, fromTheEnd](std::size_t i) {
+            run((*shared)[fromTheEnd ? shared->size() - 1 - i : i], config);
+        };
+        b.finish = [shared, finish] { finish(*shared); };
+        return b;
+    }
+    /// " 2 run(s) diverged, e.g. ..." for the summary line, or "" when no run did.
+    static QString divergenceNote(const std::vector<std::string>& problems);
 
     /// Called by finish(): the summary line and the CSV table of the complete result.
     void setResult(const QString& summary, engine::report::TextTable csv);

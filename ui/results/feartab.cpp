@@ -39,14 +39,11 @@ std::optional<ExperimentTab::Batch> FearTab::prepare() {
     ex::FearSettings settings;
     if (!readSettings(ex::fearOptions(), settings))
         return std::nullopt;
-    const ex::FearConfig config = settings.config;
     const int seeds = settings.seeds;
-    auto jobs = std::make_shared<std::vector<ex::FearJob>>(ex::fearJobs(seeds));
-    Batch b;
-    b.count = jobs->size();
-    b.job = [jobs, config](std::size_t i) { ex::runFearJob((*jobs)[i], config); };
-    b.finish = [this, jobs, seeds] { draw(ex::summariseFear(*jobs), seeds); };
-    return b;
+    return batchOf(ex::fearJobs(seeds), ex::runFearJob, settings.config,
+                   [this, seeds](const std::vector<ex::FearJob>& jobs) {
+                       draw(ex::summariseFear(jobs), seeds);
+                   });
 }
 
 void FearTab::draw(const ex::FearSummary& summary, int seeds) {
@@ -82,10 +79,7 @@ void FearTab::draw(const ex::FearSummary& summary, int seeds) {
                    tr("LN+L− minus LN+ (effect of extinguishing the light): BP %1, PC %2.")
                        .arg(fixed(summary.extinctionEffect(engine::Rule::BP)),
                             fixed(summary.extinctionEffect(engine::Rule::PC)));
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

@@ -54,16 +54,11 @@ std::optional<ExperimentTab::Batch> ReversalTab::prepare() {
     ex::ReversalSettings settings;
     if (!readSettings(ex::reversalOptions(), settings))
         return std::nullopt;
-    const ex::ReversalConfig config = settings.config;
     const int seeds = settings.seeds, after = settings.summaryAfter;
-    auto jobs = std::make_shared<std::vector<ex::ReversalJob>>(ex::reversalJobs(seeds));
-    Batch b;
-    b.count = jobs->size();
-    b.job = [jobs, config](std::size_t i) { ex::runReversalJob((*jobs)[i], config); };
-    b.finish = [this, jobs, seeds, after] {
-        draw(ex::summariseReversal(*jobs, after), seeds, after);
-    };
-    return b;
+    return batchOf(ex::reversalJobs(seeds), ex::runReversalJob, settings.config,
+                   [this, seeds, after](const std::vector<ex::ReversalJob>& jobs) {
+                       draw(ex::summariseReversal(jobs, after), seeds, after);
+                   });
 }
 
 namespace {
@@ -123,10 +118,7 @@ void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summar
                       nullptr, seeds)
                        .arg(summaryAfter) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

@@ -53,14 +53,11 @@ std::optional<ExperimentTab::Batch> SensorimotorTab::prepare() {
     ex::SensorimotorSettings settings;
     if (!readSettings(ex::sensorimotorOptions(), settings))
         return std::nullopt;
-    const ex::SensorimotorConfig config = settings.config;
     const int seeds = settings.seeds;
-    auto jobs = std::make_shared<std::vector<ex::SensorimotorJob>>(ex::sensorimotorJobs(seeds));
-    Batch b;
-    b.count = jobs->size();
-    b.job = [jobs, config](std::size_t i) { ex::runSensorimotorJob((*jobs)[i], config); };
-    b.finish = [this, jobs, seeds] { draw(ex::summariseSensorimotor(*jobs), seeds); };
-    return b;
+    return batchOf(ex::sensorimotorJobs(seeds), ex::runSensorimotorJob, settings.config,
+                   [this, seeds](const std::vector<ex::SensorimotorJob>& jobs) {
+                       draw(ex::summariseSensorimotor(jobs), seeds);
+                   });
 }
 
 namespace {
@@ -105,10 +102,7 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
     }
     QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 
