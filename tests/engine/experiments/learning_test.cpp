@@ -316,6 +316,42 @@ TEST(ChoiceTask, PunishedMeansTheDrawDidNotRewardEvenWhenTheValuesAgree) {
     EXPECT_LT(punished, 160);
 }
 
+namespace {
+
+/// The choices, rewards and reversals of `history` are the ones the stream of `seed` gives,
+/// three numbers per trial, on the values the network predicted (two options).
+void expectDrawnFromStream(const std::vector<ChoiceRecord>& history, std::uint64_t seed,
+                           const ChoiceTaskConfig& task, int trials) {
+    ASSERT_EQ(history.size(), static_cast<size_t>(trials));
+    Random stream(seed);
+    int correct = 0, streak = 0;
+    bool armed = false;
+    for (size_t k = 0; k < history.size(); ++k) {
+        const ChoiceRecord& r = history[k];
+        const double uChoice = stream.uniform(), uReward = stream.uniform();
+        const double uReversal = stream.uniform();
+        // Softmax choice: the first option whose cumulative probability exceeds uChoice.
+        const double top = r.values.maxCoeff();
+        const Vector p = (task.inverseTemperature * (r.values.array() - top)).exp().matrix();
+        const int choice = uChoice < p(0) / p.sum() ? 0 : 1;
+        EXPECT_EQ(r.choice, choice) << k;
+        EXPECT_EQ(r.correctOption, correct) << k;
+        const double pReward = task.rewardProbabilities[choice == correct ? 0 : 1];
+        EXPECT_EQ(r.reward, uReward < pReward ? task.reward : task.punishment) << k;
+        streak = choice == correct ? streak + 1 : 0;
+        armed = armed || (task.reversalStreak > 0 && streak >= task.reversalStreak);
+        const bool reversed = armed && uReversal < task.reversalProbability;
+        EXPECT_EQ(r.reversedAfter, reversed) << k;
+        if (reversed) {
+            correct = 1 - correct;
+            armed = false;
+            streak = 0;
+        }
+    }
+}
+
+}  // namespace
+
 TEST(ChoiceTask, ChoicesDoNotDependOnHowTheRunIsDriven) {
     // The same run stepped whole trials at a time (headless), micro-step by micro-step with
     // snapshots (as the window does), in lockstep with the other rule, and resumed from a
@@ -363,38 +399,11 @@ TEST(ChoiceTask, ChoicesDoNotDependOnHowTheRunIsDriven) {
     EXPECT_EQ(viewed.network().weight(2), headless.network().weight(2));
     EXPECT_EQ(pair.pc().network().weight(2), headless.network().weight(2));
     // BP sees different values, so it may choose differently, but it draws from the same
-    // stream: replaying the seed's numbers, three per trial, on BP's own values gives BP's
-    // choices, rewards and reversals.
-    const auto& bpHistory = d->history();
-    ASSERT_EQ(bpHistory.size(), static_cast<size_t>(trials));
-    Random stream(seed);
-    int correct = 0, streak = 0;
-    bool armed = false, valuesDiffer = false;
-    for (size_t k = 0; k < bpHistory.size(); ++k) {
-        const ChoiceRecord& r = bpHistory[k];
-        const double uChoice = stream.uniform(), uReward = stream.uniform();
-        const double uReversal = stream.uniform();
-        // Softmax choice: the first option whose cumulative probability exceeds uChoice.
-        const double top = r.values.maxCoeff();
-        const Vector p = (config.task.inverseTemperature * (r.values.array() - top)).exp().matrix();
-        int choice = 1;
-        if (uChoice < p(0) / p.sum())
-            choice = 0;
-        EXPECT_EQ(r.choice, choice) << k;
-        EXPECT_EQ(r.correctOption, correct) << k;
-        const double pReward = config.task.rewardProbabilities[choice == correct ? 0 : 1];
-        EXPECT_EQ(r.reward, uReward < pReward ? config.task.reward : config.task.punishment) << k;
-        streak = choice == correct ? streak + 1 : 0;
-        armed = armed || streak >= config.task.reversalStreak;
-        const bool reversed = armed && uReversal < config.task.reversalProbability;
-        EXPECT_EQ(r.reversedAfter, reversed) << k;
-        if (reversed) {
-            correct = 1 - correct;
-            armed = false;
-            streak = 0;
-        }
-        valuesDiffer = valuesDiffer || r.values != a->history()[k].values;
-    }
+    // stream: replaying the seed's numbers on BP's own values gives BP's history.
+    expectDrawnFromStream(d->history(), seed, config.task, trials);
+    bool valuesDiffer = false;
+    for (size_t k = 0; k < a->history().size(); ++k)
+        valuesDiffer = valuesDiffer || d->history()[k].values != a->history()[k].values;
     EXPECT_TRUE(valuesDiffer);  // BP is not PC replayed
 }
 
