@@ -38,7 +38,7 @@ Rate measure(engine::Simulation& sim, double seconds) {
     }
     Rate r;
     r.trialsPerSecond = static_cast<double>(trials) / elapsed;
-    r.iterationsPerSecond = r.trialsPerSecond * sim.config().iterations;
+    r.iterationsPerSecond = r.trialsPerSecond * sim.iterations();
     return r;
 }
 

@@ -2,8 +2,8 @@
 
 #include <sstream>
 
+#include "app/atomicfile.h"
 #include "app/bench.h"
-#include "app/csv.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
@@ -82,13 +82,18 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         err << "prospect experiment " << experiment->name << ": cancelled; nothing written\n";
         return 130;
     }
+    if (!result.failure.empty()) {
+        err << "prospect experiment " << experiment->name << ": " << result.failure
+            << "; nothing written\n";
+        return 1;
+    }
     out << result.summary;
     for (const std::string& problem : result.problems)
         err << "prospect experiment " << experiment->name << ": run stopped early: " << problem
             << "\n";
     if (options.given("csv")) {
         const std::string path = options.text("csv");
-        if (auto error = writeFileAtomically(path, result.csv.text())) {
+        if (auto error = writeFileAtomically(path, engine::report::csvText(result.csv))) {
             err << "prospect experiment " << experiment->name << ": " << *error << "\n";
             return 1;
         }

@@ -10,6 +10,7 @@
 #include "app/learningcommands.h"
 #include "app/parallel.h"
 #include "engine/core/metrics.h"
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/experiments.h"
 
 namespace app {
@@ -22,7 +23,7 @@ namespace {
 
 // ---- interference and lr-sweep ------------------------------------------------------------------
 
-void outputRowsToCsv(const std::vector<ex::OutputRow>& rows, bool withAlpha, CsvTable& csv) {
+void outputRowsToCsv(const std::vector<ex::OutputRow>& rows, bool withAlpha, TextTable& csv) {
     for (const ex::OutputRow& r : rows) {
         std::vector<std::string> cells{engine::ruleName(r.rule)};
         if (withAlpha)
@@ -43,17 +44,11 @@ std::vector<double> outputSeries(const std::vector<ex::OutputRow>& rows, Rule ru
     return s;
 }
 
-Error runInterference(const Options& o, ExperimentResult& result, std::ostream&) {
-    double alpha = 0.0;
-    long long trials = 0;
-    engine::PcConfig pc;
-    if (Error e = nonNegative(o, "alpha", alpha))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    if (Error e = readPc(o, pc))
-        return e;
-    const auto observed = ex::interference(alpha, static_cast<int>(trials), pc);
+Error runInterference(const ex::InterferenceSettings& settings, const RunContext&,
+                      ExperimentResult& result) {
+    const engine::PcConfig& pc = settings.pc;
+    const double alpha = pc.alpha;
+    const auto observed = ex::interference(alpha, settings.trials, pc);
     const auto& rows = observed.rows;
     if (!observed.problem.empty())
         result.problems.push_back(observed.problem);
@@ -73,37 +68,25 @@ Error runInterference(const Options& o, ExperimentResult& result, std::ostream&)
     for (size_t k = 0; k < std::min<size_t>(4, bp0.size()); ++k)
         table.push_back(
             {std::to_string(k + 1), fixed(bp0[k]), fixed(bp1[k]), fixed(pc0[k]), fixed(pc1[k])});
-    s << textTable(table);
+    s << alignedText(table);
     const engine::Minimum bpMin = engine::seriesMinimum(bp1), pcMin = engine::seriesMinimum(pc1);
     s << "\nInterference = lowest smell prediction (its target stayed 1):\n"
-      << textTable({{"BP", fixed(bpMin.value), "at trial " + std::to_string(bpMin.at + 1)},
-                    {"PC", fixed(pcMin.value), "at trial " + std::to_string(pcMin.at + 1)}});
+      << alignedText({{"BP", fixed(bpMin.value), "at trial " + std::to_string(bpMin.at + 1)},
+                      {"PC", fixed(pcMin.value), "at trial " + std::to_string(pcMin.at + 1)}});
     result.summary = s.str();
     return std::nullopt;
 }
 
-Error runLrSweep(const Options& o, ExperimentResult& result, std::ostream&) {
-    std::vector<double> alphas;
-    long long trials = 0;
-    engine::PcConfig pc;
-    if (Error e = o.realList("alphas", alphas))
-        return e;
-    for (double a : alphas)
-        if (a < 0.0)
-            return "--alphas: learning rates must be >= 0, got " + formatNumber(a);
-    if (alphas.size() > 1000)
-        return std::string("--alphas: at most 1000 values");
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    if (Error e = readPc(o, pc))
-        return e;
+Error runLrSweep(const ex::LrSweepSettings& settings, const RunContext&, ExperimentResult& result) {
+    const engine::PcConfig& pc = settings.pc;
+    const int trials = settings.trials;
 
     result.csv.header = {"rule", "alpha", "trial", "output_0", "output_1"};
     std::vector<std::vector<std::string>> table{{"alpha", "BP lowest smell", "(trial)",
                                                  "PC lowest smell", "(trial)", "BP final",
                                                  "PC final"}};
-    for (double alpha : alphas) {
-        const auto observed = ex::interference(alpha, static_cast<int>(trials), pc);
+    for (double alpha : settings.alphas) {
+        const auto observed = ex::interference(alpha, trials, pc);
         const auto& rows = observed.rows;
         if (!observed.problem.empty())
             result.problems.push_back("alpha " + formatNumber(alpha) + ": " + observed.problem);
@@ -121,49 +104,18 @@ Error runLrSweep(const Options& o, ExperimentResult& result, std::ostream&) {
       << " trials per learning rate;\n"
       << "interference = lowest smell prediction (target 1); final = (sound, smell) before the "
          "last trial.\n\n"
-      << textTable(table);
+      << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
 }
 
 // ---- target alignment and prospective index -----------------------------------------------------
 
-Error readDeep(const Options& o, ex::DeepNetConfig& config) {
-    long long width = 0;
-    if (Error e = intInRange(o, "width", 1, 2048, width))
-        return e;
-    config.width = width;
-    if (Error e = nonNegative(o, "alpha", config.pc.alpha))
-        return e;
-    return readPc(o, config.pc);
-}
-
-/// The deepest network a run will build must respect the engine's size limits.
-Error checkDeepSize(long long depth, const ex::DeepNetConfig& config) {
-    const auto problems = ex::deepSpec(static_cast<int>(depth), config).validate();
-    if (!problems.empty())
-        return problems.front();
-    return std::nullopt;
-}
-
-Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostream& log) {
-    std::vector<long long> depths;
-    long long seeds = 0;
-    unsigned threads = 1;
-    ex::DeepNetConfig config;
-    if (Error e = o.integerList("depths", depths))
-        return e;
-    for (long long d : depths)
-        if (d < 1 || d > 200)
-            return "--depths: " + std::to_string(d) + " is out of range (1..200)";
-    if (Error e = intInRange(o, "seeds", 1, 100'000, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = readDeep(o, config))
-        return e;
-    if (Error e = checkDeepSize(*std::max_element(depths.begin(), depths.end()), config))
-        return e;
+Error runTargetAlignment(const ex::TargetAlignmentSettings& settings, const RunContext& run,
+                         ExperimentResult& result) {
+    const std::vector<int>& depths = settings.depths;
+    const int seeds = settings.seeds;
+    const ex::DeepNetConfig& config = settings.config;
 
     struct Job {
         int depth;
@@ -171,24 +123,20 @@ Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostrea
         ex::AlignmentResult r;
     };
     std::vector<Job> jobs;
-    for (long long d : depths)
-        for (long long s = 0; s < seeds; ++s)
-            jobs.push_back({static_cast<int>(d), static_cast<std::uint64_t>(s), {}});
-    log << "target-alignment: " << jobs.size() << " runs on " << threads << " thread(s)\n"
-        << std::flush;
+    for (int d : depths)
+        for (int s = 0; s < seeds; ++s)
+            jobs.push_back({d, static_cast<std::uint64_t>(s), {}});
     // Deepest first: the long jobs start early, so the threads finish together.
     std::vector<size_t> order(jobs.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return jobs[a].depth > jobs[b].depth; });
-    parallelFor(
-        jobs.size(), threads,
-        [&](size_t i) {
+    if (!runJobs("target-alignment", jobs.size(), run, result, [&](size_t i) {
             Job& j = jobs[order[i]];
             j.r = ex::targetAlignmentRun(j.depth, j.seed, config);
-        },
-        [&](size_t done) { progressLine(log, done, jobs.size()); });
+        }))
+        return std::nullopt;
 
     for (const Job& j : jobs)
         if (!j.r.problem.empty())
@@ -207,57 +155,41 @@ Error runTargetAlignment(const Options& o, ExperimentResult& result, std::ostrea
         byDepth[j.depth].first.push_back(j.r.bp);
         byDepth[j.depth].second.push_back(j.r.pc);
     }
-    for (long long d : depths) {
-        if (!byDepth.count(static_cast<int>(d)))
+    for (int d : depths) {
+        if (!byDepth.count(d))
             continue;
-        const auto& [bp, pc] = byDepth[static_cast<int>(d)];
+        const auto& [bp, pc] = byDepth[d];
         const MeanSd b = meanSd(bp), p = meanSd(pc);
         table.push_back(
             {std::to_string(d), fixed(b.mean), fixed(b.sd), fixed(p.mean), fixed(p.sd)});
-        byDepth.erase(static_cast<int>(d));  // a depth listed twice is reported once
+        byDepth.erase(d);  // a depth listed twice is reported once
     }
     std::ostringstream s;
     s << "Target alignment vs depth (Fig. 3e): deep linear nets of width " << config.width
       << ", Xavier-uniform, one sample ~ N(0,1),\none step with alpha " << config.pc.alpha
       << " (PC T " << config.pc.iterations << "); mean and standard deviation over " << seeds
       << " seeds.\n\n"
-      << textTable(table);
+      << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
 }
 
-Error runProspectiveIndex(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long depth = 0, seeds = 0;
-    unsigned threads = 1;
-    ex::DeepNetConfig config;
-    if (Error e = intInRange(o, "depth", 1, 200, depth))
-        return e;
-    if (Error e = intInRange(o, "seeds", 1, 100'000, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    const auto activation = engine::parseActivation(o.text("activation"));
-    if (!activation)
-        return "--activation: '" + o.text("activation") +
-               "' is not one of identity, tanh, sigmoid, relu, leaky-relu";
-    config.activation = *activation;
-    if (Error e = readDeep(o, config))
-        return e;
-    if (Error e = checkDeepSize(depth, config))
-        return e;
+Error runProspectiveIndex(const ex::ProspectiveIndexSettings& settings, const RunContext& run,
+                          ExperimentResult& result) {
+    const int depth = settings.depth, seeds = settings.seeds;
+    const ex::DeepNetConfig& config = settings.config;
 
     std::vector<ex::Observations<Scalar>> perSeed(static_cast<size_t>(seeds));
-    log << "prospective-index: " << seeds << " runs on " << threads << " thread(s)\n" << std::flush;
-    parallelFor(perSeed.size(), threads, [&](size_t s) {
-        perSeed[s] = ex::prospectiveIndexRun(static_cast<int>(depth), s, config);
-    });
+    if (!runJobs("prospective-index", perSeed.size(), run, result,
+                 [&](size_t s) { perSeed[s] = ex::prospectiveIndexRun(depth, s, config); }))
+        return std::nullopt;
 
     for (size_t s = 0; s < perSeed.size(); ++s)
         if (!perSeed[s].problem.empty())
             result.problems.push_back("seed " + std::to_string(s) + ": " + perSeed[s].problem);
     result.csv.header = {"layer", "seed", "prospective_index"};
     std::vector<std::vector<std::string>> table{{"layer", "mean", "sd"}};
-    for (long long l = 1; l <= depth; ++l) {
+    for (int l = 1; l <= depth; ++l) {
         std::vector<double> values;
         for (size_t s = 0; s < perSeed.size(); ++s) {
             const double v = perSeed[s].rows[static_cast<size_t>(l - 1)];
@@ -274,25 +206,17 @@ Error runProspectiveIndex(const Options& o, ExperimentResult& result, std::ostre
       << ", Xavier-uniform; one step with alpha " << config.pc.alpha << ", T "
       << config.pc.iterations << "; " << seeds << " seeds.\n"
       << "1 = the activity after learning moved exactly toward the relaxed activity.\n\n"
-      << textTable(table);
+      << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
 }
 
 // ---- 1-2-2 trajectories -------------------------------------------------------------------------
 
-Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&) {
-    long long trials = 0;
-    ex::TrajectoryConfig config;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    if (Error e = nonNegative(o, "bp-alpha", config.bpAlpha))
-        return e;
-    if (Error e = nonNegative(o, "pc-alpha", config.pc.alpha))
-        return e;
-    if (Error e = readPc(o, config.pc))
-        return e;
-    const auto observed = ex::trajectories122(static_cast<int>(trials), config);
+Error runTrajectories(const ex::TrajectorySettings& settings, const RunContext&,
+                      ExperimentResult& result) {
+    const ex::TrajectoryConfig& config = settings.config;
+    const auto observed = ex::trajectories122(settings.trials, config);
     const auto& rows = observed.rows;
     if (!observed.problem.empty())
         result.problems.push_back(observed.problem);
@@ -331,87 +255,33 @@ Error runTrajectories(const Options& o, ExperimentResult& result, std::ostream&)
       << ", PC alpha " << formatNumber(config.pc.alpha) << ", T " << config.pc.iterations
       << ", discount " << config.pc.discount
       << ".\nWeights before each trial (first five and last):\n"
-      << textTable(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
+      << alignedText(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
       << fixed(path(Rule::PC)) << "\n";
     result.summary = s.str();
     return std::nullopt;
 }
 
 std::vector<Experiment> makeExperiments() {
-    const std::string cores = std::to_string(hardwareThreads());
-    std::vector<Experiment> list;
-    {
-        Experiment e{"interference",
-                     "Fig. 1 / 3a",
-                     "bear and river: BP lowers the smell prediction it should keep, PC does not",
-                     {},
-                     runInterference};
-        e.options = {{"alpha", "0.2", "learning rate of both rules"},
-                     {"trials", "64", "number of trials"}};
-        for (auto& p : pcOptions("128", "0.1", "0.5"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"lr-sweep",
-                     "Fig. 3d",
-                     "the bear net at several learning rates: BP's interference stays",
-                     {},
-                     runLrSweep};
-        e.options = {{"alphas", "0.5,0.1,0.05,0.01,0.005", "comma-separated learning rates"},
-                     {"trials", "400", "trials per learning rate"}};
-        for (auto& p : pcOptions("128", "0.1", "0.5"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{
-            "target-alignment",
-            "Fig. 3e",
-            "target alignment of one step vs depth of a deep linear net, BP falls, PC stays high",
-            {},
-            runTargetAlignment};
-        e.options = {{"depths", "1-25", "weight-layer counts, e.g. 1-25 or 1,2,4,8"},
-                     {"seeds", "27", "seeds per depth (seeds 0..N-1)"},
-                     {"width", "64", "neurons per layer"},
-                     {"alpha", "0.001", "learning rate of both rules"},
-                     {"threads", cores, "worker threads"}};
-        for (auto& p : pcOptions("512", "0.1", "0.5"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{
-            "trajectories-122",
-            "energy-landscape figure",
-            "weights (w1, w2) of a 1-2-2 net: BP zig-zags, PC heads straight to the solution",
-            {},
-            runTrajectories};
-        e.options = {
-            {"trials", "16", "number of trials"},
-            {"bp-alpha", "0.4", "BP learning rate"},
-            {"pc-alpha", "1.3969543147208123", "PC learning rate (first steps of equal length)"}};
-        for (auto& p : pcOptions("128", "0.1", "0.8"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"prospective-index",
-                     "prospective index figure",
-                     "PC's prospective index in every layer of a deep net (close to 1)",
-                     {},
-                     runProspectiveIndex};
-        e.options = {{"depth", "6", "weight layers"},
-                     {"width", "64", "neurons per layer"},
-                     {"seeds", "3", "seeds (0..N-1)"},
-                     {"activation", "identity",
-                      "hidden activation: identity, tanh, sigmoid, relu, leaky-relu"},
-                     {"alpha", "0.001", "learning rate"},
-                     {"threads", cores, "worker threads"}};
-        for (auto& p : pcOptions("128", "0.1", "0.5"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
+    std::vector<Experiment> list{
+        tableExperiment(
+            "interference", "Fig. 1 / 3a",
+            "bear and river: BP lowers the smell prediction it should keep, PC does not",
+            ex::interferenceOptions(), false, runInterference),
+        tableExperiment("lr-sweep", "Fig. 3d",
+                        "the bear net at several learning rates: BP's interference stays",
+                        ex::lrSweepOptions(), false, runLrSweep),
+        tableExperiment("target-alignment", "Fig. 3e",
+                        "target alignment of one step vs depth of a deep linear net, BP falls, PC "
+                        "stays high",
+                        ex::targetAlignmentOptions(), true, runTargetAlignment),
+        tableExperiment("trajectories-122", "energy-landscape figure",
+                        "weights (w1, w2) of a 1-2-2 net: BP zig-zags, PC heads straight to the "
+                        "solution",
+                        ex::trajectoryOptions(), false, runTrajectories),
+        tableExperiment("prospective-index", "prospective index figure",
+                        "PC's prospective index in every layer of a deep net (close to 1)",
+                        ex::prospectiveIndexOptions(), true, runProspectiveIndex),
+    };
     for (Experiment& e : learningExperiments())
         list.push_back(e);
     for (Experiment& e : list)

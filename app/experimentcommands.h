@@ -6,16 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "app/csv.h"
+#include "app/atomicfile.h"
 #include "app/options.h"
+#include "engine/report/table.h"
 
 namespace app {
 
 /// What an experiment produces: tidy observations and a readable summary.
 struct ExperimentResult {
-    CsvTable csv;
+    engine::report::TextTable csv;
     std::string summary;
     std::vector<std::string> problems;  ///< Runs that stopped early (divergence), one line each.
+    std::string failure;  ///< A run threw (out of memory, ...): there is no result to show.
 };
 
 /// One of the paper's experiments as a headless command.

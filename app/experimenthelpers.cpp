@@ -2,44 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
-#include <sstream>
+
+#include "app/parallel.h"
 
 namespace app {
-
-std::string fixed(double v, int digits) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
-std::string scientific(double v, int digits) {
-    std::ostringstream s;
-    s << std::scientific << std::setprecision(digits) << v;
-    return s.str();
-}
-
-/// Left-aligned text table for summaries.
-std::string textTable(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<size_t> width;
-    for (const auto& r : rows)
-        for (size_t c = 0; c < r.size(); ++c) {
-            if (width.size() <= c)
-                width.push_back(0);
-            width[c] = std::max(width[c], r[c].size());
-        }
-    std::ostringstream out;
-    for (const auto& r : rows) {
-        std::string line;
-        for (size_t c = 0; c < r.size(); ++c) {
-            line += r[c];
-            if (c + 1 < r.size())
-                line += std::string(width[c] - r[c].size() + 2, ' ');
-        }
-        out << "  " << line << "\n";
-    }
-    return out.str();
-}
 
 MeanSd meanSd(const std::vector<double>& v) {
     MeanSd m;
@@ -63,53 +29,26 @@ OptionSpec csvOption() {
     return {"csv", "", "write the observations as CSV to this file"};
 }
 
-std::vector<OptionSpec> pcOptions(const std::string& T, const std::string& gamma0,
-                                  const std::string& discount) {
-    return {
-        {"T", T, "PC inference iterations per trial"},
-        {"gamma0", gamma0, "PC initial inference step size"},
-        {"discount", discount, "PC step-size discount when the energy does not fall (1 = off)"}};
-}
-
-Error intInRange(const Options& o, const std::string& name, long long lo, long long hi,
-                 long long& out) {
-    if (Error e = o.integer(name, out))
-        return e;
-    if (out < lo || out > hi)
-        return "--" + name + ": " + std::to_string(out) + " is out of range (" +
-               std::to_string(lo) + ".." + std::to_string(hi) + ")";
-    return std::nullopt;
-}
-
-Error nonNegative(const Options& o, const std::string& name, double& out) {
-    if (Error e = o.real(name, out))
-        return e;
-    if (out < 0.0)
-        return "--" + name + ": must be >= 0, got " + o.text(name);
-    return std::nullopt;
-}
-
-Error readPc(const Options& o, engine::PcConfig& pc) {
-    long long T = 0;
-    if (Error e = intInRange(o, "T", 1, 1'000'000, T))
-        return e;
-    pc.iterations = static_cast<int>(T);
-    if (Error e = o.real("gamma0", pc.gamma0))
-        return e;
-    if (Error e = o.real("discount", pc.discount))
-        return e;
-    const auto problems = pc.validate();
-    if (!problems.empty())
-        return problems.front();
-    return std::nullopt;
+OptionSpec threadsOption() {
+    return {"threads", std::to_string(hardwareThreads()), "worker threads"};
 }
 
 Error readThreads(const Options& o, unsigned& threads) {
     long long n = 0;
-    if (Error e = intInRange(o, "threads", 1, 256, n))
-        return e;
+    if (auto e = engine::experiments::readInteger(o.text("threads"), 1, 256, n))
+        return "--threads: " + *e;
     threads = static_cast<unsigned>(n);
     return std::nullopt;
+}
+
+bool runJobs(const std::string& name, std::size_t count, const RunContext& run,
+             ExperimentResult& result, const std::function<void(std::size_t)>& job) {
+    run.log << name << ": " << count << " runs on " << run.threads << " thread(s)\n" << std::flush;
+    const auto failure = parallelFor(count, run.threads, job,
+                                     [&](std::size_t done) { progressLine(run.log, done, count); });
+    if (failure)
+        result.failure = *failure;
+    return !failure;
 }
 
 void progressLine(std::ostream& log, size_t done, size_t total) {

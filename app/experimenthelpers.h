@@ -8,20 +8,27 @@
 #include <string>
 #include <vector>
 
+#include "app/experimentcommands.h"
 #include "app/options.h"
 #include "engine/core/simulation.h"
+#include "engine/experiments/experimentoptions.h"
+#include "engine/report/format.h"
+#include "engine/report/table.h"
 
 namespace app {
 
 /// An error message for the user, or nothing.
 using Error = std::optional<std::string>;
 
-/// v with `digits` digits after the point.
-std::string fixed(double v, int digits = 4);
-/// `v` in scientific notation with `digits` digits after the point ("1.93e-03").
-std::string scientific(double v, int digits = 2);
-/// Left-aligned text table for summaries, indented by two spaces.
-std::string textTable(const std::vector<std::vector<std::string>>& rows);
+/// --threads, one per core by default.
+OptionSpec threadsOption();
+
+// Numbers and tables as text: one module for the whole program.
+using engine::report::alignedText;
+using engine::report::fixed;
+using engine::report::formatNumber;
+using engine::report::scientific;
+using engine::report::TextTable;
 
 /// Mean and sample standard deviation.
 struct MeanSd {
@@ -32,19 +39,80 @@ MeanSd meanSd(const std::vector<double>& v);
 
 /// The --csv option every experiment has.
 OptionSpec csvOption();
-/// --T, --gamma0 and --discount with the given defaults.
-std::vector<OptionSpec> pcOptions(const std::string& T, const std::string& gamma0,
-                                  const std::string& discount);
-/// An integer option within [lo, hi].
-Error intInRange(const Options& o, const std::string& name, long long lo, long long hi,
-                 long long& out);
-/// A finite number >= 0.
-Error nonNegative(const Options& o, const std::string& name, double& out);
-/// --T, --gamma0 and --discount into pc (validated).
-Error readPc(const Options& o, engine::PcConfig& pc);
 /// --threads (1..256).
 Error readThreads(const Options& o, unsigned& threads);
 /// "  done/total runs done" roughly every 10 %.
 void progressLine(std::ostream& log, size_t done, size_t total);
+
+/// What a run gets besides its settings.
+struct RunContext {
+    unsigned threads = 1;  ///< Worker threads (1 for experiments that run on one).
+    std::ostream& log;     ///< Progress lines.
+};
+
+/// Runs count jobs on the context's threads with a first line and progress lines in its log.
+/// False, with result.failure set, when a job threw.
+bool runJobs(const std::string& name, std::size_t count, const RunContext& run,
+             ExperimentResult& result, const std::function<void(std::size_t)>& job);
+
+/// runJobs() for run(job, config) on every job (from the last when `fromTheEnd`: the learning
+/// experiments list PC's long runs last); then the summary's CSV and problems are the result's.
+template <typename Job, typename Config, typename Summarise>
+auto runAndSummarise(const std::string& name, std::vector<Job>& jobs,
+                     void (*run)(Job&, const Config&), const Config& config,
+                     const RunContext& context, ExperimentResult& result, Summarise summarise,
+                     bool fromTheEnd = false) -> std::optional<decltype(summarise(jobs))> {
+    if (!runJobs(name, jobs.size(), context, result,
+                 [&](std::size_t i) { run(jobs[fromTheEnd ? jobs.size() - 1 - i : i], config); }))
+        return std::nullopt;
+    auto summary = summarise(jobs);
+    result.csv = summary.csv;
+    result.problems = summary.problems;
+    return summary;
+}
+
+/// The command-line options of an experiment table: the experiment's own, then --threads (when
+/// the experiment runs on threads), then the learning rules'.
+template <typename S>
+std::vector<OptionSpec> tableOptions(const engine::experiments::OptionTable<S>& table,
+                                     bool threads) {
+    using engine::experiments::OptionGroup;
+    std::vector<OptionSpec> specs;
+    for (OptionGroup group : {OptionGroup::Experiment, OptionGroup::Rules}) {
+        if (group == OptionGroup::Rules && threads)
+            specs.push_back(threadsOption());
+        for (const auto& o : table.options)
+            if (o.group == group)
+                specs.push_back({o.name, table.defaultText(o), o.help, o.flag});
+    }
+    return specs;
+}
+
+/// An experiment whose options are `table`'s: its settings are read from them (the first
+/// problem is the error), then `run` gets the settings.
+template <typename S>
+Experiment tableExperiment(std::string name, std::string paper, std::string description,
+                           const engine::experiments::OptionTable<S>& table, bool threads,
+                           Error (*run)(const S&, const RunContext&, ExperimentResult&)) {
+    Experiment e{std::move(name),
+                 std::move(paper),
+                 std::move(description),
+                 tableOptions(table, threads),
+                 {}};
+    e.run = [&table, threads, run](const Options& o, ExperimentResult& result,
+                                   std::ostream& log) -> Error {
+        S settings;
+        const auto problems = engine::experiments::readSettings(
+            table, [&o](const std::string& option) { return o.text(option); }, "--", settings);
+        if (!problems.empty())
+            return problems.front();
+        RunContext context{1, log};
+        if (threads)
+            if (Error problem = readThreads(o, context.threads))
+                return problem;
+        return run(settings, context, result);
+    };
+    return e;
+}
 
 }  // namespace app

@@ -3,17 +3,18 @@
 #include <unistd.h>
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFontInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QTimer>
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "app/options.h"
+#include "app/qtsetup.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 #include "ui/lab/mainwindow.h"
@@ -123,6 +124,144 @@ int runMeasurement(QApplication& application, ui::MainWindow& window, double sec
     return application.exec();
 }
 
+/// What the window was asked to do on the command line.
+struct GuiRequest {
+    std::string openPath;    ///< A scenario file, or "" for the preset.
+    std::string presetName;  ///< The preset (checked even when a file is opened).
+    long long trials = 0;    ///< Trials to run before showing or saving.
+    int width = 1280, height = 800;
+    std::string screenshot;  ///< Save the window here and quit, or "".
+    double measureSeconds = 0.0;
+};
+
+/// Reads and checks the options before any window exists: a bad option or a broken file is a
+/// message, not a window.
+std::optional<std::string> readGuiRequest(const Options& options, const std::string& positionalFile,
+                                          GuiRequest& r) {
+    r.openPath = positionalFile.empty() ? options.text("open") : positionalFile;
+    if (!r.openPath.empty()) {
+        const engine::ScenarioResult file = engine::readScenarioFile(r.openPath);
+        if (!file.scenario)
+            return file.error;
+    }
+    r.presetName = options.text("preset");
+    if (!engine::findPreset(r.presetName))
+        return "no preset called '" + r.presetName + "' (see: prospect --list-presets)";
+    if (auto error = options.integer("trials", r.trials);
+        error || r.trials < 0 || r.trials > 10'000'000)
+        return std::string("--trials must be a whole number from 0 to 10000000");
+    if (!parseSize(options.text("size"), r.width, r.height))
+        return std::string("--size must look like 1280x800 (320x240 to 8192x8192)");
+    r.screenshot = options.text("screenshot");
+    if (auto error = options.real("measure", r.measureSeconds);
+        error || r.measureSeconds < 0 || r.measureSeconds > 86400)
+        return std::string("--measure must be a number of seconds from 0 to 86400");
+    if (r.measureSeconds > 0 && !r.screenshot.empty())
+        return std::string("--measure and --screenshot cannot be combined");
+    return std::nullopt;
+}
+
+/// Runs the trials asked for once the first frame is shown, then (with --screenshot) saves the
+/// window and quits. A run that stops (divergence) or a one-pass scenario that is over ends it
+/// too, with a note of why.
+class TrialsThenScreenshot {
+public:
+    TrialsThenScreenshot(QApplication& application, ui::MainWindow& window, GuiRequest request)
+        : m_application(application),
+          m_window(window),
+          m_request(std::move(request)),
+          m_requested(m_request.trials == 0) {}
+
+    void connect() {
+        ui::SimulationController* controller = m_window.controller();
+        QObject::connect(controller, &ui::SimulationController::frameShown, &m_window,
+                         [this](const ui::FramePtr& frame) { onFrame(*frame); });
+        // A one-pass trial list that is over before the trials asked for stops the run without
+        // a problem, so no frame says so: the worker's message ends the screenshot instead of
+        // waiting forever. (A divergence shows in the frame.)
+        QObject::connect(
+            controller, &ui::SimulationController::message, &m_window,
+            [this](const QString&, bool problem) {
+                if (!m_requested || m_request.screenshot.empty() || m_finishing || problem)
+                    return;
+                m_over = true;
+                finishSoon(300);
+            });
+    }
+    int exitCode() const { return m_exitCode; }
+    void fail() { m_exitCode = 1; }
+
+private:
+    void onFrame(const ui::Frame& frame) {
+        m_shownTrials = frame.pc->trialComplete ? frame.pc->trial
+                                                : std::max<std::int64_t>(0, frame.pc->trial - 1);
+        if (!m_requested) {
+            m_requested = true;
+            m_window.controller()->step(ui::Granularity::Trial, int(m_request.trials));
+            return;
+        }
+        const bool done = frame.pc->trialComplete && frame.pc->trial >= m_request.trials;
+        const bool stopped =
+            frame.pc->status != engine::Status::Ok || frame.bp->status != engine::Status::Ok;
+        if (stopped && m_stopNote.empty())
+            m_stopNote =
+                "Stopped: " + (frame.bp->problem.empty() ? frame.pc->problem : frame.bp->problem);
+        if (done || stopped)
+            finishSoon(50);
+    }
+
+    void finishSoon(int ms) {
+        if (m_finishing)
+            return;
+        m_finishing = true;
+        QTimer::singleShot(ms, &m_window, [this] { finish(); });
+    }
+
+    void finish() {
+        if (m_request.screenshot.empty())
+            return;
+        // Only worth saying when the trials asked for were not all run (not "Reached trial N").
+        if (m_shownTrials < m_request.trials) {
+            if (!m_stopNote.empty())
+                std::cout << m_stopNote << "\n";
+            else if (m_over)
+                std::cout << "Note: "
+                          << ui::trialsOverNote(m_shownTrials, m_request.trials).toStdString()
+                          << "\n";
+        }
+        saveScreenshot();
+        m_application.quit();
+    }
+
+    void saveScreenshot() {
+        const GuiRequest& r = m_request;
+        QSize written;
+        const QString error = m_window.saveScreenshot(QString::fromStdString(r.screenshot),
+                                                      QSize(r.width, r.height), &written);
+        if (!error.isEmpty()) {
+            std::cerr << "prospect: " << error.toStdString() << "\n";
+            m_exitCode = 1;
+            return;
+        }
+        std::cout << "Wrote " << r.screenshot << " (" << written.width() << "x" << written.height()
+                  << ", " << (r.openPath.empty() ? "preset " + r.presetName : r.openPath) << ", "
+                  << m_shownTrials << " trials)\n";
+        if (written != QSize(r.width, r.height))
+            std::cout << "Note: the window cannot be smaller than " << written.width() << "x"
+                      << written.height() << ", so that size was used.\n";
+    }
+
+    QApplication& m_application;
+    ui::MainWindow& m_window;
+    const GuiRequest m_request;
+    bool m_requested = false;
+    bool m_finishing = false;
+    std::int64_t m_shownTrials = 0;
+    std::string m_stopNote;  // why the run stopped with a problem (from the frame), if it did
+    bool m_over = false;     // a one-pass scenario ran out of trials
+    int m_exitCode = 0;
+};
+
 }  // namespace
 
 bool isScenarioFileArgument(const std::string& arg) {
@@ -154,163 +293,52 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
                   << " or with --open\n";
         return 2;
     }
-    const std::string openPath = positionalFile ? args[0] : options.text("open");
-    if (!openPath.empty()) {
-        // Check the file before any window exists: a broken file is a message, not a window.
-        const engine::ScenarioResult r = engine::readScenarioFile(openPath);
-        if (!r.scenario) {
-            std::cerr << "prospect: " << r.error << "\n";
-            return 2;
-        }
-    }
-    const std::string presetName = options.text("preset");
-    if (!engine::findPreset(presetName)) {
-        std::cerr << "prospect: no preset called '" << presetName
-                  << "' (see: prospect --list-presets)\n";
-        return 2;
-    }
-    long long trials = 0;
-    if (auto error = options.integer("trials", trials);
-        error || trials < 0 || trials > 10'000'000) {
-        std::cerr << "prospect: --trials must be a whole number from 0 to 10000000\n";
-        return 2;
-    }
-    int width = 1280, height = 800;
-    if (!parseSize(options.text("size"), width, height)) {
-        std::cerr << "prospect: --size must look like 1280x800 (320x240 to 8192x8192)\n";
-        return 2;
-    }
-    const std::string screenshot = options.text("screenshot");
-    double measureSeconds = 0.0;
-    if (auto error = options.real("measure", measureSeconds);
-        error || measureSeconds < 0 || measureSeconds > 86400) {
-        std::cerr << "prospect: --measure must be a number of seconds from 0 to 86400\n";
-        return 2;
-    }
-    if (measureSeconds > 0 && !screenshot.empty()) {
-        std::cerr << "prospect: --measure and --screenshot cannot be combined\n";
+    GuiRequest request;
+    if (auto error = readGuiRequest(options, positionalFile ? args[0] : std::string(), request)) {
+        std::cerr << "prospect: " << *error << "\n";
         return 2;
     }
     // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
-    if ((!screenshot.empty() || (measureSeconds > 0 && qEnvironmentVariableIsEmpty("DISPLAY"))) &&
+    const bool measure = request.measureSeconds > 0;
+    if ((!request.screenshot.empty() || (measure && qEnvironmentVariableIsEmpty("DISPLAY"))) &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    // The offscreen platform reports harmless limits on every window; keep the terminal readable.
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (message.contains(QLatin1String("propagateSizeHints")) ||
-            message.contains(QLatin1String("XDG_RUNTIME_DIR")))
-            return;
-        std::cerr << qPrintable(message) << "\n";
-        if (type == QtFatalMsg)
-            std::abort();
-    });
+    installQtMessageFilter();
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
     QApplication::setOrganizationName("Prospect");
     // The desktop entry's id (Wayland matches windows to it) and its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral(PROSPECT_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/prospect.svg")));
-    if (QFontInfo(QApplication::font()).family().isEmpty())
-        std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
+    warnWithoutFonts();
     ui::MainWindow window;
-    window.resize(width, height);
-    if (openPath.empty()) {
-        window.loadPreset(QString::fromStdString(presetName));
-    } else if (const QString error = window.openFile(QString::fromStdString(openPath));
+    window.resize(request.width, request.height);
+    if (request.openPath.empty()) {
+        window.loadPreset(QString::fromStdString(request.presetName));
+    } else if (const QString error = window.openFile(QString::fromStdString(request.openPath));
                !error.isEmpty()) {
         std::cerr << "prospect: " << error.toStdString() << "\n";
         return 2;
     }
-    ui::SimulationController* controller = window.controller();
-
-    // Run the requested trials, then show the window or save it and quit.
-    bool requested = trials == 0;
-    bool finishing = false;
-    std::int64_t shownTrials = 0;
-    std::string stopNote;  // why the run stopped with a problem (from the frame), if it did
-    bool over = false;     // a one-pass scenario ran out of trials
-    int exitCode = 0;
-    auto finish = [&] {
-        if (screenshot.empty())
-            return;
-        // Only worth saying when the trials asked for were not all run (not "Reached trial N").
-        if (shownTrials < trials) {
-            if (!stopNote.empty())
-                std::cout << stopNote << "\n";
-            else if (over)
-                std::cout << "Note: " << ui::trialsOverNote(shownTrials, trials).toStdString()
-                          << "\n";
-        }
-        QSize written;
-        const QString error = window.saveScreenshot(QString::fromStdString(screenshot),
-                                                    QSize(width, height), &written);
-        if (!error.isEmpty()) {
-            std::cerr << "prospect: " << error.toStdString() << "\n";
-            exitCode = 1;
-        } else {
-            std::cout << "Wrote " << screenshot << " (" << written.width() << "x"
-                      << written.height() << ", "
-                      << (openPath.empty() ? "preset " + presetName : openPath) << ", "
-                      << shownTrials << " trials)\n";
-            if (written != QSize(width, height))
-                std::cout << "Note: the window cannot be smaller than " << written.width() << "x"
-                          << written.height() << ", so that size was used.\n";
-        }
-        application.quit();
-    };
-    auto finishSoon = [&](int ms) {
-        if (finishing)
-            return;
-        finishing = true;
-        QTimer::singleShot(ms, &window, finish);
-    };
-    QObject::connect(
-        controller, &ui::SimulationController::frameShown, &window, [&](const ui::FramePtr& frame) {
-            shownTrials = frame->pc->trialComplete
-                              ? frame->pc->trial
-                              : std::max<std::int64_t>(0, frame->pc->trial - 1);
-            if (!requested) {
-                requested = true;
-                controller->step(ui::Granularity::Trial, int(trials));
-                return;
-            }
-            const bool done = frame->pc->trialComplete && frame->pc->trial >= trials;
-            const bool stopped =
-                frame->pc->status != engine::Status::Ok || frame->bp->status != engine::Status::Ok;
-            if (stopped && stopNote.empty())
-                stopNote = "Stopped: " +
-                           (frame->bp->problem.empty() ? frame->pc->problem : frame->bp->problem);
-            if (done || stopped)
-                finishSoon(50);
-        });
-    // A one-pass trial list that is over before the trials asked for stops the run without a
-    // problem, so no frame says so: the worker's message ends the screenshot instead of waiting
-    // forever. (A divergence shows in the frame, above.)
-    QObject::connect(controller, &ui::SimulationController::message, &window,
-                     [&](const QString&, bool problem) {
-                         if (!requested || screenshot.empty() || finishing || problem)
-                             return;
-                         over = true;
-                         finishSoon(300);
-                     });
-    if (measureSeconds > 0) {
+    if (measure) {  // --trials does not apply
         window.show();
-        requested = true;  // --trials does not apply
-        return runMeasurement(application, window, measureSeconds, presetName);
+        return runMeasurement(application, window, request.measureSeconds, request.presetName);
     }
-    if (screenshot.empty()) {
+    TrialsThenScreenshot run(application, window, request);
+    run.connect();
+    if (request.screenshot.empty()) {
         window.show();
     } else {
         QTimer::singleShot(600000, &application, [&] {
             std::cerr << "prospect: gave up after 10 minutes before the trials finished; ask for "
                          "fewer trials\n";
-            exitCode = 1;
+            run.fail();
             application.quit();
         });
     }
     const int code = application.exec();
-    return exitCode != 0 ? exitCode : code;
+    return run.exitCode() != 0 ? run.exitCode() : code;
 }
 
 }  // namespace app

@@ -7,6 +7,7 @@
 
 #include "app/experimenthelpers.h"
 #include "app/parallel.h"
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningexperiments.h"
 #include "engine/experiments/learningsummaries.h"
 
@@ -20,23 +21,6 @@ namespace {
 
 constexpr Rule Rules[] = {Rule::BP, Rule::PC};
 
-Error readSeeds(const Options& o, long long& seeds) {
-    return intInRange(o, "seeds", 1, 100'000, seeds);
-}
-
-Error readRates(const Options& o, const std::string& name, std::vector<double>& out) {
-    if (o.text(name).empty())
-        return "--" + name + ": give at least one learning rate";
-    if (Error e = o.realList(name, out))
-        return e;
-    for (double a : out)
-        if (a < 0.0)
-            return "--" + name + ": learning rates must be >= 0, got " + formatNumber(a);
-    if (out.size() > 1000)
-        return "--" + name + ": at most 1000 values";
-    return std::nullopt;
-}
-
 /// "mean (sd)" of the finite values, with a note of how many were not.
 std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci = false) {
     const ex::SeedStats m = ex::seedStats(values);
@@ -49,51 +33,18 @@ std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci
     return cell;
 }
 
-/// The shared aggregation's CSV table as the command's result.
-void setCsv(ExperimentResult& result, const ex::TextTable& table) {
-    result.csv.header = table.header;
-    result.csv.rows = table.rows;
-}
-
-/// Runs count jobs on the threads with progress lines.
-void runJobs(const std::string& name, size_t count, unsigned threads, std::ostream& log,
-             const std::function<void(size_t)>& job) {
-    log << name << ": " << count << " runs on " << threads << " thread(s)\n" << std::flush;
-    parallelFor(count, threads, job, [&](size_t done) { progressLine(log, done, count); });
-}
-
 // ---- fear conditioning --------------------------------------------------------------------------
 
-Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, trials = 0;
-    unsigned threads = 1;
-    ex::FearConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = nonNegative(o, "lr-perception", config.lrPerception))
-        return e;
-    if (Error e = nonNegative(o, "lr-light", config.lrLight))
-        return e;
-    if (Error e = nonNegative(o, "lr-noise", config.lrNoise))
-        return e;
-    if (Error e = o.real("init-mean", config.initMean))
-        return e;
-    if (Error e = nonNegative(o, "init-std", config.initStd))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    config.trialsPerPhase = static_cast<int>(trials);
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::FearJob> jobs = ex::fearJobs(static_cast<int>(seeds));
-    runJobs("fear-conditioning", jobs.size(), threads, log,
-            [&](size_t i) { ex::runFearJob(jobs[i], config); });
-    const ex::FearSummary summary = ex::summariseFear(jobs);
-    setCsv(result, summary.csv);
-    result.problems = summary.problems;
+Error runFearConditioning(const ex::FearSettings& settings, const RunContext& run,
+                          ExperimentResult& result) {
+    const ex::FearConfig& config = settings.config;
+    const int seeds = settings.seeds;
+    std::vector<ex::FearJob> jobs = ex::fearJobs(seeds);
+    const auto ran = runAndSummarise("fear-conditioning", jobs, ex::runFearJob, config, run, result,
+                                     ex::summariseFear);
+    if (!ran)
+        return std::nullopt;
+    const ex::FearSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{{"group", "BP mean (sd)", "PC mean (sd)"}};
     for (ex::FearGroup g : ex::fearGroups())
         table.push_back({ex::fearGroupName(g), meanCell(summary.values.at({Rule::BP, g})),
@@ -108,7 +59,7 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
       << ", discount " << config.pc.discount << "; " << seeds << " seeds.\n"
       << "Groups: N+ noise -> shock; LN+ light and noise -> shock; LN+L- then the light alone,\n"
       << "no shock (extinction).\n\nFear to the noise alone after training:\n"
-      << textTable(table) << "\nLN+L- minus LN+ (effect of extinguishing the light): BP "
+      << alignedText(table) << "\nLN+L- minus LN+ (effect of extinguishing the light): BP "
       << fixed(shift(Rule::BP)) << ", PC " << fixed(shift(Rule::PC)) << "\n";
     result.summary = s.str();
     return std::nullopt;
@@ -116,34 +67,17 @@ Error runFearConditioning(const Options& o, ExperimentResult& result, std::ostre
 
 // ---- reversal learning --------------------------------------------------------------------------
 
-Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, trials = 0, from = 0;
-    unsigned threads = 1;
-    ex::ReversalConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    config.trials = static_cast<int>(trials);
-    if (Error e = intInRange(o, "summary-after", 0, 1'000'000, from))
-        return e;
-    if (Error e = nonNegative(o, "alpha", config.pc.alpha))
-        return e;
-    if (Error e = nonNegative(o, "init-std", config.initStd))
-        return e;
-    if (Error e = nonNegative(o, "beta", config.task.inverseTemperature))
-        return e;
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(static_cast<int>(seeds));
-    runJobs("reversal-learning", jobs.size(), threads, log,
-            [&](size_t i) { ex::runReversalJob(jobs[i], config); });
-    const ex::ReversalSummary summary = ex::summariseReversal(jobs, static_cast<int>(from));
-    setCsv(result, summary.csv);
-    result.problems = summary.problems;
+Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext& run,
+                          ExperimentResult& result) {
+    const ex::ReversalConfig& config = settings.config;
+    const int seeds = settings.seeds, from = settings.summaryAfter;
+    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(seeds);
+    const auto ran = runAndSummarise(
+        "reversal-learning", jobs, ex::runReversalJob, config, run, result,
+        [from](const std::vector<ex::ReversalJob>& j) { return ex::summariseReversal(j, from); });
+    if (!ran)
+        return std::nullopt;
+    const ex::ReversalSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{
         {"rule", "after punishment", "n", "value at punished trial", "value on next trial"}};
     for (Rule rule : Rules)
@@ -163,12 +97,10 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
       << "Value (mean (sd)) of the chosen option at a punished trial and on the next trial,\n"
       << "split by whether the next choice stayed or switched; punished trials after trial " << from
       << ":\n"
-      << textTable(table);
+      << alignedText(table);
     // Small numbers in scientific notation; "n/a" where a group had no punished trials.
     auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };
-    auto sci = [](double v) {
-        return std::isfinite(v) ? (v >= 0 ? "+" : "") + scientific(v, 2) : std::string("n/a");
-    };
+    auto sci = [](double v) { return engine::report::signedScientificOrNa(v, 2); };
     s << "\nNext trial, switch minus stay: ";
     for (Rule rule : Rules)
         s << engine::ruleName(rule) << " "
@@ -189,35 +121,16 @@ Error runReversalLearning(const Options& o, ExperimentResult& result, std::ostre
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------
 
-Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, training = 0, test = 0;
-    unsigned threads = 1;
-    ex::SensorimotorConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = nonNegative(o, "init-std", config.initStd))
-        return e;
-    if (Error e = nonNegative(o, "lr", config.lr))
-        return e;
-    if (Error e = nonNegative(o, "memory-lr", config.memoryLr))
-        return e;
-    if (Error e = intInRange(o, "training-blocks", 0, 10'000, training))
-        return e;
-    if (Error e = intInRange(o, "test-blocks", 1, 10'000, test))
-        return e;
-    config.trainingBlocks = static_cast<int>(training);
-    config.testBlocks = static_cast<int>(test);
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(static_cast<int>(seeds));
-    runJobs("sensorimotor-transfer", jobs.size(), threads, log,
-            [&](size_t i) { ex::runSensorimotorJob(jobs[i], config); });
-    const ex::SensorimotorSummary summary = ex::summariseSensorimotor(jobs);
-    setCsv(result, summary.csv);
-    result.problems = summary.problems;
+Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext& run,
+                      ExperimentResult& result) {
+    const ex::SensorimotorConfig& config = settings.config;
+    const int seeds = settings.seeds;
+    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(seeds);
+    const auto ran = runAndSummarise("sensorimotor-transfer", jobs, ex::runSensorimotorJob, config,
+                                     run, result, ex::summariseSensorimotor);
+    if (!ran)
+        return std::nullopt;
+    const ex::SensorimotorSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{
         {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
     for (const ex::ExposureGroup& g : ex::exposureGroups())
@@ -227,7 +140,7 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
                          meanCell(summary.values.at({Rule::BP, g.name()}), 2, true),
                          meanCell(summary.values.at({Rule::PC, g.name()}), 2, true)});
     // No same-cue adaptation (or a diverged run) leaves the ratio undefined.
-    auto ratio = [](double r) { return std::isfinite(r) ? fixed(r, 3) : std::string("n/a"); };
+    auto ratio = [](double r) { return engine::report::fixedOrNa(r, 3); };
     std::ostringstream s;
     s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
       << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
@@ -240,7 +153,7 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
       << "channel and\nwashout trials are null-field (target (0, 0)); " << seeds
       << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
          "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
-      << textTable(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
+      << alignedText(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
       << ratio(summary.transfer(Rule::BP, '+')) << " and " << ratio(summary.transfer(Rule::BP, '-'))
       << ", PC " << ratio(summary.transfer(Rule::PC, '+')) << " and "
       << ratio(summary.transfer(Rule::PC, '-')) << "\n";
@@ -250,37 +163,22 @@ Error runSensorimotor(const Options& o, ExperimentResult& result, std::ostream& 
 
 // ---- less erratic learning ----------------------------------------------------------------------
 
-Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) {
-    long long seeds = 0, trials = 0, width = 0;
-    unsigned threads = 1;
-    std::vector<double> alphasPc, alphasBp;
-    ex::ErraticConfig config;
-    if (Error e = readSeeds(o, seeds))
-        return e;
-    if (Error e = readThreads(o, threads))
-        return e;
-    if (Error e = intInRange(o, "trials", 1, 1'000'000, trials))
-        return e;
-    config.trials = static_cast<int>(trials);
-    if (Error e = intInRange(o, "width", 1, 1000, width))
-        return e;
-    config.width = width;
-    if (Error e = nonNegative(o, "sample-std", config.sampleStd))
-        return e;
-    if (Error e = readRates(o, "alphas-pc", alphasPc))
-        return e;
-    if (Error e = readRates(o, "alphas-bp", alphasBp))
-        return e;
-    if (Error e = readPc(o, config.pc))
-        return e;
-
-    std::vector<ex::ErraticJob> jobs = ex::erraticJobs(static_cast<int>(seeds), alphasBp, alphasPc);
+Error runErratic(const ex::ErraticSettings& settings, const RunContext& run,
+                 ExperimentResult& result) {
+    const ex::ErraticConfig& config = settings.config;
+    const int seeds = settings.seeds;
+    const std::vector<double>&alphasPc = settings.alphasPc, &alphasBp = settings.alphasBp;
+    std::vector<ex::ErraticJob> jobs = ex::erraticJobs(seeds, alphasBp, alphasPc);
     // PC jobs are the long ones: start them first so the threads finish together.
-    runJobs("erratic", jobs.size(), threads, log,
-            [&](size_t i) { ex::runErraticJob(jobs[jobs.size() - 1 - i], config); });
-    const ex::ErraticSummary summary = ex::summariseErratic(jobs, alphasBp, alphasPc);
-    setCsv(result, summary.csv);
-    result.problems = summary.problems;
+    const auto ran = runAndSummarise(
+        "erratic", jobs, ex::runErraticJob, config, run, result,
+        [&](const std::vector<ex::ErraticJob>& j) {
+            return ex::summariseErratic(j, alphasBp, alphasPc);
+        },
+        true);
+    if (!ran)
+        return std::nullopt;
+    const ex::ErraticSummary& summary = *ran;
     std::vector<std::vector<std::string>> table{
         {"rule", "alpha", "path length", "final distance", "path / final"}};
     for (Rule rule : Rules)
@@ -305,8 +203,8 @@ Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) 
       << config.pc.gamma0 << ", discount " << config.pc.discount << "; " << seeds
       << " seeds. Path length = sum over trials of the norm of the\nweight change; final "
          "distance = norm of (final - initial weights); all weights; means over seeds.\n\n"
-      << textTable(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
-      << textTable(compare);
+      << alignedText(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
+      << alignedText(compare);
     result.summary = s.str();
     return std::nullopt;
 }
@@ -314,82 +212,23 @@ Error runErratic(const Options& o, ExperimentResult& result, std::ostream& log) 
 }  // namespace
 
 std::vector<Experiment> learningExperiments() {
-    const std::string cores = std::to_string(hardwareThreads());
-    const OptionSpec threads{"threads", cores, "worker threads"};
-    std::vector<Experiment> list;
-    {
-        Experiment e{"erratic",
-                     "less erratic learning",
-                     "weight path length vs final distance in a 32-32-32-32 sigmoid net: PC's "
-                     "path is shorter",
-                     {},
-                     runErratic};
-        e.options = {{"seeds", "99", "seeds per rule and learning rate (0..N-1)"},
-                     {"trials", "64", "trials on the one sample"},
-                     {"alphas-pc", "0.476,0.5,0.524,0.548,0.572", "PC learning rates"},
-                     {"alphas-bp", "0.336,0.35,0.364,0.378", "BP learning rates"},
-                     {"width", "32", "neurons per layer"},
-                     {"sample-std", "0.1", "standard deviation of the input and the target"},
-                     threads};
-        for (auto& p : pcOptions("200", "0.1", "0.9"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"fear-conditioning",
-                     "rat fear conditioning",
-                     "extinguishing the light raises fear to the noise in PC (as in rats), not in "
-                     "BP",
-                     {},
-                     runFearConditioning};
-        e.options = {{"seeds", "8", "seeds (0..N-1); each draws m_L and m_N"},
-                     {"lr-perception", "0.01", "learning rate of p_L and p_N"},
-                     {"lr-light", "0.1", "learning rate of m_L"},
-                     {"lr-noise", "0.1", "learning rate of m_N"},
-                     {"init-mean", "0.1", "m ~ |N(mean, std^2)|"},
-                     {"init-std", "0.01", "m ~ |N(mean, std^2)|"},
-                     {"trials", "32", "trials per phase"},
-                     threads};
-        for (auto& p : pcOptions("200", "0.5", "0.5"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"reversal-learning",
-                     "human reversal learning",
-                     "value after a punished choice: PC's is higher after a switch than after a "
-                     "stay",
-                     {},
-                     runReversalLearning};
-        e.options = {{"seeds", "22", "seeds (0..N-1)"},
-                     {"trials", "128", "trials per run"},
-                     {"alpha", "0.1", "learning rate of both rules"},
-                     {"init-std", "0.05", "weights ~ N(0, std^2)"},
-                     {"beta", "1", "inverse temperature of the softmax choice"},
-                     {"summary-after", "64", "the summary uses punished trials after this one"},
-                     threads};
-        for (auto& p : pcOptions("256", "0.1", "0.9"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    {
-        Experiment e{"sensorimotor-transfer",
-                     "human sensorimotor learning",
-                     "single-trial adaptation: PC transfers between cues (as humans do), BP not",
-                     {},
-                     runSensorimotor};
-        e.options = {{"seeds", "24", "seeds (0..N-1)"},
-                     {"init-std", "0.001", "weights ~ N(0, std^2)"},
-                     {"lr", "0.01", "learning rate of cue -> hidden"},
-                     {"memory-lr", "0.01", "learning rate of hidden -> output"},
-                     {"training-blocks", "24", "training blocks"},
-                     {"test-blocks", "8", "test blocks (one triplet of each group each)"},
-                     threads};
-        for (auto& p : pcOptions("256", "0.1", "0.9"))
-            e.options.push_back(p);
-        list.push_back(e);
-    }
-    return list;
+    return {
+        tableExperiment("erratic", "less erratic learning",
+                        "weight path length vs final distance in a 32-32-32-32 sigmoid net: PC's "
+                        "path is shorter",
+                        ex::erraticOptions(), true, runErratic),
+        tableExperiment("fear-conditioning", "rat fear conditioning",
+                        "extinguishing the light raises fear to the noise in PC (as in rats), not "
+                        "in BP",
+                        ex::fearOptions(), true, runFearConditioning),
+        tableExperiment("reversal-learning", "human reversal learning",
+                        "value after a punished choice: PC's is higher after a switch than after "
+                        "a stay",
+                        ex::reversalOptions(), true, runReversalLearning),
+        tableExperiment("sensorimotor-transfer", "human sensorimotor learning",
+                        "single-trial adaptation: PC transfers between cues (as humans do), BP not",
+                        ex::sensorimotorOptions(), true, runSensorimotor),
+    };
 }
 
 }  // namespace app

@@ -1,28 +1,10 @@
 #include "app/options.h"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
+#include <limits>
 #include <sstream>
 
 namespace app {
-
-std::optional<double> parseReal(const std::string& text) {
-    double v = 0.0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (ec != std::errc() || ptr != end || text.empty() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
-
-std::optional<long long> parseInteger(const std::string& text) {
-    long long v = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (ec != std::errc() || ptr != end || text.empty())
-        return std::nullopt;
-    return v;
-}
 
 std::optional<std::string> Options::parse(const std::vector<std::string>& args) {
     for (size_t i = 0; i < args.size(); ++i) {
@@ -88,77 +70,15 @@ std::string Options::text(const std::string& name) const {
 }
 
 std::optional<std::string> Options::real(const std::string& name, double& out) const {
-    const std::string t = text(name);
-    auto v = parseReal(t);
-    if (!v)
-        return "--" + name + ": '" + t + "' is not a finite number";
-    out = *v;
+    if (auto e = engine::experiments::readReal(text(name), false, out))
+        return "--" + name + ": " + *e;
     return std::nullopt;
 }
 
 std::optional<std::string> Options::integer(const std::string& name, long long& out) const {
-    const std::string t = text(name);
-    auto v = parseInteger(t);
-    if (!v)
-        return "--" + name + ": '" + t + "' is not a whole number";
-    out = *v;
-    return std::nullopt;
-}
-
-namespace {
-
-std::vector<std::string> splitCommas(const std::string& t) {
-    std::vector<std::string> parts;
-    std::string cur;
-    for (char c : t) {
-        if (c == ',') {
-            parts.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    parts.push_back(cur);
-    return parts;
-}
-
-}  // namespace
-
-std::optional<std::string> Options::realList(const std::string& name,
-                                             std::vector<double>& out) const {
-    const std::string t = text(name);
-    out.clear();
-    for (const std::string& part : splitCommas(t)) {
-        auto v = parseReal(part);
-        if (!v)
-            return "--" + name + ": '" + part + "' in '" + t + "' is not a finite number";
-        out.push_back(*v);
-    }
-    return std::nullopt;
-}
-
-std::optional<std::string> Options::integerList(const std::string& name,
-                                                std::vector<long long>& out) const {
-    const std::string t = text(name);
-    out.clear();
-    for (const std::string& part : splitCommas(t)) {
-        const size_t dash = part.find('-', 1);
-        if (dash == std::string::npos) {
-            auto v = parseInteger(part);
-            if (!v)
-                return "--" + name + ": '" + part + "' in '" + t + "' is not a whole number";
-            out.push_back(*v);
-            continue;
-        }
-        auto lo = parseInteger(part.substr(0, dash));
-        auto hi = parseInteger(part.substr(dash + 1));
-        if (!lo || !hi || *hi < *lo)
-            return "--" + name + ": '" + part + "' is not a range like 1-25";
-        if (*hi - *lo > 100000)
-            return "--" + name + ": range '" + part + "' is too long";
-        for (long long v = *lo; v <= *hi; ++v)
-            out.push_back(v);
-    }
+    if (auto e = engine::experiments::readInteger(text(name), std::numeric_limits<long long>::min(),
+                                                  std::numeric_limits<long long>::max(), out))
+        return "--" + name + ": " + *e;
     return std::nullopt;
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/experiments/experimentoptions.h"
+
 namespace app {
 
 /// One command-line option "--name VALUE" (or a flag "--name").
@@ -37,10 +39,6 @@ public:
     /// Each of these converts text(name) or reports "--name: 'value' is not ...".
     std::optional<std::string> real(const std::string& name, double& out) const;
     std::optional<std::string> integer(const std::string& name, long long& out) const;
-    std::optional<std::string> realList(const std::string& name, std::vector<double>& out) const;
-    /// Integer list with ranges: "1-25", "1,2,5-7".
-    std::optional<std::string> integerList(const std::string& name,
-                                           std::vector<long long>& out) const;
 
 private:
     std::vector<OptionSpec> m_specs;
@@ -48,9 +46,8 @@ private:
     bool m_help = false;
 };
 
-/// Parses a whole string as a finite double.
-std::optional<double> parseReal(const std::string& text);
-/// Parses a whole string as a decimal integer.
-std::optional<long long> parseInteger(const std::string& text);
+// Whole strings as a finite double or a decimal integer: the experiments' option tables' rules.
+using engine::experiments::parseInteger;
+using engine::experiments::parseReal;
 
 }  // namespace app

@@ -1,9 +1,8 @@
 #include "app/parallel.h"
 
 #include <atomic>
-#include <mutex>
-#include <thread>
-#include <vector>
+
+#include "engine/experiments/jobbatch.h"
 
 namespace app {
 
@@ -27,38 +26,17 @@ void clearCancel() {
 }
 
 unsigned hardwareThreads() {
-    const unsigned n = std::thread::hardware_concurrency();
-    return n == 0 ? 1 : n;
+    return engine::experiments::hardwareThreads();
 }
 
-void parallelFor(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job,
-                 const std::function<void(std::size_t)>& progress) {
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    std::mutex progressMutex;
-    auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-            if (cancelRequested())
-                return;
-            job(i);
-            const std::size_t finished = ++done;
-            if (progress) {
-                std::lock_guard lock(progressMutex);
-                progress(finished);
-            }
-        }
-    };
-    if (threads <= 1 || count <= 1) {
-        worker();
-        return;
-    }
-    std::vector<std::thread> pool;
-    const unsigned n = static_cast<unsigned>(std::min<std::size_t>(threads, count));
-    for (unsigned t = 1; t < n; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool)
-        t.join();
+std::optional<std::string> parallelFor(std::size_t count, unsigned threads,
+                                       const std::function<void(std::size_t)>& job,
+                                       const std::function<void(std::size_t)>& progress) {
+    engine::experiments::JobBatch batch(count, job, &g_cancel);
+    engine::experiments::runOnThreads(batch, threads, progress);
+    if (const std::string error = batch.error(); !error.empty())
+        return "a run failed: " + error;
+    return std::nullopt;
 }
 
 }  // namespace app

@@ -2,15 +2,19 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string>
 
 namespace app {
 
-/// Calls job(i) for i = 0..count-1 on `threads` worker threads (each job exactly once, in any
-/// order), or until cancelRequested(): jobs not yet started are then skipped. `progress(done)`
-/// is called from the calling thread's workers after each job (may be empty). Jobs must not
-/// throw.
-void parallelFor(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job,
-                 const std::function<void(std::size_t)>& progress = {});
+/// Calls job(i) for i = 0..count-1 on `threads` worker threads (each job at most once, in any
+/// order) through the engine's work loop (engine/experiments/jobbatch.h), until every job ran,
+/// cancelRequested(), or a job threw: jobs not yet started are then skipped. `progress(done)` is
+/// called after each job, one call at a time (may be empty). Returns the first failure's message
+/// ("a run failed: ..."), or nothing.
+std::optional<std::string> parallelFor(std::size_t count, unsigned threads,
+                                       const std::function<void(std::size_t)>& job,
+                                       const std::function<void(std::size_t)>& progress = {});
 
 /// Number of hardware threads (at least 1).
 unsigned hardwareThreads();

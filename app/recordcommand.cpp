@@ -2,11 +2,9 @@
 
 #include <QApplication>
 #include <QEventLoop>
-#include <QFontInfo>
 #include <QTimer>
 #include <algorithm>
 #include <csignal>
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -15,8 +13,8 @@
 
 #include "app/options.h"
 #include "app/parallel.h"
-#include "engine/scenario/presets.h"
-#include "engine/scenario/scenariofile.h"
+#include "app/qtsetup.h"
+#include "app/scenariosource.h"
 #include "ui/media/export.h"
 #include "ui/media/recorder.h"
 #include "ui/media/recording.h"
@@ -50,41 +48,8 @@ struct Common {
     ui::RenderSettings render;
 };
 
-// Reads the options both commands share; returns an exit code on a problem.
-std::optional<int> readCommon(const char* command, const std::string& path, const Options& o,
-                              Common& c, std::ostream& err) {
-    auto fail = [&](const std::string& text) {
-        err << "prospect " << command << ": " << text << "\n";
-        return std::optional<int>(2);
-    };
-    if (o.given("preset")) {
-        if (!path.empty())
-            return fail("give a scenario file or --preset, not both");
-        const engine::Scenario* p = engine::findPreset(o.text("preset"));
-        if (!p)
-            return fail("no preset called '" + o.text("preset") +
-                        "' (see: prospect --list-presets)");
-        c.scenario = *p;
-        c.source = "preset " + p->name;
-    } else {
-        if (path.empty())
-            return fail("which scenario? give a file (SCENARIO.json) or --preset NAME");
-        engine::ScenarioResult r = engine::readScenarioFile(path);
-        if (!r.scenario)
-            return fail(r.error);
-        c.scenario = std::move(*r.scenario);
-        c.source = path;
-    }
-    if (auto e = o.integer("trials", c.trials))
-        return fail(*e);
-    if (c.trials < 1 || c.trials > 1'000'000)
-        return fail("--trials must be between 1 and 1000000");
-    const auto view = ui::recordViewFromName(QString::fromStdString(o.text("view")));
-    if (!view)
-        return fail("--view: '" + o.text("view") + "' is not one of " +
-                    ui::recordViewNames().join(", ").toStdString());
-    c.render.view = *view;
-    std::string size = o.text("size");
+/// WIDTHxHEIGHT or a named size, within 16x16..7680x4320; nothing when it is neither.
+std::optional<QSize> parsePictureSize(std::string size) {
     if (size == "720p")
         size = "1280x720";
     else if (size == "1080p")
@@ -95,31 +60,67 @@ std::optional<int> readCommon(const char* command, const std::string& path, cons
     const auto w = x == std::string::npos ? std::nullopt : parseInteger(size.substr(0, x));
     const auto h = x == std::string::npos ? std::nullopt : parseInteger(size.substr(x + 1));
     if (!w || !h || *w < 16 || *h < 16 || *w > 7680 || *h > 4320)
-        return fail("--size: '" + o.text("size") +
-                    "' is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)");
-    c.render.size = QSize(int(*w), int(*h));
+        return std::nullopt;
+    return QSize(int(*w), int(*h));
+}
+
+/// Trainable weights and biases of the network (the landscape needs exactly two).
+int trainableParameters(const engine::Network& net) {
+    int trainable = 0;
+    for (engine::Index l = 1; l <= net.depth(); ++l)
+        if (net.trainable(l))
+            trainable += int(net.hasMask(l) ? net.spec().weight(l).mask.sum()
+                                            : double(net.size(l) * net.size(l - 1))) +
+                         (net.hasBias(l) ? 1 : 0);
+    return trainable;
+}
+
+/// --view, --size, --scale, --caption and --title; an error message or nothing.
+std::optional<std::string> readRender(const Options& o, const engine::Scenario& scenario,
+                                      ui::RenderSettings& render) {
+    const auto view = ui::recordViewFromName(QString::fromStdString(o.text("view")));
+    if (!view)
+        return "--view: '" + o.text("view") + "' is not one of " +
+               ui::recordViewNames().join(", ").toStdString();
+    render.view = *view;
+    const auto size = parsePictureSize(o.text("size"));
+    if (!size)
+        return "--size: '" + o.text("size") +
+               "' is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)";
+    render.size = *size;
     if (o.given("scale")) {
         double scale = 0.0;
         if (auto e = o.real("scale", scale))
-            return fail(*e);
+            return e;
         if (scale < 0.25 || scale > 8.0)
-            return fail("--scale must be between 0.25 and 8");
-        c.render.scale = scale;
+            return std::string("--scale must be between 0.25 and 8");
+        render.scale = scale;
     }
-    c.render.caption = o.given("caption");
-    c.render.title = QString::fromStdString(o.text("title"));
-    if (c.render.view == ui::RecordView::Landscape) {
-        // The landscape needs exactly two trainable weights.
-        const engine::Network net = c.scenario.network();
-        int trainable = 0;
-        for (engine::Index l = 1; l <= net.depth(); ++l)
-            if (net.trainable(l))
-                trainable += int(net.hasMask(l) ? net.spec().weight(l).mask.sum()
-                                                : double(net.size(l) * net.size(l - 1))) +
-                             (net.hasBias(l) ? 1 : 0);
-        if (trainable != 2)
-            return fail("--view landscape needs a network with exactly two trainable weights");
-    }
+    render.caption = o.given("caption");
+    render.title = QString::fromStdString(o.text("title"));
+    if (render.view == ui::RecordView::Landscape && trainableParameters(scenario.network()) != 2)
+        return std::string("--view landscape needs a network with exactly two trainable weights");
+    return std::nullopt;
+}
+
+// Reads the options both commands share; returns an exit code on a problem.
+std::optional<int> readCommon(const char* command, const std::string& path, const Options& o,
+                              Common& c, std::ostream& err) {
+    auto fail = [&](const std::string& text) {
+        err << "prospect " << command << ": " << text << "\n";
+        return std::optional<int>(2);
+    };
+    ScenarioSource source;
+    if (auto e = readScenarioSource(path, o, source))
+        return fail(*e);
+    c.scenario = std::move(source.scenario);
+    c.source = std::move(source.source);
+    if (auto e = o.integer("trials", c.trials))
+        return fail(*e);
+    if (c.trials < 1 || c.trials > 1'000'000)
+        return fail("--trials must be between 1 and 1000000");
+    if (auto e = readRender(o, c.scenario, c.render))
+        return fail(*e);
     return std::nullopt;
 }
 
@@ -133,23 +134,36 @@ void noteCrowding(const ui::RenderSettings& r, std::ostream& out) {
                "crowded. A single pane or plot suits small sizes.\n";
 }
 
-std::vector<OptionSpec> commonOptions() {
-    return {{"preset", "", "a bundled scenario instead of a file (see --list-presets)"},
-            {"trials", "8", "trials to run"},
-            {"view", "lab", "what to draw (lab, bp, pc, machine, plots, or one plot)"},
-            {"size", "1280x720", "picture size: WIDTHxHEIGHT, 720p, 1080p or square"},
-            {"scale", "", "device pixels per layout pixel (default: size / 1280x720, at least 1)"},
-            {"caption", "", "add a line with both rules' trial, phase, iteration and energy", true},
-            {"title", "", "a title line at the top"}};
+/// The options of both commands, then `own`.
+std::vector<OptionSpec> commonOptions(std::vector<OptionSpec> own) {
+    std::vector<OptionSpec> specs{
+        presetOption(),
+        {"trials", "8", "trials to run"},
+        {"view", "lab", "what to draw (lab, bp, pc, machine, plots, or one plot)"},
+        {"size", "1280x720", "picture size: WIDTHxHEIGHT, 720p, 1080p or square"},
+        {"scale", "", "device pixels per layout pixel (default: size / 1280x720, at least 1)"},
+        {"caption", "", "add a line with both rules' trial, phase, iteration and energy", true},
+        {"title", "", "a title line at the top"}};
+    specs.insert(specs.end(), own.begin(), own.end());
+    return specs;
 }
 
-std::string splitPositional(std::vector<std::string>& rest) {
-    if (!rest.empty() && rest[0].rfind("-", 0) != 0) {
-        std::string path = rest[0];
-        rest.erase(rest.begin());
-        return path;
+/// The start both commands share: the scenario file argument, parsing, the help, and the
+/// common options. An exit code when the command ends here (0 after the help, 2 on bad input).
+std::optional<int> startCommand(const char* command, const char* help,
+                                const std::vector<std::string>& args, Options& o, Common& c,
+                                std::ostream& out, std::ostream& err) {
+    std::vector<std::string> rest = args;
+    const std::string path = takeScenarioPath(rest);
+    if (auto e = o.parse(rest)) {
+        err << "prospect " << command << ": " << *e << "\n";
+        return 2;
     }
-    return {};
+    if (o.helpRequested()) {
+        out << help << o.helpText();
+        return 0;
+    }
+    return readCommon(command, path, o, c, err);
 }
 
 extern "C" void onRecordInterrupt(int) {
@@ -168,101 +182,72 @@ int runRecordCommand(int argc, char** argv, const std::vector<std::string>& args
     // No display needed: render offscreen unless a platform was chosen explicitly.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (message.contains(QLatin1String("propagateSizeHints")) ||
-            message.contains(QLatin1String("XDG_RUNTIME_DIR")))
-            return;
-        std::cerr << qPrintable(message) << "\n";
-        if (type == QtFatalMsg)
-            std::abort();
-    });
+    installQtMessageFilter();
     QApplication application(argc, argv);
-    if (QFontInfo(QApplication::font()).family().isEmpty())
-        std::cerr << "prospect: warning: no fonts found; install fonts-dejavu-core\n";
+    warnWithoutFonts();
     std::signal(SIGINT, onRecordInterrupt);
     return args[0] == "record" ? recordCommand(rest, std::cout, std::cerr)
                                : exportCommand(rest, std::cout, std::cerr);
 }
 
-int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> rest = args;
-    const std::string path = splitPositional(rest);
-    std::vector<OptionSpec> specs = commonOptions();
-    specs.push_back({"out", "", "the file to write: .mp4, .webm or .gif"});
-    specs.push_back({"every", "iteration", "one frame per iteration, phase or trial"});
-    specs.push_back({"fps", "30", "frames per second (GIF: up to 50)"});
-    specs.push_back({"from", "0", "first step to record (0 = the initial state)"});
-    specs.push_back({"to", "", "last step to record (default: the last)"});
-    Options o(specs);
-    if (auto e = o.parse(rest)) {
-        err << "prospect record: " << *e << "\n";
-        return 2;
-    }
-    if (o.helpRequested()) {
-        out << RecordHelp << o.helpText();
-        return 0;
-    }
-    Common c;
-    if (auto code = readCommon("record", path, o, c, err))
-        return *code;
-    auto fail = [&](const std::string& text) {
-        err << "prospect record: " << text << "\n";
-        return 2;
-    };
-    const QString outPath = QString::fromStdString(o.text("out"));
-    if (outPath.isEmpty())
-        return fail("--out FILE.mp4 (or .webm, .gif) is required");
-    if (!ui::videoFormatFor(outPath))
-        return fail("--out: '" + o.text("out") +
-                    "' has an unknown extension; use .mp4, .webm or .gif");
-    ui::Granularity every;
+namespace {
+
+/// What `record` writes: the file, the frames per step and second, and the steps to record.
+struct RecordRequest {
+    QString outPath;
+    ui::VideoFormat format = ui::VideoFormat::Mp4;
+    ui::Granularity every = ui::Granularity::Iteration;
+    long long fps = 30, from = 0, to = -1;  ///< to < 0: the last step.
+};
+
+/// --out, --every, --fps, --from and --to (the steps are checked once the recording exists).
+std::optional<std::string> readRecordRequest(const Options& o, const ui::RenderSettings& render,
+                                             RecordRequest& r) {
+    r.outPath = QString::fromStdString(o.text("out"));
+    if (r.outPath.isEmpty())
+        return std::string("--out FILE.mp4 (or .webm, .gif) is required");
+    const auto format = ui::videoFormatFor(r.outPath);
+    if (!format)
+        return "--out: '" + o.text("out") + "' has an unknown extension; use .mp4, .webm or .gif";
+    r.format = *format;
     if (o.text("every") == "iteration")
-        every = ui::Granularity::Iteration;
+        r.every = ui::Granularity::Iteration;
     else if (o.text("every") == "phase")
-        every = ui::Granularity::Phase;
+        r.every = ui::Granularity::Phase;
     else if (o.text("every") == "trial")
-        every = ui::Granularity::Trial;
+        r.every = ui::Granularity::Trial;
     else
-        return fail("--every: '" + o.text("every") + "' is not iteration, phase or trial");
-    long long fps = 0, from = 0, to = -1;
-    if (auto e = o.integer("fps", fps))
-        return fail(*e);
-    if (auto e = o.integer("from", from))
-        return fail(*e);
+        return "--every: '" + o.text("every") + "' is not iteration, phase or trial";
+    if (auto e = o.integer("fps", r.fps))
+        return e;
+    if (auto e = o.integer("from", r.from))
+        return e;
     if (o.given("to"))
-        if (auto e = o.integer("to", to))
-            return fail(*e);
+        if (auto e = o.integer("to", r.to))
+            return e;
+    const long long maxFps = r.format == ui::VideoFormat::Gif ? 50 : 120;
+    if (r.fps < 1 || r.fps > maxFps)
+        return "--fps must be from 1 to " + std::to_string(maxFps) + " for " +
+               ui::videoFormatName(r.format).toStdString();
+    if (r.format != ui::VideoFormat::Gif &&
+        (render.size.width() % 2 != 0 || render.size.height() % 2 != 0))
+        return "--size: " + ui::videoFormatName(r.format).toStdString() +
+               " needs an even width and height";
+    return std::nullopt;
+}
 
-    const auto format = *ui::videoFormatFor(outPath);
-    const long long maxFps = format == ui::VideoFormat::Gif ? 50 : 120;
-    if (fps < 1 || fps > maxFps)
-        return fail("--fps must be from 1 to " + std::to_string(maxFps) + " for " +
-                    ui::videoFormatName(format).toStdString());
-    if (format != ui::VideoFormat::Gif &&
-        (c.render.size.width() % 2 != 0 || c.render.size.height() % 2 != 0))
-        return fail("--size: " + ui::videoFormatName(format).toStdString() +
-                    " needs an even width and height");
-    auto recording = std::make_shared<ui::Recording>();
-    QString stopped;
-    if (QString e = ui::simulateRecording(c.scenario, c.trials, every, *recording, &stopped);
-        !e.isEmpty())
-        return fail(e.toStdString());
-    if (!recording->note.isEmpty())
-        out << "Note: " << recording->note.toStdString() << "\n";
-    const long long steps = static_cast<long long>(recording->history.size());
-    if (to < 0)
-        to = steps - 1;
-    if (from < 0 || to >= steps || from > to)
-        return fail("--from/--to must pick steps within 0.." + std::to_string(steps - 1));
+/// How encoding went: not started (message: why), or finished with success or not (message:
+/// the recorder's).
+struct Encoded {
+    bool started = false;
+    bool ok = false;
+    QString message;
+};
 
-    ui::Recorder recorder;
-    ui::Recorder::Job job;
-    job.recording = recording;
-    job.first = std::size_t(from);
-    job.last = std::size_t(to);
-    job.render = c.render;
-    job.fps = int(fps);
-    job.path = outPath;
+/// Renders and encodes the frames of `job` with `recorder`, printing progress to `err`, until
+/// it finishes or SIGINT cancels it; `started()` runs once the job has started.
+Encoded encode(ui::Recorder& recorder, const ui::Recorder::Job& job,
+               const std::function<void()>& started, std::ostream& err) {
     QEventLoop loop;
     bool ok = false;
     QString message;
@@ -285,29 +270,32 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
             recorder.cancel();
     });
     interrupt.start(50);
-    if (QString e = recorder.start(job); !e.isEmpty()) {
-        // The input was checked above: what is left is a file that cannot be created.
-        err << "prospect record: " << e.toStdString() << "\n";
-        return 1;
-    }
-    noteCrowding(c.render, out);
-    out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
-        << c.source << "): " << recording->trialsRun << " trials, one frame per " << o.text("every")
-        << ", " << (to - from + 1) << " frames of " << steps << " steps, view "
-        << ui::recordViewName(c.render.view).toStdString() << "\n"
-        << std::flush;
+    if (QString e = recorder.start(job); !e.isEmpty())
+        return {false, false, e};
+    started();
     loop.exec();
     if (lastTenth >= 0)
         err << "\n";
-    if (!ok) {
-        err << "prospect record: " << message.toStdString() << "; nothing written\n";
+    return {true, ok, message};
+}
+
+/// The end of `record`: the file written and the speed, or why not; returns the exit code.
+int reportRecording(const ui::Recorder& recorder, const Encoded& encoded, const QString& stopped,
+                    std::ostream& out, std::ostream& err) {
+    if (!encoded.started) {
+        // The input was checked before: what is left is a file that cannot be created.
+        err << "prospect record: " << encoded.message.toStdString() << "\n";
+        return 1;
+    }
+    if (!encoded.ok) {
+        err << "prospect record: " << encoded.message.toStdString() << "; nothing written\n";
         if (cancelRequested()) {
             clearCancel();
             return 130;
         }
         return 1;
     }
-    out << message.toStdString() << "\n";
+    out << encoded.message.toStdString() << "\n";
     const double frames = recorder.framesWritten();
     out << std::fixed << std::setprecision(1) << "Rendered and encoded in " << recorder.seconds()
         << " s: " << frames / std::max(recorder.seconds(), 1e-9)
@@ -320,32 +308,60 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
     return 0;
 }
 
-int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> rest = args;
-    const std::string path = splitPositional(rest);
-    std::vector<OptionSpec> specs = commonOptions();
-    specs.push_back({"png", "", "write a PNG of the view here"});
-    specs.push_back({"svg", "", "write an SVG of the view here"});
-    specs.push_back({"pdf", "", "write a PDF of the plot here (single-plot views)"});
-    specs.push_back({"csv", "", "write every trace of the run here (tidy CSV)"});
-    Options o(specs);
-    if (auto e = o.parse(rest)) {
-        err << "prospect export: " << *e << "\n";
-        return 2;
-    }
-    if (o.helpRequested()) {
-        out << ExportHelp << o.helpText();
-        return 0;
-    }
+}  // namespace
+
+int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Options o(commonOptions({{"out", "", "the file to write: .mp4, .webm or .gif"},
+                             {"every", "iteration", "one frame per iteration, phase or trial"},
+                             {"fps", "30", "frames per second (GIF: up to 50)"},
+                             {"from", "0", "first step to record (0 = the initial state)"},
+                             {"to", "", "last step to record (default: the last)"}}));
     Common c;
-    if (auto code = readCommon("export", path, o, c, err))
+    if (auto code = startCommand("record", RecordHelp, args, o, c, out, err))
         return *code;
     auto fail = [&](const std::string& text) {
-        err << "prospect export: " << text << "\n";
+        err << "prospect record: " << text << "\n";
         return 2;
     };
+    RecordRequest request;
+    if (auto e = readRecordRequest(o, c.render, request))
+        return fail(*e);
+    auto recording = std::make_shared<ui::Recording>();
+    QString stopped;
+    if (QString e =
+            ui::simulateRecording(c.scenario, c.trials, request.every, *recording, &stopped);
+        !e.isEmpty())
+        return fail(e.toStdString());
+    if (!recording->note.isEmpty())
+        out << "Note: " << recording->note.toStdString() << "\n";
+    const long long steps = static_cast<long long>(recording->history.size());
+    const long long from = request.from, to = request.to < 0 ? steps - 1 : request.to;
+    if (from < 0 || to >= steps || from > to)
+        return fail("--from/--to must pick steps within 0.." + std::to_string(steps - 1));
+
+    ui::Recorder recorder;
+    const ui::Recorder::Job job{recording, std::size_t(from), std::size_t(to),
+                                c.render,  int(request.fps),  request.outPath};
+    const Encoded encoded = encode(
+        recorder, job,
+        [&] {
+            noteCrowding(c.render, out);
+            out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
+                << c.source << "): " << recording->trialsRun << " trials, one frame per "
+                << o.text("every") << ", " << (to - from + 1) << " frames of " << steps
+                << " steps, view " << ui::recordViewName(c.render.view).toStdString() << "\n"
+                << std::flush;
+        },
+        err);
+    return reportRecording(recorder, encoded, stopped, out, err);
+}
+
+namespace {
+
+/// At least one of --png, --svg, --pdf and --csv, each with its suffix; a PDF only of a plot.
+std::optional<std::string> checkExportFiles(const Options& o, const ui::RenderSettings& render) {
     if (!o.given("png") && !o.given("svg") && !o.given("pdf") && !o.given("csv"))
-        return fail("nothing to write: give --png, --svg, --pdf or --csv FILE");
+        return std::string("nothing to write: give --png, --svg, --pdf or --csv FILE");
     for (const char* kind : {"png", "svg", "pdf", "csv"})
         if (o.given(kind)) {
             const std::string file = o.text(kind);
@@ -353,22 +369,18 @@ int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::
             if (file.size() < suffix.size() ||
                 QString::fromStdString(file).toLower().toStdString().compare(
                     file.size() - suffix.size(), suffix.size(), suffix) != 0)
-                return fail("--" + std::string(kind) + ": '" + file + "' must end in " + suffix);
+                return "--" + std::string(kind) + ": '" + file + "' must end in " + suffix;
         }
-    if (o.given("pdf") && !ui::isPlotView(c.render.view))
-        return fail(
+    if (o.given("pdf") && !ui::isPlotView(render.view))
+        return std::string(
             "--pdf is for single plots: add --view energy, outputs, loss, weights, "
             "alignment or landscape");
-    if (o.given("png") || o.given("svg"))
-        noteCrowding(c.render, out);
-    ui::Recording recording;
-    QString stopped;
-    if (QString e = ui::simulateRecording(c.scenario, c.trials, ui::Granularity::Trial, recording,
-                                          &stopped);
-        !e.isEmpty())
-        return fail(e.toStdString());
-    if (!recording.note.isEmpty())
-        out << "Note: " << recording.note.toStdString() << "\n";
+    return std::nullopt;
+}
+
+/// The PNG, SVG and PDF asked for, of the state after the last trial; 1 when one failed, else 0.
+int writeExportImages(const Options& o, const Common& c, const ui::Recording& recording,
+                      std::ostream& out, std::ostream& err) {
     const std::size_t last = recording.history.size() - 1;
     int code = 0;
     for (const char* kind : {"png", "svg", "pdf"}) {
@@ -386,6 +398,36 @@ int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::
             << "x" << c.render.size.height() << ", after trial "
             << recording.history.at(last)->pc->trial << " of " << c.source << ")\n";
     }
+    return code;
+}
+
+}  // namespace
+
+int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Options o(commonOptions({{"png", "", "write a PNG of the view here"},
+                             {"svg", "", "write an SVG of the view here"},
+                             {"pdf", "", "write a PDF of the plot here (single-plot views)"},
+                             {"csv", "", "write every trace of the run here (tidy CSV)"}}));
+    Common c;
+    if (auto code = startCommand("export", ExportHelp, args, o, c, out, err))
+        return *code;
+    auto fail = [&](const std::string& text) {
+        err << "prospect export: " << text << "\n";
+        return 2;
+    };
+    if (auto e = checkExportFiles(o, c.render))
+        return fail(*e);
+    if (o.given("png") || o.given("svg"))
+        noteCrowding(c.render, out);
+    ui::Recording recording;
+    QString stopped;
+    if (QString e = ui::simulateRecording(c.scenario, c.trials, ui::Granularity::Trial, recording,
+                                          &stopped);
+        !e.isEmpty())
+        return fail(e.toStdString());
+    if (!recording.note.isEmpty())
+        out << "Note: " << recording.note.toStdString() << "\n";
+    int code = writeExportImages(o, c, recording, out, err);
     if (o.given("csv")) {
         const QString file = QString::fromStdString(o.text("csv"));
         int rows = 0;

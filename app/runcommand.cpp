@@ -1,19 +1,22 @@
 #include "app/runcommand.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <optional>
 #include <sstream>
 
-#include "app/csv.h"
+#include "app/atomicfile.h"
 #include "app/options.h"
-#include "engine/scenario/presets.h"
-#include "engine/scenario/scenariofile.h"
+#include "app/scenariosource.h"
+#include "engine/report/format.h"
+#include "engine/report/table.h"
 
 namespace app {
 
 namespace {
 
 using engine::Index;
+using engine::report::formatNumber;
 
 const char* const RunHelp =
     "prospect run (SCENARIO.json | --preset NAME) [--trials N] [--csv PATH]\n\n"
@@ -73,16 +76,95 @@ std::string vectorText(const engine::Matrix& m) {
     return s.str();
 }
 
+/// What both rules did: one CSV row per rule and trial, and why a rule stopped early.
+struct RunTable {
+    engine::report::TextTable csv;
+    std::vector<std::string> problems;
+    long long played = 0;  ///< Trials per rule (fewer than asked when a one-pass list ended).
+};
+
+RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
+    const engine::Network net = scenario.network();
+    engine::Simulation bp(net, scenario.bp);
+    engine::Simulation pc(net, scenario.pc);
+    RunTable t;
+    t.csv.header = header(scenario, net);
+    t.played = trials;
+    for (engine::Simulation* sim : {&bp, &pc}) {
+        scenario.applyTrials(*sim);
+        for (long long k = 0; k < trials; ++k) {
+            if (!sim->stepTrial()) {
+                if (sim->status() == engine::Status::Ok) {
+                    t.played = k;  // a scenario played once: its trials are over
+                    break;
+                }
+                t.problems.push_back(std::string(engine::ruleName(sim->rule())) +
+                                     " stopped at trial " + std::to_string(k + 1) + ": " +
+                                     sim->problem());
+                break;
+            }
+            t.csv.rows.push_back(row(scenario, *sim));
+        }
+    }
+    t.played = std::min(trials, t.played);
+    return t;
+}
+
+/// The scenario line, the network line and the first and last trial of each rule.
+void printRunSummary(const ScenarioSource& s, const RunTable& t, long long asked,
+                     std::ostream& out) {
+    const engine::Scenario& scenario = s.scenario;
+    const long long trials = t.played;
+    out << "Scenario: " << (scenario.title.empty() ? s.source : scenario.title) << " (" << s.source
+        << ")\n"
+        << "Network: ";
+    for (size_t l = 0; l < scenario.spec.sizes.size(); ++l)
+        out << (l ? "-" : "") << scenario.spec.sizes[l];
+    if (scenario.task)
+        out << ", a closed-loop choice task";
+    else
+        out << ", " << scenario.trials.size() << " trial(s) in "
+            << engine::trialOrderName(scenario.order) << " order";
+    out << ", " << trials << " trials per rule\n";
+    if (trials < asked)
+        out << "(the scenario plays its " << trials << " trials once; " << asked
+            << " were asked for)\n";
+    out << "\n";
+    out << "rule  trial  loss        outputs (before the trial learns)\n";
+    for (const auto& r : t.csv.rows) {
+        const bool first = r[1] == "1";
+        const bool last = r[1] == std::to_string(trials);
+        if (!first && !last)
+            continue;
+        std::ostringstream line;
+        line << std::left << std::setw(6) << r[0] << std::setw(7) << r[1] << std::setw(12)
+             << std::fixed << std::setprecision(6) << std::stod(r[2]);
+        engine::Matrix outputs(static_cast<Index>(scenario.spec.sizes.back()), 1);
+        for (Index i = 0; i < outputs.rows(); ++i)
+            outputs(i, 0) = std::stod(r[3 + static_cast<size_t>(i)]);
+        out << line.str() << vectorText(outputs) << "\n";
+    }
+}
+
+/// --trials, or 64 (at least one pass of the list) when not given; an error message otherwise.
+std::optional<std::string> readTrials(const Options& options, const engine::Scenario& scenario,
+                                      long long& trials) {
+    trials = std::max<long long>(64, static_cast<long long>(scenario.trials.size()));
+    if (!options.given("trials"))
+        return std::nullopt;
+    if (auto error = options.integer("trials", trials))
+        return error;
+    if (trials < 1 || trials > 10'000'000)
+        return std::string("--trials must be between 1 and 10000000");
+    return std::nullopt;
+}
+
 }  // namespace
 
 int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::vector<std::string> rest = args;
-    std::string path;
-    if (!rest.empty() && rest[0].rfind("-", 0) != 0) {
-        path = rest[0];
-        rest.erase(rest.begin());
-    }
-    Options options({{"preset", "", "a bundled scenario instead of a file (see --list-presets)"},
+    const std::string path = takeScenarioPath(rest);
+    Options options({presetOption(),
                      {"trials", "",
                       "trials per rule (default: 64, or one pass when the list is "
                       "longer)"},
@@ -95,112 +177,29 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         out << RunHelp << options.helpText();
         return 0;
     }
-    std::optional<engine::Scenario> scenario;
-    std::string source;
-    if (options.given("preset")) {
-        if (!path.empty()) {
-            err << "prospect run: give a scenario file or --preset, not both\n";
-            return 2;
-        }
-        const engine::Scenario* p = engine::findPreset(options.text("preset"));
-        if (!p) {
-            err << "prospect run: no preset called '" << options.text("preset")
-                << "' (see: prospect --list-presets)\n";
-            return 2;
-        }
-        scenario = *p;
-        source = "preset " + p->name;
-    } else {
-        if (path.empty()) {
-            err << "prospect run: which scenario? give a file (SCENARIO.json) or --preset NAME\n";
-            return 2;
-        }
-        engine::ScenarioResult r = engine::readScenarioFile(path);
-        if (!r.scenario) {
-            err << "prospect run: " << r.error << "\n";
-            return 2;
-        }
-        scenario = std::move(r.scenario);
-        source = path;
+    ScenarioSource scenario;
+    long long trials = 0;
+    if (auto error = readScenarioSource(path, options, scenario)) {
+        err << "prospect run: " << *error << "\n";
+        return 2;
     }
-    long long trials = std::max<long long>(64, static_cast<long long>(scenario->trials.size()));
-    if (options.given("trials")) {
-        if (auto error = options.integer("trials", trials)) {
-            err << "prospect run: " << *error << "\n";
-            return 2;
-        }
-        if (trials < 1 || trials > 10'000'000) {
-            err << "prospect run: --trials must be between 1 and 10000000\n";
-            return 2;
-        }
+    if (auto error = readTrials(options, scenario.scenario, trials)) {
+        err << "prospect run: " << *error << "\n";
+        return 2;
     }
-
-    const engine::Network net = scenario->network();
-    engine::Simulation bp(net, scenario->bp);
-    engine::Simulation pc(net, scenario->pc);
-    CsvTable csv;
-    csv.header = header(*scenario, net);
-    std::vector<std::string> problems;
-    long long played = trials;
-    for (engine::Simulation* sim : {&bp, &pc}) {
-        scenario->applyTrials(*sim);
-        for (long long k = 0; k < trials; ++k) {
-            if (!sim->stepTrial()) {
-                if (sim->status() == engine::Status::Ok) {
-                    played = k;  // a scenario played once: its trials are over
-                    break;
-                }
-                problems.push_back(std::string(engine::ruleName(sim->rule())) +
-                                   " stopped at trial " + std::to_string(k + 1) + ": " +
-                                   sim->problem());
-                break;
-            }
-            csv.rows.push_back(row(*scenario, *sim));
-        }
-    }
-    const long long asked = trials;
-    trials = std::min(trials, played);
-
-    out << "Scenario: " << (scenario->title.empty() ? source : scenario->title) << " (" << source
-        << ")\n"
-        << "Network: ";
-    for (size_t l = 0; l < scenario->spec.sizes.size(); ++l)
-        out << (l ? "-" : "") << scenario->spec.sizes[l];
-    if (scenario->task)
-        out << ", a closed-loop choice task";
-    else
-        out << ", " << scenario->trials.size() << " trial(s) in "
-            << engine::trialOrderName(scenario->order) << " order";
-    out << ", " << trials << " trials per rule\n";
-    if (trials < asked)
-        out << "(the scenario plays its " << trials << " trials once; " << asked
-            << " were asked for)\n";
-    out << "\n";
-    out << "rule  trial  loss        outputs (before the trial learns)\n";
-    for (const auto& r : csv.rows) {
-        const bool first = r[1] == "1";
-        const bool last = r[1] == std::to_string(trials);
-        if (!first && !last)
-            continue;
-        std::ostringstream line;
-        line << std::left << std::setw(6) << r[0] << std::setw(7) << r[1] << std::setw(12)
-             << std::fixed << std::setprecision(6) << std::stod(r[2]);
-        engine::Matrix outputs(static_cast<Index>(scenario->spec.sizes.back()), 1);
-        for (Index i = 0; i < outputs.rows(); ++i)
-            outputs(i, 0) = std::stod(r[3 + static_cast<size_t>(i)]);
-        out << line.str() << vectorText(outputs) << "\n";
-    }
-    for (const std::string& p : problems)
+    const RunTable table = runBothRules(scenario.scenario, trials);
+    printRunSummary(scenario, table, trials, out);
+    for (const std::string& p : table.problems)
         err << "prospect run: run stopped early: " << p << "\n";
     if (options.given("csv")) {
         const std::string csvPath = options.text("csv");
-        if (auto error = writeFileAtomically(csvPath, csv.text())) {
+        if (auto error = writeFileAtomically(csvPath, engine::report::csvText(table.csv))) {
             err << "prospect run: " << *error << "\n";
             return 1;
         }
-        out << "\nWrote " << csv.rows.size() << " rows to " << csvPath << "\n";
+        out << "\nWrote " << table.csv.rows.size() << " rows to " << csvPath << "\n";
     }
-    return problems.empty() ? 0 : 1;
+    return table.problems.empty() ? 0 : 1;
 }
 
 }  // namespace app

@@ -4,9 +4,10 @@
 #
 # A folder may include headers from itself and from the folders listed for it. "engine/*" means
 # any engine folder. Engine folders may include no Qt header at all.
+set(allowed_engine/report      "")
 set(allowed_engine/core        "")
-set(allowed_engine/scenario    "engine/core")
-set(allowed_engine/experiments "engine/core;engine/data")
+set(allowed_engine/scenario    "engine/core;engine/report")
+set(allowed_engine/experiments "engine/core;engine/data;engine/report")
 set(allowed_engine/data        "engine/core")
 set(allowed_ui/simulation      "engine/*")
 set(allowed_ui/views           "engine/*;ui/simulation")

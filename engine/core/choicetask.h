@@ -39,7 +39,7 @@ struct ChoiceRecord {
     Vector values;           ///< The prediction before learning (one value per option).
     int choice = 0;
     Scalar reward = 0.0;         ///< The chosen output's target.
-    bool punished = false;       ///< reward == punishment.
+    bool punished = false;       ///< The draw did not reward the choice: reward is the punishment.
     int correctOption = 0;       ///< The option with rewardProbabilities[0] on this trial.
     bool reversedAfter = false;  ///< The contingency reversed after this trial.
     int streakAfter = 0;         ///< Correct choices in a row after this trial.

@@ -61,6 +61,95 @@ bool isFinite(Scalar v) {
     return std::isfinite(v);
 }
 
+/// Problems of one initialiser of an n_post x n_pre layer called `name`.
+void checkInitialiser(const Initialiser& init, const std::string& name, Index post, Index pre,
+                      std::vector<std::string>& problems) {
+    switch (init.kind) {
+        case Initialiser::Kind::Constant:
+            if (!isFinite(init.value))
+                problems.push_back(name + ": constant initial value is not finite");
+            break;
+        case Initialiser::Kind::Normal:
+        case Initialiser::Kind::AbsNormal:
+            if (!isFinite(init.mean) || !isFinite(init.std) || init.std < 0.0)
+                problems.push_back(
+                    name + ": normal initialiser needs a finite mean and a finite std >= 0");
+            break;
+        case Initialiser::Kind::XavierUniform:
+        case Initialiser::Kind::XavierNormal:
+            if (!isFinite(init.gain) || init.gain < 0.0)
+                problems.push_back(name + ": Xavier gain must be finite and >= 0");
+            break;
+        case Initialiser::Kind::Explicit:
+            if (init.weights.rows() != post || init.weights.cols() != pre)
+                problems.push_back(name + ": explicit weights are " +
+                                   shapeText(init.weights.rows(), init.weights.cols()) +
+                                   ", expected " + shapeText(post, pre) + " (post x pre)");
+            else if (!init.weights.allFinite())
+                problems.push_back(name + ": explicit weights contain NaN or infinite values");
+            break;
+    }
+}
+
+/// Problems of the mask, bias and learning rates of an n_post x n_pre layer called `name`.
+void checkWeightLayer(const WeightLayerSpec& w, const std::string& name, Index post, Index pre,
+                      std::vector<std::string>& problems) {
+    checkInitialiser(w.init, name, post, pre, problems);
+    if (w.mask.size() != 0) {
+        if (w.mask.rows() != post || w.mask.cols() != pre)
+            problems.push_back(name + ": mask is " + shapeText(w.mask.rows(), w.mask.cols()) +
+                               ", expected " + shapeText(post, pre));
+        else if (!((w.mask.array() == 0.0) || (w.mask.array() == 1.0)).all())
+            problems.push_back(name + ": mask entries must be 0 or 1");
+    }
+    if (w.initialBias.size() != 0) {
+        if (!w.bias)
+            problems.push_back(name + ": an initial bias is given but the layer has no bias");
+        else if (w.initialBias.size() != post)
+            problems.push_back(name + ": initial bias has " + std::to_string(w.initialBias.size()) +
+                               " entries, expected " + std::to_string(post));
+        else if (!w.initialBias.allFinite())
+            problems.push_back(name + ": initial bias contains NaN or infinite values");
+    }
+    if (w.learningRate && (!isFinite(*w.learningRate) || *w.learningRate < 0.0))
+        problems.push_back(name + ": learning rate must be finite and >= 0");
+    if (w.learningRates.size() != 0) {
+        if (w.learningRates.rows() != post || w.learningRates.cols() != pre)
+            problems.push_back(name + ": per-synapse learning rates are " +
+                               shapeText(w.learningRates.rows(), w.learningRates.cols()) +
+                               ", expected " + shapeText(post, pre));
+        else if (!w.learningRates.allFinite() || (w.learningRates.array() < 0.0).any())
+            problems.push_back(name + ": per-synapse learning rates must be finite and >= 0");
+    }
+}
+
+/// Problems of the layer sizes and activations; false when the sizes are unusable.
+bool checkLayers(const std::vector<Index>& sizes, const std::vector<Activation>& activations,
+                 std::vector<std::string>& problems) {
+    bool sizesOk = true;
+    for (size_t l = 0; l < sizes.size(); ++l) {
+        if (sizes[l] < 1 || sizes[l] > MaxLayerSize) {
+            problems.push_back("layer " + std::to_string(l) + " has " + std::to_string(sizes[l]) +
+                               " neurons (must be 1.." + std::to_string(MaxLayerSize) + ")");
+            sizesOk = false;
+        }
+    }
+    if (activations.size() != sizes.size()) {
+        problems.push_back("activations: expected one per layer (" + std::to_string(sizes.size()) +
+                           "), got " + std::to_string(activations.size()));
+        return sizesOk;
+    }
+    if (activations.front() != Activation::Identity)
+        problems.push_back("the input layer takes no activation (f(x^0) = x^0), got " +
+                           std::string(activationName(activations.front())));
+    if (activations.back() != Activation::Identity)
+        problems.push_back(
+            "the output layer is the linear prediction mu^L and takes no "
+            "activation, got " +
+            std::string(activationName(activations.back())));
+    return sizesOk;
+}
+
 }  // namespace
 
 std::vector<std::string> NetworkSpec::validate() const {
@@ -73,27 +162,7 @@ std::vector<std::string> NetworkSpec::validate() const {
     if (depth() > MaxDepth)
         problems.push_back("too many layers: " + std::to_string(depth()) +
                            " weight layers (at most " + std::to_string(MaxDepth) + ")");
-    bool sizesOk = true;
-    for (size_t l = 0; l < sizes.size(); ++l) {
-        if (sizes[l] < 1 || sizes[l] > MaxLayerSize) {
-            problems.push_back("layer " + std::to_string(l) + " has " + std::to_string(sizes[l]) +
-                               " neurons (must be 1.." + std::to_string(MaxLayerSize) + ")");
-            sizesOk = false;
-        }
-    }
-    if (activations.size() != sizes.size())
-        problems.push_back("activations: expected one per layer (" + std::to_string(sizes.size()) +
-                           "), got " + std::to_string(activations.size()));
-    else {
-        if (activations.front() != Activation::Identity)
-            problems.push_back("the input layer takes no activation (f(x^0) = x^0), got " +
-                               std::string(activationName(activations.front())));
-        if (activations.back() != Activation::Identity)
-            problems.push_back(
-                "the output layer is the linear prediction mu^L and takes no "
-                "activation, got " +
-                std::string(activationName(activations.back())));
-    }
+    const bool sizesOk = checkLayers(sizes, activations, problems);
     if (weights.size() != sizes.size() - 1) {
         problems.push_back("weights: expected one description per weight layer (" +
                            std::to_string(sizes.size() - 1) + "), got " +
@@ -112,65 +181,8 @@ std::vector<std::string> NetworkSpec::validate() const {
         problems.push_back(s.str());
         return problems;
     }
-
-    for (Index l = 1; l <= depth(); ++l) {
-        const WeightLayerSpec& w = weight(l);
-        const Index post = sizes[l], pre = sizes[l - 1];
-        const std::string name = "W" + std::to_string(l);
-        const Initialiser& init = w.init;
-        switch (init.kind) {
-            case Initialiser::Kind::Constant:
-                if (!isFinite(init.value))
-                    problems.push_back(name + ": constant initial value is not finite");
-                break;
-            case Initialiser::Kind::Normal:
-            case Initialiser::Kind::AbsNormal:
-                if (!isFinite(init.mean) || !isFinite(init.std) || init.std < 0.0)
-                    problems.push_back(
-                        name + ": normal initialiser needs a finite mean and a finite std >= 0");
-                break;
-            case Initialiser::Kind::XavierUniform:
-            case Initialiser::Kind::XavierNormal:
-                if (!isFinite(init.gain) || init.gain < 0.0)
-                    problems.push_back(name + ": Xavier gain must be finite and >= 0");
-                break;
-            case Initialiser::Kind::Explicit:
-                if (init.weights.rows() != post || init.weights.cols() != pre)
-                    problems.push_back(name + ": explicit weights are " +
-                                       shapeText(init.weights.rows(), init.weights.cols()) +
-                                       ", expected " + shapeText(post, pre) + " (post x pre)");
-                else if (!init.weights.allFinite())
-                    problems.push_back(name + ": explicit weights contain NaN or infinite values");
-                break;
-        }
-        if (w.mask.size() != 0) {
-            if (w.mask.rows() != post || w.mask.cols() != pre)
-                problems.push_back(name + ": mask is " + shapeText(w.mask.rows(), w.mask.cols()) +
-                                   ", expected " + shapeText(post, pre));
-            else if (!((w.mask.array() == 0.0) || (w.mask.array() == 1.0)).all())
-                problems.push_back(name + ": mask entries must be 0 or 1");
-        }
-        if (w.initialBias.size() != 0) {
-            if (!w.bias)
-                problems.push_back(name + ": an initial bias is given but the layer has no bias");
-            else if (w.initialBias.size() != post)
-                problems.push_back(name + ": initial bias has " +
-                                   std::to_string(w.initialBias.size()) + " entries, expected " +
-                                   std::to_string(post));
-            else if (!w.initialBias.allFinite())
-                problems.push_back(name + ": initial bias contains NaN or infinite values");
-        }
-        if (w.learningRate && (!isFinite(*w.learningRate) || *w.learningRate < 0.0))
-            problems.push_back(name + ": learning rate must be finite and >= 0");
-        if (w.learningRates.size() != 0) {
-            if (w.learningRates.rows() != post || w.learningRates.cols() != pre)
-                problems.push_back(name + ": per-synapse learning rates are " +
-                                   shapeText(w.learningRates.rows(), w.learningRates.cols()) +
-                                   ", expected " + shapeText(post, pre));
-            else if (!w.learningRates.allFinite() || (w.learningRates.array() < 0.0).any())
-                problems.push_back(name + ": per-synapse learning rates must be finite and >= 0");
-        }
-    }
+    for (Index l = 1; l <= depth(); ++l)
+        checkWeightLayer(weight(l), "W" + std::to_string(l), sizes[l], sizes[l - 1], problems);
     return problems;
 }
 
@@ -315,8 +327,9 @@ std::uint64_t hashMatrices(const std::vector<Matrix>& matrices, std::uint64_t se
     auto mix = [&h](const void* data, size_t bytes) {
         const auto* p = static_cast<const unsigned char*>(data);
         for (size_t i = 0; i < bytes; ++i) {
+            // h = (h xor byte) * FNV prime
             h ^= p[i];
-            h *= 1099511628211ULL;
+            h *= 0x100000001b3ULL;
         }
     };
     for (const Matrix& m : matrices) {

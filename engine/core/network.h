@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cassert>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -121,8 +123,11 @@ public:
     void setWeight(Index l, const Matrix& w);
     /// Replaces b^l. Size must match; ignored for a layer without bias.
     void setBias(Index l, const Vector& b);
-    /// Gives W^l its own learning rate (std::nullopt = the rule's alpha); must be finite, >= 0.
+    /// Gives W^l its own learning rate (std::nullopt = the rule's alpha). A rate must be finite
+    /// and >= 0 (asserted: callers validate what users give, e.g. edit::setLearningRate).
     void setLearningRate(Index l, std::optional<Scalar> rate) {
+        assert(l >= 1 && l <= depth());
+        assert(!rate || (std::isfinite(*rate) && *rate >= 0.0));
         m_spec.weight(l).learningRate = rate;
     }
     /// W^l += dW (dW already masked by the caller).
@@ -149,8 +154,10 @@ private:
     std::vector<Vector> m_biases;   // index 0 unused
 };
 
-/// FNV-1a hash of the bytes of a set of matrices (bit-exact determinism checks).
+/// FNV-1a (64-bit) hash of each matrix's shape (rows, cols as Index) and values, byte by byte
+/// in memory order, for bit-exact determinism checks. `seed` is the starting value: FNV's offset
+/// basis by default, or an earlier hash to chain.
 std::uint64_t hashMatrices(const std::vector<Matrix>& matrices,
-                           std::uint64_t seed = 1469598103934665603ULL);
+                           std::uint64_t seed = 0xcbf29ce484222325ULL);
 
 }  // namespace engine

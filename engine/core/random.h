@@ -8,7 +8,12 @@
 namespace engine {
 
 /// Deterministic random numbers: std::mt19937_64 (fully specified by the standard) with our own
-/// uniform and normal draws, so a seed gives the same numbers with every standard library.
+/// uniform and normal draws instead of the std distributions (whose algorithms differ between
+/// standard libraries). What a seed fixes: next(), uniform() and below() are integer arithmetic
+/// and exact scalings, the same numbers with every standard library and machine. normal() also
+/// calls std::log, std::cos and std::sin, which the standard does not require to be correctly
+/// rounded: its numbers are the same with the same C math library (glibc on Debian, which the
+/// tests pin) and may differ in the last bits with another.
 class Random {
 public:
     /// A generator seeded with `seed`.

@@ -54,30 +54,34 @@ const char* phaseName(Phase p) {
 }
 
 Simulation::Simulation(const Network& net, const PcConfig& config)
-    : m_rule(Rule::PC), m_config(config), m_net(net) {
+    : m_rule(Rule::PC), m_pc(config), m_net(net) {
     assert(config.validate().empty());
     allocate();
 }
 
-Simulation::Simulation(const Network& net, const BpConfig& config) : m_rule(Rule::BP), m_net(net) {
+Simulation::Simulation(const Network& net, const BpConfig& config)
+    : m_rule(Rule::BP), m_bp(config), m_net(net) {
     assert(config.validate().empty());
-    m_config.alpha = config.alpha;
-    m_config.iterations = 1;
     allocate();
 }
 
 void Simulation::setConfig(const PcConfig& config) {
+    assert(m_rule == Rule::PC);
     assert(config.validate().empty());
-    const int oldT = m_config.iterations;
-    m_config = config;
-    if (m_rule == Rule::BP)
-        m_config.iterations = 1;
-    if (m_config.iterations != oldT) {
+    const int oldT = m_pc.iterations;
+    m_pc = config;
+    if (m_pc.iterations != oldT) {
         Matrix old = m_trace;
-        m_trace.setZero(m_config.iterations + 1, m_net.depth() + 1);
+        m_trace.setZero(m_pc.iterations + 1, m_net.depth() + 1);
         const Index keep = std::min(old.rows(), m_trace.rows());
         m_trace.topRows(keep) = old.topRows(keep);
     }
+}
+
+void Simulation::setConfig(const BpConfig& config) {
+    assert(m_rule == Rule::BP);
+    assert(config.validate().empty());
+    m_bp = config;
 }
 
 void Simulation::allocate() {
@@ -93,7 +97,7 @@ void Simulation::allocate() {
         m_dW[static_cast<size_t>(l)].setZero(m_net.size(l), m_net.size(l - 1));
         m_db[static_cast<size_t>(l)].setZero(m_net.size(l));
     }
-    m_trace.setZero(m_config.iterations + 1, L + 1);
+    m_trace.setZero(iterations() + 1, L + 1);
 }
 
 std::vector<std::string> Simulation::setTrials(std::vector<Trial> trials) {
@@ -177,8 +181,8 @@ bool Simulation::stepPhase() {
     if (m_status != Status::Ok)
         return false;
     // PC's relaxation phase is every iteration but the last, which is the update.
-    if (m_rule == Rule::PC && m_next == Next::Iterate && m_t < m_config.iterations - 1) {
-        while (m_t < m_config.iterations - 1)
+    if (m_rule == Rule::PC && m_next == Next::Iterate && m_t < iterations() - 1) {
+        while (m_t < iterations() - 1)
             if (!stepIteration())
                 return false;
         return true;
@@ -270,7 +274,7 @@ bool Simulation::beginTrial() {
     m_trace(0, 0) = m_energy;
     m_trace(0, L) = out.energy;
     if (m_rule == Rule::PC) {
-        m_gamma = m_config.gamma0;
+        m_gamma = m_pc.gamma0;
         m_energyPrev = std::numeric_limits<Scalar>::infinity();
         m_phase = Phase::Initialise;
         m_next = Next::Iterate;
@@ -312,7 +316,7 @@ Scalar Simulation::computeErrors() {
 void Simulation::pcIterate() {
     const Index L = m_net.depth();
     const int t = m_t;
-    const bool last = t >= m_config.iterations - 1;
+    const bool last = t >= iterations() - 1;
     const Scalar F = m_energy;  // energy at the current state, computed by the previous micro-step
 
     // dx^l = -eps^l + f'(x^l) (.) W^{l+1 T} eps^{l+1}, l = 1..L-1, all from the same state.
@@ -337,7 +341,7 @@ void Simulation::pcIterate() {
     }
     // Adaptive step: shrink gamma whenever the energy did not decrease.
     if (t >= 1 && !(F < m_energyPrev))
-        m_gamma *= m_config.discount;
+        m_gamma *= m_pc.discount;
     m_energyPrev = F;
     if (last)
         applyUpdate();
@@ -393,7 +397,7 @@ void Simulation::computeUpdate(bool fromDelta) {
             continue;
         }
         const Matrix& post = fromDelta ? m_layers[k].delta : m_layers[k].eps;
-        const Scalar rate = m_net.learningRate(l, m_config.alpha);
+        const Scalar rate = m_net.learningRate(l, alpha());
         if (m_net.hasSynapseRates(l)) {
             // Per-synapse rates: dW(i, j) = alpha_ij e_i f(x_j).
             m_dW[k].noalias() = post * m_layers[k - 1].fx.transpose();
@@ -475,91 +479,12 @@ bool Simulation::checkFinite() {
         what = "the energy";
     std::string where = std::string("in phase ") + phaseName(m_phase);
     if (m_rule == Rule::PC && m_phase != Phase::Initialise)
-        where += ", iteration " + std::to_string(m_t) + "/" + std::to_string(m_config.iterations);
+        where += ", iteration " + std::to_string(m_t) + "/" + std::to_string(iterations());
     // The update finished the trial; name the trial it belonged to.
     if (m_next == Next::Begin && m_trialsCompleted > 0)
         --m_trialsCompleted;
     fail(Status::Diverged, what + " is no longer finite (" + where + ")");
     return false;
-}
-
-std::shared_ptr<const Snapshot> Simulation::snapshot() const {
-    auto s = std::make_shared<Snapshot>();
-    s->rule = m_rule;
-    s->phase = m_phase;
-    s->status = m_status;
-    s->problem = m_problem;
-    s->trialComplete = betweenTrials();
-    s->trial = betweenTrials() ? m_trialsCompleted : m_trialsCompleted + 1;
-    s->iteration = m_t;
-    s->iterations = m_config.iterations;
-    s->step = m_steps;
-    s->stepSize = m_rule == Rule::PC ? m_gamma : 0.0;
-    s->loss = m_loss;
-    s->energy = m_energy;
-    s->layers = m_layers;
-    s->input = m_input;
-    s->target = m_target;
-    s->mask = m_mask;
-    const Index L = m_net.depth();
-    s->weights.resize(static_cast<size_t>(L + 1));
-    s->biases.resize(static_cast<size_t>(L + 1));
-    for (Index l = 1; l <= L; ++l) {
-        s->weights[static_cast<size_t>(l)] = m_net.weight(l);
-        s->biases[static_cast<size_t>(l)] = m_net.bias(l);
-    }
-    s->weightChange = m_dW;
-    s->biasChange = m_db;
-    const Index rows = m_rule == Rule::PC ? std::min<Index>(m_t + 1, m_trace.rows()) : 1;
-    s->energyTrace = m_phase == Phase::Idle ? Matrix() : Matrix(m_trace.topRows(rows));
-    s->prediction = m_prediction;
-    s->previousEnergy = m_energyPrev;
-    return s;
-}
-
-bool Simulation::restore(const Snapshot& s) {
-    const Index L = m_net.depth();
-    if (s.rule != m_rule || s.weights.size() != static_cast<size_t>(L + 1) ||
-        s.layers.size() != static_cast<size_t>(L + 1))
-        return false;
-    for (Index l = 1; l <= L; ++l) {
-        const Matrix& w = s.weights[static_cast<size_t>(l)];
-        if (w.rows() != m_net.size(l) || w.cols() != m_net.size(l - 1))
-            return false;
-    }
-    for (Index l = 1; l <= L; ++l) {
-        m_net.setWeight(l, s.weights[static_cast<size_t>(l)]);
-        m_net.setBias(l, s.biases[static_cast<size_t>(l)]);
-    }
-    m_layers = s.layers;
-    m_input = s.input;
-    m_target = s.target;
-    m_mask = s.mask;
-    m_masked = m_mask.size() != 0;
-    m_dW = s.weightChange;
-    m_db = s.biasChange;
-    m_prediction = s.prediction;
-    m_phase = s.phase;
-    m_status = s.status;
-    m_problem = s.problem;
-    m_steps = s.step;
-    m_t = s.iteration;
-    m_gamma = m_rule == Rule::PC ? s.stepSize : 0.0;
-    m_energy = s.energy;
-    m_energyPrev = s.previousEnergy;
-    m_loss = s.loss;
-    m_trialsCompleted = s.trialComplete ? s.trial : s.trial - 1;
-    if (s.trialComplete || s.phase == Phase::Idle)
-        m_next = Next::Begin;
-    else if (m_rule == Rule::PC)
-        m_next = Next::Iterate;
-    else
-        m_next = s.phase == Phase::Forward ? Next::Backward : Next::Update;
-    m_trace.setZero(m_config.iterations + 1, L + 1);
-    const Index rows = std::min(s.energyTrace.rows(), m_trace.rows());
-    if (rows > 0 && s.energyTrace.cols() == m_trace.cols())
-        m_trace.topRows(rows) = s.energyTrace.topRows(rows);
-    return true;
 }
 
 }  // namespace engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -108,10 +109,25 @@ public:
     Rule rule() const { return m_rule; }
     /// The network in its current state.
     const Network& network() const { return m_net; }
-    /// PC settings (alpha also holds BP's learning rate; the rest is unused by BP).
-    const PcConfig& config() const { return m_config; }
-    /// Changes the hyper-parameters; takes effect from the next micro-step. Must be valid.
+    /// PC's settings; a PC simulation only.
+    const PcConfig& pcConfig() const {
+        assert(m_rule == Rule::PC);
+        return m_pc;
+    }
+    /// BP's settings; a BP simulation only.
+    const BpConfig& bpConfig() const {
+        assert(m_rule == Rule::BP);
+        return m_bp;
+    }
+    /// The rule's learning rate alpha.
+    Scalar alpha() const { return m_rule == Rule::PC ? m_pc.alpha : m_bp.alpha; }
+    /// Micro-steps of inference per trial: PC's T; 1 for BP.
+    int iterations() const { return m_rule == Rule::PC ? m_pc.iterations : 1; }
+    /// Changes PC's hyper-parameters from the next micro-step; a PC simulation only. Must be
+    /// valid.
     void setConfig(const PcConfig& config);
+    /// Changes BP's learning rate from the next micro-step; a BP simulation only. Must be valid.
+    void setConfig(const BpConfig& config);
     /// Changes W^l's own learning rate (std::nullopt = alpha) from the next micro-step.
     void setLearningRate(Index l, std::optional<Scalar> rate) { m_net.setLearningRate(l, rate); }
 
@@ -138,7 +154,8 @@ public:
     bool stepPhase();
     /// To the end of the current trial, or one whole trial when between trials.
     bool stepTrial();
-    /// stepTrial() n times; stops early when the status is not Ok.
+    /// stepTrial() n times. Stops early (false) when the status is not Ok or when there is no
+    /// next trial: a protocol's last trial is done (the status stays Ok, protocolFinished()).
     bool stepTrials(std::int64_t n);
 
     /// True when no trial is in progress (the next micro-step starts a new one).
@@ -153,7 +170,8 @@ public:
     Scalar loss() const { return m_loss; }
     /// PC: current energy F. BP: the loss.
     Scalar energy() const { return m_energy; }
-    /// Value nodes (PC) or feed-forward activities (BP) of layer l, n_l x B.
+    /// x^l of layer l, n_l x B: PC's value nodes; BP's feed-forward pre-activations mu^l (not
+    /// f(mu^l)). Layer 0 is the input in both.
     const Matrix& activity(Index l) const { return m_layers[static_cast<size_t>(l)].x; }
     /// Micro-steps since the start.
     std::int64_t stepCount() const { return m_steps; }
@@ -191,7 +209,8 @@ private:
     void fail(Status status, std::string problem);
 
     Rule m_rule;
-    PcConfig m_config;
+    PcConfig m_pc;  // PC's settings (unused by BP)
+    BpConfig m_bp;  // BP's settings (unused by PC)
     Network m_net;
     std::vector<Trial> m_trials;
     TrialProvider m_provider;

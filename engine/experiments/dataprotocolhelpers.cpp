@@ -1,5 +1,7 @@
 #include "engine/experiments/dataprotocolhelpers.h"
 
+#include "engine/report/format.h"
+
 #include <cmath>
 
 #include "engine/experiments/learningsummaries.h"
@@ -31,10 +33,10 @@ void Problems::rates(const std::string& name, const std::vector<Scalar>& values)
     for (size_t i = 0; i < values.size(); ++i) {
         if (!std::isfinite(values[i]) || values[i] <= 0.0)
             list.push_back(name + ": learning rates must be finite and > 0 (got " +
-                           formatNumber(values[i]) + ")");
+                           report::formatNumber(values[i]) + ")");
         for (size_t j = 0; j < i; ++j)
             if (values[i] == values[j]) {
-                list.push_back(name + ": " + formatNumber(values[i]) + " is listed twice");
+                list.push_back(name + ": " + report::formatNumber(values[i]) + " is listed twice");
                 break;
             }
     }

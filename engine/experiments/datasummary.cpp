@@ -1,5 +1,7 @@
 #include "engine/experiments/datasummary.h"
 
+#include "engine/report/format.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -104,10 +106,10 @@ DataSummary summariseData(const DataMetric& metric, const std::vector<DataCell>&
     return s;
 }
 
-TextTable dataCsv(const std::vector<DataCell>& cells, const std::vector<DataCellResult>& results,
-                  bool withTask) {
+report::TextTable dataCsv(const std::vector<DataCell>& cells,
+                          const std::vector<DataCellResult>& results, bool withTask) {
     assert(cells.size() == results.size());
-    TextTable t;
+    report::TextTable t;
     t.header = {"rule", "setting", "alpha", "seed", "epoch", "test_error"};
     if (withTask)
         t.header.push_back("task");
@@ -119,9 +121,12 @@ TextTable dataCsv(const std::vector<DataCell>& cells, const std::vector<DataCell
         for (int e = 0; e < r.epochs(); ++e)
             for (size_t task = 0; task < r.errors.size(); ++task) {
                 std::vector<std::string> row = {
-                    ruleName(c.rule),      std::to_string(c.setting),
-                    formatNumber(c.alpha), std::to_string(c.seed),
-                    std::to_string(e + 1), formatNumber(r.errors[task][static_cast<size_t>(e)])};
+                    ruleName(c.rule),
+                    std::to_string(c.setting),
+                    report::formatNumber(c.alpha),
+                    std::to_string(c.seed),
+                    std::to_string(e + 1),
+                    report::formatNumber(r.errors[task][static_cast<size_t>(e)])};
                 if (withTask)
                     row.push_back(task == 0 ? "A" : "B");
                 t.rows.push_back(std::move(row));

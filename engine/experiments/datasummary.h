@@ -7,6 +7,7 @@
 
 #include "engine/experiments/datatraining.h"
 #include "engine/experiments/learningsummaries.h"
+#include "engine/report/table.h"
 
 namespace engine::experiments {
 
@@ -61,7 +62,7 @@ DataSummary summariseData(const DataMetric& metric, const std::vector<DataCell>&
 /// The tidy table of results: rule, setting, alpha, seed, epoch (1-based), test_error, plus task
 /// ("A", "B") when `withTask`; one row per task and epoch of every cell (a diverged cell's last
 /// row has test_error nan).
-TextTable dataCsv(const std::vector<DataCell>& cells, const std::vector<DataCellResult>& results,
-                  bool withTask);
+report::TextTable dataCsv(const std::vector<DataCell>& cells,
+                          const std::vector<DataCellResult>& results, bool withTask);
 
 }  // namespace engine::experiments

@@ -1,5 +1,7 @@
 #include "engine/experiments/datatraining.h"
 
+#include "engine/report/format.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -126,8 +128,8 @@ Scalar Evaluator::error(const BatchTrainer& trainer, const data::ImageSet& image
 }
 
 std::string describeCell(const DataCell& cell, const char* settingName) {
-    std::string s = std::string(ruleName(cell.rule)) + ", alpha " + formatNumber(cell.alpha) +
-                    ", seed " + std::to_string(cell.seed);
+    std::string s = std::string(ruleName(cell.rule)) + ", alpha " +
+                    report::formatNumber(cell.alpha) + ", seed " + std::to_string(cell.seed);
     if (settingName && *settingName)
         s += ", " + std::string(settingName) + " " + std::to_string(cell.setting);
     return s;

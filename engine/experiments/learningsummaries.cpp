@@ -1,11 +1,14 @@
 #include "engine/experiments/learningsummaries.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 
+#include "engine/report/format.h"
+
 namespace engine::experiments {
+
+using report::formatNumber;
 
 namespace {
 
@@ -20,18 +23,6 @@ const std::vector<Scalar>& valuesOr(
 }
 
 }  // namespace
-
-std::string formatNumber(Scalar v) {
-    if (std::isnan(v))
-        return "nan";
-    if (std::isinf(v))
-        return v > 0 ? "inf" : "-inf";
-    char buf[64];
-    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    if (ec != std::errc())
-        return "nan";
-    return std::string(buf, ptr);
-}
 
 SeedStats seedStats(const std::vector<Scalar>& values) {
     SeedStats s;

@@ -14,17 +14,9 @@
 #include <vector>
 
 #include "engine/experiments/learningexperiments.h"
+#include "engine/report/table.h"
 
 namespace engine::experiments {
-
-/// A table of formatted cells: a header row and data rows (the CSV of an experiment).
-struct TextTable {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-};
-
-/// Shortest text that reads back as exactly the same double ("0.1", "1e-05", "nan", "-inf").
-std::string formatNumber(Scalar v);
 
 /// Mean and sample standard deviation over the finite values of a set of seeds.
 struct SeedStats {
@@ -60,7 +52,7 @@ void runFearJob(FearJob& job, const FearConfig& config);
 struct FearSummary {
     std::map<std::pair<Rule, FearGroup>, std::vector<Scalar>> values;
     std::vector<std::string> problems;  ///< One line per diverged run.
-    TextTable csv;                      ///< rule, group, seed, fear_to_noise.
+    report::TextTable csv;              ///< rule, group, seed, fear_to_noise.
     /// Seed statistics of one rule and group.
     SeedStats stats(Rule rule, FearGroup group) const;
     /// Mean of LN+L- minus mean of LN+: the effect of extinguishing the light.
@@ -101,7 +93,7 @@ struct ReversalSummary {
     std::vector<std::string> problems;
     /// rule, seed, trial, choice, reward, value_0, value_1, punished, switched_next,
     /// value_at_punish, value_next_trial.
-    TextTable csv;
+    report::TextTable csv;
     /// The split of one rule, stay (false) or switch (true); empty when there was none.
     const Split& of(Rule rule, bool switched) const;
 };
@@ -125,7 +117,7 @@ void runSensorimotorJob(SensorimotorJob& job, const SensorimotorConfig& config);
 struct SensorimotorSummary {
     std::map<std::pair<Rule, std::string>, std::vector<Scalar>> values;
     std::vector<std::string> problems;
-    TextTable csv;  ///< rule, seed, group, adaptation (the seed's mean over its triplets).
+    report::TextTable csv;  ///< rule, seed, group, adaptation (the seed's mean over its triplets).
     /// Seed statistics of one rule and group.
     SeedStats stats(Rule rule, const std::string& group) const;
     /// Transfer for one field ('+' or '-'): mean other-cue adaptation over mean same-cue
@@ -169,7 +161,7 @@ struct ErraticSummary {
     };
     std::vector<Comparison> comparisons;
     std::vector<std::string> problems;
-    TextTable csv;  ///< rule, alpha, seed, path_length, final_distance.
+    report::TextTable csv;  ///< rule, alpha, seed, path_length, final_distance.
     /// The cell of one rule and rate (empty when absent).
     const Cell& of(Rule rule, Scalar alpha) const;
 };

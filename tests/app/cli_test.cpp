@@ -2,19 +2,24 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <map>
 #include <sstream>
 
+#include "app/atomicfile.h"
 #include "app/cli.h"
-#include "app/csv.h"
 #include "app/experimentcommands.h"
+#include "app/experimenthelpers.h"
 #include "app/learningcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningexperiments.h"
+#include "engine/report/table.h"
+#include "tempdir.h"
 
 using namespace app;
 
@@ -96,7 +101,8 @@ void expectMatchesGolden(const std::string& name, const std::string& actual) {
 }  // namespace
 
 TEST(Cli, InterferenceMatchesGoldenCsv) {
-    const std::string path = "interference_test.csv";
+    const TempDir dir;
+    const std::string path = dir.file("interference.csv");
     const CliRun r = run({"experiment", "interference", "--csv", path});
     ASSERT_EQ(r.code, 0) << r.err;
     const std::string csv = readFile(path);
@@ -107,17 +113,16 @@ TEST(Cli, InterferenceMatchesGoldenCsv) {
     EXPECT_NE(r.out.find("0.6400       0.8000       0.8504       0.9748"), std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("Wrote 128 rows to " + path), std::string::npos);
-    std::filesystem::remove(path);
 }
 
 TEST(Cli, Trajectories122MatchesGoldenCsv) {
-    const std::string path = "trajectories_test.csv";
+    const TempDir dir;
+    const std::string path = dir.file("trajectories.csv");
     const CliRun r = run({"experiment", "trajectories-122", "--csv", path});
     ASSERT_EQ(r.code, 0) << r.err;
     const std::string csv = readFile(path);
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "rule,trial,w1,w2");
     expectMatchesGolden("trajectories-122.csv", csv);
-    std::filesystem::remove(path);
 }
 
 TEST(Cli, SweepColumnsAndRowCounts) {
@@ -147,7 +152,7 @@ TEST(Cli, TargetAlignmentDoesNotDependOnThreadCount) {
         return result;
     };
     const ExperimentResult one = csvWith("1"), two = csvWith("2");
-    EXPECT_EQ(one.csv.text(), two.csv.text());
+    EXPECT_EQ(engine::report::csvText(one.csv), engine::report::csvText(two.csv));
     EXPECT_EQ(one.csv.header,
               (std::vector<std::string>{"rule", "depth", "seed", "target_alignment"}));
     EXPECT_EQ(one.csv.rows.size(), 2u * 2 * 3);
@@ -160,14 +165,14 @@ TEST(Cli, TargetAlignmentDoesNotDependOnThreadCount) {
 }
 
 TEST(Cli, ProspectiveIndexHasOneRowPerLayerAndSeed) {
+    const TempDir dir;
     const CliRun r =
         run({"experiment", "prospective-index", "--depth", "3", "--width", "8", "--seeds", "2",
-             "--T", "64", "--activation", "sigmoid", "--csv", "pi_test.csv"});
+             "--T", "64", "--activation", "sigmoid", "--csv", dir.file("pi.csv")});
     ASSERT_EQ(r.code, 0) << r.err;
-    const auto rows = parseCsv(readFile("pi_test.csv"));
+    const auto rows = parseCsv(readFile(dir.file("pi.csv")));
     ASSERT_EQ(rows.size(), 1u + 3 * 2);
     EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "seed", "prospective_index"}));
-    std::filesystem::remove("pi_test.csv");
 }
 
 TEST(Cli, ListAndHelpDescribeEveryExperiment) {
@@ -206,35 +211,36 @@ TEST(Cli, BadUsageGivesExitCodeTwoAndAClearMessage) {
 }
 
 TEST(Cli, UnwritableCsvPathFailsWithExitCodeOne) {
-    const CliRun r =
-        run({"experiment", "interference", "--trials", "2", "--csv", "/nonexistent-dir/x.csv"});
+    const TempDir dir;
+    const std::string path = dir.file("no-such-folder/x.csv");
+    const CliRun r = run({"experiment", "interference", "--trials", "2", "--csv", path});
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.err.find("cannot write '/nonexistent-dir/x.csv'"), std::string::npos) << r.err;
-    EXPECT_FALSE(std::filesystem::exists("/nonexistent-dir/x.csv"));
+    EXPECT_NE(r.err.find("cannot write '" + path + "'"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST(Cli, DivergentRunIsReportedNotHidden) {
     // alpha 50 makes the bear net explode: the run stops, the message names what became
     // non-finite, the exit code says something went wrong, and the rows so far are kept.
-    const CliRun r =
-        run({"experiment", "interference", "--alpha", "50", "--trials", "64", "--csv", "div.csv"});
+    const TempDir dir;
+    const CliRun r = run({"experiment", "interference", "--alpha", "50", "--trials", "64", "--csv",
+                          dir.file("d.csv")});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("run stopped early: BP, trial"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("no longer finite"), std::string::npos) << r.err;
-    const auto rows = parseCsv(readFile("div.csv"));
+    const auto rows = parseCsv(readFile(dir.file("d.csv")));
     EXPECT_GT(rows.size(), 2u);
     EXPECT_LT(rows.size(), 1u + 2 * 64);
-    std::filesystem::remove("div.csv");
 }
 
 TEST(Cli, DivergentTargetAlignmentRunsAreReportedAsNaN) {
+    const TempDir dir;
     const CliRun r =
         run({"experiment", "target-alignment", "--depths", "2", "--seeds", "1", "--width", "4",
-             "--T", "2000", "--gamma0", "50", "--discount", "1", "--csv", "ta_div.csv"});
+             "--T", "2000", "--gamma0", "50", "--discount", "1", "--csv", dir.file("ta.csv")});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("depth 2, seed 0: PC, trial 1"), std::string::npos) << r.err;
-    EXPECT_NE(readFile("ta_div.csv").find("PC,2,0,nan"), std::string::npos);
-    std::filesystem::remove("ta_div.csv");
+    EXPECT_NE(readFile(dir.file("ta.csv")).find("PC,2,0,nan"), std::string::npos);
 }
 
 TEST(Cli, NetworksOverTheSizeLimitAreRefused) {
@@ -245,9 +251,8 @@ TEST(Cli, NetworksOverTheSizeLimitAreRefused) {
 }
 
 TEST(RunCommand, BearScenarioGivesThePapersFirstStepInTheCsv) {
-    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test";
-    std::filesystem::create_directories(dir);
-    const std::string csv = (dir / "bear.csv").string();
+    const TempDir dir;
+    const std::string csv = dir.file("bear.csv");
     const CliRun r = run({"run", "--preset", "bear", "--trials", "3", "--csv", csv});
     ASSERT_EQ(r.code, 0) << r.err;
     const auto rows = parseCsv(readFile(csv));
@@ -265,19 +270,16 @@ TEST(RunCommand, BearScenarioGivesThePapersFirstStepInTheCsv) {
     // Loss of trial 1: 1/2 ((0 - 1)^2 + (1 - 1)^2).
     EXPECT_EQ(rows[1][2], "0.5");
     EXPECT_NE(r.out.find("Wrote 6 rows"), std::string::npos);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RunCommand, AFileAndThePresetItCameFromGiveTheSameTraces) {
-    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test2";
-    std::filesystem::create_directories(dir);
-    const std::string a = (dir / "a.csv").string(), b = (dir / "b.csv").string();
+    const TempDir dir;
+    const std::string a = dir.file("a.csv"), b = dir.file("b.csv");
     ASSERT_EQ(run({"run", "--preset", "trajectories-122", "--trials", "5", "--csv", a}).code, 0);
     const CliRun r = run({"run", PROSPECT_RESOURCES_DIR "/scenarios/trajectories-122.json",
                           "--trials", "5", "--csv", b});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(readFile(a), readFile(b));
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RunCommand, BadInputGivesAMessageAndANonZeroExit) {
@@ -392,27 +394,47 @@ TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
     EXPECT_NE(r.summary.find("Next trial, switch minus stay: BP "), std::string::npos);
 }
 
-TEST(Cli, LearningOptionDefaultsAreTheEngineDefaults) {
-    // The option table writes its defaults as text; they must be the engine's config defaults.
-    auto defaultOf = [](const std::string& experiment, const std::string& option) {
-        for (const Experiment& e : learningExperiments())
-            if (e.name == experiment)
-                for (const OptionSpec& o : e.options)
-                    if (o.name == option)
-                        return *parseReal(o.defaultValue);
-        ADD_FAILURE() << experiment << " --" << option;
-        return 0.0;
+TEST(Cli, EveryExperimentsOptionsAreItsEngineTable) {
+    // Names, defaults and help come from engine/experiments/experimentoptions.h (whose test
+    // checks every default against the engine's config structs); the command line adds only
+    // --threads and --csv.
+    namespace ex = engine::experiments;
+    const std::map<std::string, std::vector<OptionSpec>> tables{
+        {"interference", tableOptions(ex::interferenceOptions(), false)},
+        {"lr-sweep", tableOptions(ex::lrSweepOptions(), false)},
+        {"target-alignment", tableOptions(ex::targetAlignmentOptions(), true)},
+        {"trajectories-122", tableOptions(ex::trajectoryOptions(), false)},
+        {"prospective-index", tableOptions(ex::prospectiveIndexOptions(), true)},
+        {"erratic", tableOptions(ex::erraticOptions(), true)},
+        {"fear-conditioning", tableOptions(ex::fearOptions(), true)},
+        {"reversal-learning", tableOptions(ex::reversalOptions(), true)},
+        {"sensorimotor-transfer", tableOptions(ex::sensorimotorOptions(), true)}};
+    ASSERT_EQ(experiments().size(), tables.size());
+    for (const Experiment& e : experiments()) {
+        SCOPED_TRACE(e.name);
+        const auto table = tables.find(e.name);
+        ASSERT_NE(table, tables.end());
+        std::vector<OptionSpec> expected = table->second;
+        expected.push_back(csvOption());
+        ASSERT_EQ(e.options.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            EXPECT_EQ(e.options[i].name, expected[i].name);
+            EXPECT_EQ(e.options[i].defaultValue, expected[i].defaultValue) << expected[i].name;
+            EXPECT_EQ(e.options[i].help, expected[i].help) << expected[i].name;
+            EXPECT_EQ(e.options[i].flag, expected[i].flag) << expected[i].name;
+        }
+    }
+    // --threads sits between the experiment's options and the rules'.
+    const Experiment* fear = findExperiment("fear-conditioning");
+    ASSERT_NE(fear, nullptr);
+    const auto at = [&](const std::string& name) {
+        for (size_t i = 0; i < fear->options.size(); ++i)
+            if (fear->options[i].name == name)
+                return i;
+        return fear->options.size();
     };
-    const engine::experiments::SensorimotorConfig sm;
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "init-std"), sm.initStd);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "lr"), sm.lr);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "memory-lr"), sm.memoryLr);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "T"), sm.pc.iterations);
-    EXPECT_EQ(defaultOf("sensorimotor-transfer", "discount"), sm.pc.discount);
-    const engine::experiments::ReversalConfig rv;
-    EXPECT_EQ(defaultOf("reversal-learning", "init-std"), rv.initStd);
-    EXPECT_EQ(defaultOf("reversal-learning", "alpha"), rv.pc.alpha);
-    EXPECT_EQ(defaultOf("reversal-learning", "T"), rv.pc.iterations);
+    EXPECT_EQ(at("threads") + 1, at("T"));
+    EXPECT_EQ(at("trials") + 1, at("threads"));
 }
 
 TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {
@@ -449,7 +471,7 @@ TEST(Cli, ErraticDoesNotDependOnThreadsAndReportsBothRules) {
         return runExperiment("erratic", a);
     };
     const ExperimentResult one = with("1"), two = with("2");
-    EXPECT_EQ(one.csv.text(), two.csv.text());
+    EXPECT_EQ(engine::report::csvText(one.csv), engine::report::csvText(two.csv));
     EXPECT_EQ(one.csv.header,
               (std::vector<std::string>{"rule", "alpha", "seed", "path_length", "final_distance"}));
     EXPECT_EQ(one.csv.rows.size(), 3u * 3);
@@ -500,23 +522,35 @@ TEST(Cli, LearningExperimentsRejectBadOptions) {
 }
 
 TEST(Cli, CancelledRunWritesNothing) {
+    const TempDir dir;
     requestCancel();
     const CliRun r = run({"experiment", "erratic", "--seeds", "2", "--trials", "2", "--width", "4",
-                          "--csv", "cancelled.csv"});
+                          "--csv", dir.file("cancelled.csv")});
     EXPECT_FALSE(cancelRequested());  // the command consumed the request
     EXPECT_EQ(r.code, 130);
     EXPECT_NE(r.err.find("cancelled; nothing written"), std::string::npos) << r.err;
-    EXPECT_FALSE(std::filesystem::exists("cancelled.csv"));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("cancelled.csv")));
+}
+
+TEST(Parallel, AJobThatThrowsStopsTheLoopWithAMessage) {
+    std::atomic<int> ran{0};
+    const auto failure = parallelFor(50, 1, [&](size_t i) {
+        ++ran;
+        if (i == 4)
+            throw std::bad_alloc();
+    });
+    ASSERT_TRUE(failure.has_value());
+    EXPECT_EQ(failure->rfind("a run failed: ", 0), 0u) << *failure;
+    EXPECT_EQ(ran.load(), 5);  // one thread: nothing starts after the failure
+    EXPECT_FALSE(parallelFor(8, 3, [](size_t) {}).has_value());
 }
 
 TEST(RunCommand, AScenarioPlayedOnceStopsAtItsEndWithoutAnError) {
-    const auto dir = std::filesystem::temp_directory_path() / "prospect-run-test3";
-    std::filesystem::create_directories(dir);
-    const std::string csv = (dir / "fear.csv").string();
+    const TempDir dir;
+    const std::string csv = dir.file("fear.csv");
     const CliRun r = run({"run", "--preset", "fear-conditioning", "--trials", "100", "--csv", csv});
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;
     EXPECT_NE(r.out.find("plays its 65 trials once; 100 were asked for"), std::string::npos);
     EXPECT_EQ(parseCsv(readFile(csv)).size(), 1u + 2u * 65u);
-    std::filesystem::remove_all(dir);
 }

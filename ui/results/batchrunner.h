@@ -3,22 +3,26 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
-#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
+
+namespace engine::experiments {
+class JobBatch;
+}
 
 namespace ui {
 
 /// Runs a batch of independent jobs (one experiment run per seed, rule, group...) on worker
-/// threads, one per core by default, like the command line's parallelFor. The GUI thread polls
-/// the shared counters with a timer, so nothing crosses threads but atomics: progress and the end
-/// arrive as signals on the GUI thread. Cancel stops starting new jobs; jobs already running
-/// finish (each is one seed, well under a second at the paper's settings). The destructor
-/// cancels and joins, so closing a window during a run is safe.
+/// threads, one per core by default: a Qt face on the engine's work loop (engine/experiments/
+/// jobbatch.h), which the command line's parallelFor uses too. The GUI thread polls the batch's
+/// counters with a timer, so nothing crosses threads but atomics: progress and the end arrive as
+/// signals on the GUI thread. Cancel stops starting new jobs; jobs already running finish (each is
+/// one seed, well under a second at the paper's settings). A job that throws, whatever it throws,
+/// ends the run with error(). The destructor cancels and joins, so closing a window during a run
+/// is safe.
 class BatchRunner : public QObject {
     Q_OBJECT
 public:
@@ -35,7 +39,7 @@ public:
     bool running() const { return !m_threads.empty(); }
     /// Threads used by the current or last run.
     unsigned threadCount() const { return m_threadCount; }
-    /// The first exception message of the last run, or empty.
+    /// The first failure of the last run, or empty.
     QString error() const { return m_error; }
 
     /// Cores available (at least 1).
@@ -49,22 +53,12 @@ signals:
     void finished(bool cancelled);
 
 private:
-    struct Shared {
-        std::size_t count = 0;
-        Job job;
-        std::atomic<std::size_t> next{0};
-        std::atomic<std::size_t> done{0};
-        std::atomic<unsigned> exited{0};
-        std::atomic<bool> cancel{false};
-        std::mutex errorMutex;
-        std::string error;
-    };
     static constexpr int PollIntervalMs = 50;
 
     void poll();
     void joinAll();
 
-    std::shared_ptr<Shared> m_shared;
+    std::shared_ptr<engine::experiments::JobBatch> m_batch;
     std::vector<std::thread> m_threads;
     unsigned m_threadCount = 0;
     QTimer m_timer;

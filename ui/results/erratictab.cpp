@@ -2,6 +2,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/report/format.h"
 #include "ui/results/experimenttabs.h"
 #include "ui/results/resultplots.h"
 #include "ui/views/palette.h"
@@ -17,15 +18,7 @@ ErraticTab::ErraticTab(QWidget* parent)
                        "they started. At equal final distance PC's path is shorter: its "
                        "weights head more directly to where they end."),
                     parent) {
-    addSetting("seeds", "99", tr("Seeds per rule and learning rate (0..N-1)"));
-    addSetting("trials", "64", tr("Trials on the one sample"));
-    addSetting("alphas-pc", "0.476,0.5,0.524,0.548,0.572", tr("PC learning rates"));
-    addSetting("alphas-bp", "0.336,0.35,0.364,0.378", tr("BP learning rates"));
-    addSetting("width", "32", tr("Neurons per layer"));
-    addSetting("sample-std", "0.1", tr("Standard deviation of the input and the target"));
-    addSetting("T", "200", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
-    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::erraticOptions());
 
     m_rect =
         resultplots::setUp(plot(), tr("Less erratic learning: weight path vs final distance"), 1, 3)
@@ -35,31 +28,18 @@ ErraticTab::ErraticTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> ErraticTab::prepare() {
-    ex::ErraticConfig config;
-    int seeds = 0, trials = 0, width = 0;
-    std::vector<double> alphasPc, alphasBp;
-    readInt("seeds", 1, 100'000, seeds);
-    if (readInt("trials", 1, 1'000'000, trials))
-        config.trials = trials;
-    if (readInt("width", 1, 1000, width))
-        config.width = width;
-    readNonNegative("sample-std", config.sampleStd);
-    readRates("alphas-pc", alphasPc);
-    readRates("alphas-bp", alphasBp);
-    if (!readPc(config.pc))
+    ex::ErraticSettings settings;
+    if (!readSettings(ex::erraticOptions(), settings))
         return std::nullopt;
-    auto jobs =
-        std::make_shared<std::vector<ex::ErraticJob>>(ex::erraticJobs(seeds, alphasBp, alphasPc));
-    Batch b;
-    b.count = jobs->size();
+    const int seeds = settings.seeds;
+    const std::vector<double> alphasPc = settings.alphasPc, alphasBp = settings.alphasBp;
     // From the end: PC's long runs first, so the threads finish together.
-    b.job = [jobs, config](std::size_t i) {
-        ex::runErraticJob((*jobs)[jobs->size() - 1 - i], config);
-    };
-    b.finish = [this, jobs, seeds, alphasBp, alphasPc] {
-        draw(ex::summariseErratic(*jobs, alphasBp, alphasPc), seeds, alphasBp, alphasPc);
-    };
-    return b;
+    return batchOf(
+        ex::erraticJobs(seeds, alphasBp, alphasPc), ex::runErraticJob, settings.config,
+        [this, seeds, alphasBp, alphasPc](const std::vector<ex::ErraticJob>& jobs) {
+            draw(ex::summariseErratic(jobs, alphasBp, alphasPc), seeds, alphasBp, alphasPc);
+        },
+        true);
 }
 
 void ErraticTab::draw(const ex::ErraticSummary& summary, int seeds,
@@ -112,17 +92,14 @@ void ErraticTab::draw(const ex::ErraticSummary& summary, int seeds,
     QStringList parts;
     for (const ex::ErraticSummary::Comparison& c : summary.comparisons)
         parts << tr("α %1: final %2, path %3 vs BP %4")
-                     .arg(QString::fromStdString(ex::formatNumber(c.alpha)), fixed(c.pcFinal, 3),
-                          fixed(c.pcPath, 3),
+                     .arg(QString::fromStdString(engine::report::formatNumber(c.alpha)),
+                          fixed(c.pcFinal, 3), fixed(c.pcPath, 3),
                           c.bpPathAtFinal ? fixed(*c.bpPathAtFinal, 3) : tr("outside BP's range"));
     QString text = tr("PC's mean path against BP's at the same mean final distance (BP "
                       "interpolated between its rates; %n seed(s)):",
                       nullptr, seeds) +
                    QLatin1Char('\n') + parts.join(QStringLiteral(" · ")) + QLatin1Char('.');
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/results/experimenttab.h"
 
 #include <qcustomplot.h>
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -13,8 +14,9 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
-#include <cmath>
 
+#include "engine/report/format.h"
+#include "engine/report/table.h"
 #include "ui/results/batchrunner.h"
 #include "ui/results/resultplots.h"
 
@@ -24,31 +26,6 @@ namespace {
 
 constexpr int ExportWidthPx = 900;  // exported plots: a fixed size, independent of the window
 constexpr int ExportHeightPx = 600;
-
-QString quotedCell(const std::string& cell) {
-    QString q = QString::fromStdString(cell);
-    if (!q.contains(QLatin1Char(',')) && !q.contains(QLatin1Char('"')) &&
-        !q.contains(QLatin1Char('\n')) && !q.contains(QLatin1Char('\r')))
-        return q;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
-QByteArray csvText(const engine::experiments::TextTable& table) {
-    QString out;
-    auto line = [&out](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) {
-            if (i)
-                out += QLatin1Char(',');
-            out += quotedCell(cells[i]);
-        }
-        out += QLatin1Char('\n');
-    };
-    line(table.header);
-    for (const auto& r : table.rows)
-        line(r);
-    return out.toUtf8();
-}
 
 /// Writes bytes to path through QSaveFile: a failed write keeps the previous file.
 QString writeAtomically(const QString& path, const QByteArray& bytes) {
@@ -157,16 +134,30 @@ bool ExperimentTab::running() const {
 
 QLineEdit* ExperimentTab::setting(const QString& name) const {
     auto it = m_fields.find(name);
-    return it == m_fields.end() ? nullptr : it->second;
+    return it == m_fields.end() ? nullptr : qobject_cast<QLineEdit*>(it->second);
 }
 
 bool ExperimentTab::setSetting(const QString& name, const QString& text) {
-    QLineEdit* field = setting(name);
-    if (!field)
+    auto it = m_fields.find(name);
+    if (it == m_fields.end())
         return false;
+    if (auto* box = qobject_cast<QCheckBox*>(it->second)) {
+        box->setChecked(text == QLatin1String("1"));
+        return true;
+    }
+    auto* field = static_cast<QLineEdit*>(it->second);
     field->setText(text);
     field->setCursorPosition(0);  // long lists show their start
     return true;
+}
+
+std::string ExperimentTab::settingText(const std::string& name) const {
+    const auto it = m_fields.find(QString::fromStdString(name));
+    if (it == m_fields.end())
+        return {};
+    if (auto* box = qobject_cast<QCheckBox*>(it->second))
+        return box->isChecked() ? "1" : "";
+    return static_cast<QLineEdit*>(it->second)->text().trimmed().toStdString();
 }
 
 void ExperimentTab::restoreDefaults() {
@@ -174,105 +165,41 @@ void ExperimentTab::restoreDefaults() {
         setSetting(name, text);
 }
 
-void ExperimentTab::addSetting(const QString& name, const QString& defaultText,
-                               const QString& help) {
-    auto* field = new QLineEdit(defaultText, m_settings);
-    field->setCursorPosition(0);
+void ExperimentTab::addSetting(const QString& name, const QString& defaultText, const QString& help,
+                               bool flag) {
+    QWidget* field = nullptr;
+    if (flag) {
+        auto* box = new QCheckBox(m_settings);
+        box->setChecked(defaultText == QLatin1String("1"));
+        box->setToolTip(help + tr(" (command line: --%1)").arg(name));
+        field = box;
+    } else {
+        auto* edit = new QLineEdit(defaultText, m_settings);
+        edit->setCursorPosition(0);
+        edit->setToolTip(help + tr(" (command line: --%1, default %2)").arg(name, defaultText));
+        field = edit;
+    }
+    // The help is written for the command line; the tooltip starts it with a capital.
+    field->setToolTip(field->toolTip().left(1).toUpper() + field->toolTip().mid(1));
     field->setObjectName(name);
-    field->setToolTip(help + tr(" (command line: --%1, default %2)").arg(name, defaultText));
     m_form->addRow(name, field);
     m_fields[name] = field;
     m_defaultsList.push_back({name, defaultText});
 }
 
 QString ExperimentTab::fixed(double v, int digits) {
-    return QString::number(v, 'f', digits);
+    return QString::fromStdString(engine::report::fixed(v, digits));
 }
 
-// ---- reading the settings -----------------------------------------------------------------------
-
-bool ExperimentTab::readInt(const QString& name, long long lo, long long hi, int& out) {
-    const QString text = setting(name)->text().trimmed();
-    bool ok = false;
-    const long long v = text.toLongLong(&ok);
-    if (!ok) {
-        m_problems.push_back(tr("%1: '%2' is not a whole number").arg(name, text));
-        return false;
-    }
-    if (v < lo || v > hi) {
-        m_problems.push_back(
-            tr("%1: %2 is out of range (%3..%4)").arg(name).arg(v).arg(lo).arg(hi));
-        return false;
-    }
-    out = static_cast<int>(v);
-    return true;
+QString ExperimentTab::divergenceNote(const std::vector<std::string>& problems) {
+    if (problems.empty())
+        return {};
+    return tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(problems.size()))
+        .arg(QString::fromStdString(problems.front()));
 }
 
-bool ExperimentTab::readReal(const QString& name, double& out) {
-    const QString text = setting(name)->text().trimmed();
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) {
-        m_problems.push_back(tr("%1: '%2' is not a finite number").arg(name, text));
-        return false;
-    }
-    out = v;
-    return true;
-}
-
-bool ExperimentTab::readNonNegative(const QString& name, double& out) {
-    double v = 0.0;
-    if (!readReal(name, v))
-        return false;
-    if (v < 0.0) {
-        m_problems.push_back(tr("%1: must be >= 0, got %2").arg(name).arg(v));
-        return false;
-    }
-    out = v;
-    return true;
-}
-
-bool ExperimentTab::readRates(const QString& name, std::vector<double>& out) {
-    out.clear();
-    const QString text = setting(name)->text().trimmed();
-    if (text.isEmpty()) {
-        m_problems.push_back(tr("%1: give at least one learning rate").arg(name));
-        return false;
-    }
-    const QStringList parts = text.split(QLatin1Char(','));
-    if (parts.size() > 1000) {
-        m_problems.push_back(tr("%1: at most 1000 values").arg(name));
-        return false;
-    }
-    for (const QString& part : parts) {
-        bool ok = false;
-        const double v = part.trimmed().toDouble(&ok);
-        if (!ok || !std::isfinite(v)) {
-            m_problems.push_back(
-                tr("%1: '%2' in '%3' is not a finite number").arg(name, part.trimmed(), text));
-            return false;
-        }
-        if (v < 0.0) {
-            m_problems.push_back(tr("%1: learning rates must be >= 0, got %2").arg(name).arg(v));
-            return false;
-        }
-        out.push_back(v);
-    }
-    return true;
-}
-
-bool ExperimentTab::readPc(engine::PcConfig& pc) {
-    int T = 0;
-    bool ok = readInt(QStringLiteral("T"), 1, 1'000'000, T);
-    ok = readReal(QStringLiteral("gamma0"), pc.gamma0) && ok;
-    ok = readReal(QStringLiteral("discount"), pc.discount) && ok;
-    if (!ok)
-        return false;
-    pc.iterations = T;
-    const auto problems = pc.validate();
-    for (const std::string& p : problems)
-        m_problems.push_back(QString::fromStdString(p));
-    return problems.empty();
+QString ExperimentTab::scientific(double v, int digits) {
+    return QString::fromStdString(engine::report::scientific(v, digits));
 }
 
 // ---- running ------------------------------------------------------------------------------------
@@ -334,7 +261,7 @@ void ExperimentTab::setRunning(bool running) {
         m_progress->setValue(0);
 }
 
-void ExperimentTab::setResult(const QString& summary, engine::experiments::TextTable csv) {
+void ExperimentTab::setResult(const QString& summary, engine::report::TextTable csv) {
     m_summary->setText(summary);
     m_csv = std::move(csv);
     m_savePlot->setEnabled(true);
@@ -374,7 +301,7 @@ QString ExperimentTab::savePlot(const QString& path) {
 QString ExperimentTab::saveCsv(const QString& path) {
     if (!hasResult())
         return tr("Nothing to save: run the experiment first");
-    return writeAtomically(path, csvText(m_csv));
+    return writeAtomically(path, QByteArray::fromStdString(engine::report::csvText(m_csv)));
 }
 
 void ExperimentTab::exportPlotInteractive() {

@@ -5,10 +5,13 @@
 #include <QWidget>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/learningsummaries.h"
+#include "engine/report/table.h"
 
 class QCustomPlot;
 class QFormLayout;
@@ -45,11 +48,12 @@ public:
     /// Whether a complete result is shown.
     bool hasResult() const { return !m_csv.header.empty(); }
     /// The observations of the shown result (the CSV table).
-    const engine::experiments::TextTable& table() const { return m_csv; }
+    const engine::report::TextTable& table() const { return m_csv; }
 
-    /// The settings field called `name` (a command-line option name), or null.
+    /// The settings field called `name` (a command-line option name), or null (also for a flag,
+    /// which is a check box).
     QLineEdit* setting(const QString& name) const;
-    /// Sets a field's text; false when there is no such field.
+    /// Sets a field's text (a flag: "1" on, "" off); false when there is no such field.
     bool setSetting(const QString& name, const QString& text);
     /// Puts every field back to its default.
     void restoreDefaults();
@@ -80,27 +84,58 @@ protected:
 
     ExperimentTab(const QString& description, QWidget* parent);
 
-    /// Adds a settings field: the command line's option name, its default and a tooltip.
-    void addSetting(const QString& name, const QString& defaultText, const QString& help);
+    /// Adds a field for every option of the experiment's table (engine/experiments/
+    /// experimentoptions.h): the command line's name, default and help.
+    template <typename S>
+    void addSettings(const engine::experiments::OptionTable<S>& table) {
+        for (const auto& o : table.options)
+            addSetting(QString::fromStdString(o.name), QString::fromStdString(table.defaultText(o)),
+                       QString::fromStdString(o.help), o.flag);
+    }
+    /// Reads every field into `settings` by the table's rules; false, with the problems kept for
+    /// the status line, when any is refused.
+    template <typename S>
+    bool readSettings(const engine::experiments::OptionTable<S>& table, S& settings) {
+        const std::vector<std::string> problems = engine::experiments::readSettings(
+            table, [this](const std::string& name) { return settingText(name); }, "", settings);
+        for (const std::string& p : problems)
+            m_problems.push_back(QString::fromStdString(p));
+        return problems.empty();
+    }
     /// Reads the settings and returns the batch, or nothing with problems added by the readers.
     virtual std::optional<Batch> prepare() = 0;
 
-    // Readers for prepare(): each returns false and records a problem naming the field.
-    bool readInt(const QString& name, long long lo, long long hi, int& out);
-    bool readReal(const QString& name, double& out);
-    bool readNonNegative(const QString& name, double& out);
-    /// A comma-separated list of rates >= 0, at least one, at most 1000.
-    bool readRates(const QString& name, std::vector<double>& out);
-    /// --T, --gamma0 and --discount, checked by PcConfig::validate().
-    bool readPc(engine::PcConfig& pc);
+    /// The batch that runs run(job, config) on every job (PC's long ones first when
+    /// `fromTheEnd`: the learning experiments list them last) and then, on the GUI thread,
+    /// finish(jobs). The jobs and the config travel with the batch.
+    template <typename Job, typename Config, typename Finish>
+    static Batch batchOf(std::vector<Job> jobs, void (*run)(Job&, const Config&), Config config,
+                         Finish finish, bool fromTheEnd = false) {
+        auto shared = std::make_shared<std::vector<Job>>(std::move(jobs));
+        Batch b;
+        b.count = shared->size();
+        b.job = [shared, run, config, fromTheEnd](std::size_t i) {
+            run((*shared)[fromTheEnd ? shared->size() - 1 - i : i], config);
+        };
+        b.finish = [shared, finish] { finish(*shared); };
+        return b;
+    }
+    /// " 2 run(s) diverged, e.g. ..." for the summary line, or "" when no run did.
+    static QString divergenceNote(const std::vector<std::string>& problems);
 
     /// Called by finish(): the summary line and the CSV table of the complete result.
-    void setResult(const QString& summary, engine::experiments::TextTable csv);
+    void setResult(const QString& summary, engine::report::TextTable csv);
 
     /// "0.1234" (fixed, as in the command line's summaries).
     static QString fixed(double v, int digits = 4);
+    /// "1.93e-03" (scientific, as in the command line's summaries).
+    static QString scientific(double v, int digits = 2);
 
 private:
+    void addSetting(const QString& name, const QString& defaultText, const QString& help,
+                    bool flag);
+    /// A field's text as the table reads it (trimmed; a flag "1" or "").
+    std::string settingText(const std::string& name) const;
     void finished(bool cancelled);
     void setRunning(bool running);
     void exportPlotInteractive();
@@ -120,11 +155,11 @@ private:
     QLabel* m_summary = nullptr;
     BatchRunner* m_runner = nullptr;
     std::vector<std::pair<QString, QString>> m_defaultsList;
-    std::map<QString, QLineEdit*> m_fields;
+    std::map<QString, QWidget*> m_fields;  // a QLineEdit, or a QCheckBox for a flag
     std::vector<QString> m_problems;
     std::function<void()> m_finish;
     QElapsedTimer m_clock;
-    engine::experiments::TextTable m_csv;
+    engine::report::TextTable m_csv;
 };
 
 }  // namespace ui

@@ -21,16 +21,7 @@ FearTab::FearTab(QWidget* parent)
                        "the light alone, no shock. PC raises fear to the noise after the light "
                        "is extinguished, as rats do; BP cannot tell LN+ from LN+L−."),
                     parent) {
-    addSetting("seeds", "8", tr("Seeds 0..N-1; each draws m_L and m_N"));
-    addSetting("lr-perception", "0.01", tr("Learning rate of p_L and p_N"));
-    addSetting("lr-light", "0.1", tr("Learning rate of m_L"));
-    addSetting("lr-noise", "0.1", tr("Learning rate of m_N"));
-    addSetting("init-mean", "0.1", tr("m ~ |N(mean, std²)|"));
-    addSetting("init-std", "0.01", tr("m ~ |N(mean, std²)|"));
-    addSetting("trials", "32", tr("Trials per phase"));
-    addSetting("T", "200", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.5", tr("PC initial inference step size"));
-    addSetting("discount", "0.5", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::fearOptions());
 
     m_rect = resultplots::setUp(plot(), tr("Rat fear conditioning: fear to the noise alone"), 1, 4)
                  .front();
@@ -45,24 +36,14 @@ FearTab::FearTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> FearTab::prepare() {
-    ex::FearConfig config;
-    int seeds = 0, trials = 0;
-    readInt("seeds", 1, 100'000, seeds);
-    readNonNegative("lr-perception", config.lrPerception);
-    readNonNegative("lr-light", config.lrLight);
-    readNonNegative("lr-noise", config.lrNoise);
-    readReal("init-mean", config.initMean);
-    readNonNegative("init-std", config.initStd);
-    if (readInt("trials", 1, 1'000'000, trials))
-        config.trialsPerPhase = trials;
-    if (!readPc(config.pc))
+    ex::FearSettings settings;
+    if (!readSettings(ex::fearOptions(), settings))
         return std::nullopt;
-    auto jobs = std::make_shared<std::vector<ex::FearJob>>(ex::fearJobs(seeds));
-    Batch b;
-    b.count = jobs->size();
-    b.job = [jobs, config](std::size_t i) { ex::runFearJob((*jobs)[i], config); };
-    b.finish = [this, jobs, seeds] { draw(ex::summariseFear(*jobs), seeds); };
-    return b;
+    const int seeds = settings.seeds;
+    return batchOf(ex::fearJobs(seeds), ex::runFearJob, settings.config,
+                   [this, seeds](const std::vector<ex::FearJob>& jobs) {
+                       draw(ex::summariseFear(jobs), seeds);
+                   });
 }
 
 void FearTab::draw(const ex::FearSummary& summary, int seeds) {
@@ -98,10 +79,7 @@ void FearTab::draw(const ex::FearSummary& summary, int seeds) {
                    tr("LN+L− minus LN+ (effect of extinguishing the light): BP %1, PC %2.")
                        .arg(fixed(summary.extinctionEffect(engine::Rule::BP)),
                             fixed(summary.extinctionEffect(engine::Rule::PC)));
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/report/format.h"
 #include "ui/results/experimenttabs.h"
 #include "ui/results/resultplots.h"
 #include "ui/views/palette.h"
@@ -28,15 +29,7 @@ ReversalTab::ReversalTab(QWidget* parent)
                        "punished trial is higher after a switch than after a stay: the lines "
                        "cross, as in humans."),
                     parent) {
-    addSetting("seeds", "22", tr("Seeds 0..N-1"));
-    addSetting("trials", "128", tr("Trials per run"));
-    addSetting("alpha", "0.1", tr("Learning rate of both rules"));
-    addSetting("init-std", "0.05", tr("Weights ~ N(0, std²)"));
-    addSetting("beta", "1", tr("Inverse temperature of the softmax choice"));
-    addSetting("summary-after", "64", tr("Use punished trials after this trial"));
-    addSetting("T", "256", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
-    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::reversalOptions());
 
     m_rects = resultplots::setUp(
         plot(), tr("Reversal learning: value of the chosen option around a punished trial"), 2, 4);
@@ -58,34 +51,21 @@ ReversalTab::ReversalTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> ReversalTab::prepare() {
-    ex::ReversalConfig config;
-    int seeds = 0, trials = 0, after = 0;
-    readInt("seeds", 1, 100'000, seeds);
-    if (readInt("trials", 1, 1'000'000, trials))
-        config.trials = trials;
-    readInt("summary-after", 0, 1'000'000, after);
-    readNonNegative("alpha", config.pc.alpha);
-    readNonNegative("init-std", config.initStd);
-    readNonNegative("beta", config.task.inverseTemperature);
-    if (!readPc(config.pc))
+    ex::ReversalSettings settings;
+    if (!readSettings(ex::reversalOptions(), settings))
         return std::nullopt;
-    auto jobs = std::make_shared<std::vector<ex::ReversalJob>>(ex::reversalJobs(seeds));
-    Batch b;
-    b.count = jobs->size();
-    b.job = [jobs, config](std::size_t i) { ex::runReversalJob((*jobs)[i], config); };
-    b.finish = [this, jobs, seeds, after] {
-        draw(ex::summariseReversal(*jobs, after), seeds, after);
-    };
-    return b;
+    const int seeds = settings.seeds, after = settings.summaryAfter;
+    return batchOf(ex::reversalJobs(seeds), ex::runReversalJob, settings.config,
+                   [this, seeds, after](const std::vector<ex::ReversalJob>& jobs) {
+                       draw(ex::summariseReversal(jobs, after), seeds, after);
+                   });
 }
 
 namespace {
 
 /// "+6.92e-03", "-4.70e-02", or "n/a".
 QString signedSci(double v) {
-    if (!std::isfinite(v))
-        return QStringLiteral("n/a");
-    return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'e', 2);
+    return QString::fromStdString(engine::report::signedScientificOrNa(v, 2));
 }
 
 }  // namespace
@@ -138,10 +118,7 @@ void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summar
                       nullptr, seeds)
                        .arg(summaryAfter) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/report/format.h"
 #include "ui/results/experimenttabs.h"
 #include "ui/results/resultplots.h"
 
@@ -23,15 +24,7 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
                        "prediction. In BP a cue-2 exposure adds nothing to it; PC transfers, "
                        "as humans do."),
                     parent) {
-    addSetting("seeds", "24", tr("Seeds 0..N-1"));
-    addSetting("init-std", "0.001", tr("Weights ~ N(0, std²)"));
-    addSetting("lr", "0.01", tr("Learning rate of cue → hidden"));
-    addSetting("memory-lr", "0.01", tr("Learning rate of hidden → output"));
-    addSetting("training-blocks", "24", tr("Training blocks"));
-    addSetting("test-blocks", "8", tr("Test blocks (one triplet of each group each)"));
-    addSetting("T", "256", tr("PC inference iterations per trial"));
-    addSetting("gamma0", "0.1", tr("PC initial inference step size"));
-    addSetting("discount", "0.9", tr("PC step-size discount when the energy does not fall"));
+    addSettings(ex::sensorimotorOptions());
 
     // One panel per rule, each with its own scale: from small initial weights BP learns far
     // more slowly than PC, and on a shared scale its pattern (same-cue groups only) would vanish.
@@ -57,31 +50,21 @@ SensorimotorTab::SensorimotorTab(QWidget* parent)
 }
 
 std::optional<ExperimentTab::Batch> SensorimotorTab::prepare() {
-    ex::SensorimotorConfig config;
-    int seeds = 0, training = 0, test = 0;
-    readInt("seeds", 1, 100'000, seeds);
-    readNonNegative("init-std", config.initStd);
-    readNonNegative("lr", config.lr);
-    readNonNegative("memory-lr", config.memoryLr);
-    if (readInt("training-blocks", 0, 10'000, training))
-        config.trainingBlocks = training;
-    if (readInt("test-blocks", 1, 10'000, test))
-        config.testBlocks = test;
-    if (!readPc(config.pc))
+    ex::SensorimotorSettings settings;
+    if (!readSettings(ex::sensorimotorOptions(), settings))
         return std::nullopt;
-    auto jobs = std::make_shared<std::vector<ex::SensorimotorJob>>(ex::sensorimotorJobs(seeds));
-    Batch b;
-    b.count = jobs->size();
-    b.job = [jobs, config](std::size_t i) { ex::runSensorimotorJob((*jobs)[i], config); };
-    b.finish = [this, jobs, seeds] { draw(ex::summariseSensorimotor(*jobs), seeds); };
-    return b;
+    const int seeds = settings.seeds;
+    return batchOf(ex::sensorimotorJobs(seeds), ex::runSensorimotorJob, settings.config,
+                   [this, seeds](const std::vector<ex::SensorimotorJob>& jobs) {
+                       draw(ex::summariseSensorimotor(jobs), seeds);
+                   });
 }
 
 namespace {
 
 /// A transfer ratio, or "n/a" when there was no same-cue adaptation to compare with.
 QString ratioText(double r) {
-    return std::isfinite(r) ? QString::number(r, 'f', 3) : QStringLiteral("n/a");
+    return QString::fromStdString(engine::report::fixedOrNa(r, 3));
 }
 
 }  // namespace
@@ -101,8 +84,8 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
             means << s.mean;
             sds << s.sd;
             cells << tr("%1 %2 (%3)")
-                         .arg(QString::fromStdString(groups[k].name()),
-                              QString::number(s.mean, 'e', 2), QString::number(s.sd, 'e', 2));
+                         .arg(QString::fromStdString(groups[k].name()), scientific(s.mean, 2),
+                              scientific(s.sd, 2));
         }
         // One rule per panel: the bars sit on their keys, no sideways offset.
         QCPAxisRect* rect = m_rects[static_cast<size_t>(r)];
@@ -119,10 +102,7 @@ void SensorimotorTab::draw(const ex::SensorimotorSummary& summary, int seeds) {
     }
     QString text = tr("Single-trial adaptation, mean (sd) over %n seed(s):", nullptr, seeds) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
-    if (!summary.problems.empty())
-        text +=
-            tr(" %n run(s) diverged, e.g. %1.", nullptr, static_cast<int>(summary.problems.size()))
-                .arg(QString::fromStdString(summary.problems.front()));
+    text += divergenceNote(summary.problems);
     setResult(text, summary.csv);
 }
 

@@ -73,9 +73,7 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
 void SimulationWorker::updateSettings(std::shared_ptr<const RunSetup> setup) {
     if (!m_pair || setup->network.depth() != m_pair->pc().network().depth())
         return;
-    engine::PcConfig bp = m_pair->bp().config();
-    bp.alpha = setup->bp.alpha;
-    m_pair->bp().setConfig(bp);
+    m_pair->bp().setConfig(setup->bp);
     m_pair->pc().setConfig(setup->pc);
     for (engine::Index l = 1; l <= setup->network.depth(); ++l) {
         const auto rate = setup->network.spec().weight(l).learningRate;

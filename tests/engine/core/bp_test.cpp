@@ -69,3 +69,25 @@ TEST(Backprop, PhasesComeInOrder) {
     EXPECT_TRUE(bp.snapshot()->trialComplete);
     EXPECT_DOUBLE_EQ(bp.network().weight(1)(0, 0), 0.8);
 }
+
+TEST(Backprop, KeepsItsOwnSettings) {
+    // BP has a learning rate and nothing else: its simulation holds a BpConfig, PC's a PcConfig.
+    Simulation bp(Network(experiments::bearSpec(), 0), BpConfig{0.3});
+    EXPECT_EQ(bp.bpConfig().alpha, 0.3);
+    EXPECT_EQ(bp.alpha(), 0.3);
+    EXPECT_EQ(bp.iterations(), 1);
+    bp.setConfig(BpConfig{0.5});
+    EXPECT_EQ(bp.alpha(), 0.5);
+    ASSERT_TRUE(bp.setTrials({experiments::bearTrial()}).empty());
+    ASSERT_TRUE(bp.stepTrial());
+    // One step from the bear net at alpha 0.5: dW^2 = alpha eps^2 h^T with h = 1, eps = (-1, 0).
+    EXPECT_EQ(bp.network().weight(2)(0, 0), 0.5);
+    EXPECT_EQ(bp.snapshot()->iterations, 1);
+
+    Simulation pc(Network(experiments::bearSpec(), 0), PcConfig{0.2, 16, 0.1, 0.5});
+    EXPECT_EQ(pc.pcConfig().iterations, 16);
+    EXPECT_EQ(pc.iterations(), 16);
+    EXPECT_EQ(pc.alpha(), 0.2);
+    pc.setConfig(PcConfig{0.2, 8, 0.1, 0.5});
+    EXPECT_EQ(pc.snapshot()->iterations, 8);
+}

@@ -142,3 +142,30 @@ TEST(Trial, ValidationNamesTheProblem) {
     t.mask = Matrix::Zero(1, 2);
     EXPECT_TRUE(mentions(validateTrial(t, spec), "mask"));
 }
+
+TEST(HashMatrices, IsFnv1aOverShapesAndValues) {
+    // FNV-1a 64: offset basis 0xcbf29ce484222325, prime 0x100000001b3, one byte at a time over
+    // each matrix's (rows, cols) as 64-bit integers and its doubles, little-endian (x86-64). The
+    // expected values were computed apart from this code (Python, struct.pack("<qqd", ...)).
+    EXPECT_EQ(hashMatrices({}), 0xcbf29ce484222325ULL);  // no bytes: the offset basis
+    EXPECT_EQ(hashMatrices({Matrix::Constant(1, 1, 1.0)}), 0xab385d6356cdfdd8ULL);
+    Matrix column(2, 1);
+    column << 0.5, -2.0;
+    EXPECT_EQ(hashMatrices({column, Matrix()}), 0xf4815e700299b607ULL);
+}
+
+TEST(Network, SetLearningRateAssertsAFiniteRateOfAtLeastZero) {
+#ifdef NDEBUG
+    GTEST_SKIP() << "assertions are off in this build (the asan preset's Debug build checks this)";
+#else
+    Network net(
+        NetworkSpec::layered({1, 1}, Activation::Identity, Initialiser::constant(1.0), false), 0);
+    net.setLearningRate(1, 0.5);
+    EXPECT_EQ(net.learningRate(1, 0.1), 0.5);
+    net.setLearningRate(1, std::nullopt);
+    EXPECT_EQ(net.learningRate(1, 0.1), 0.1);
+    EXPECT_DEATH(net.setLearningRate(1, -1.0), "rate");
+    EXPECT_DEATH(net.setLearningRate(1, std::nan("")), "rate");
+    EXPECT_DEATH(net.setLearningRate(2, 0.5), "depth");
+#endif
+}

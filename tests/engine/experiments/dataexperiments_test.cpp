@@ -198,7 +198,7 @@ TEST(DataExperiments, ADivergentRateIsRecordedAndTheGridGoesOn) {
     }
     EXPECT_EQ(s.problems.size(), 4u);
     // The CSV records the divergence as a nan row.
-    const TextTable csv = dataCsv(cells, results, false);
+    const engine::report::TextTable csv = dataCsv(cells, results, false);
     const auto nanRows = std::count_if(csv.rows.begin(), csv.rows.end(),
                                        [](const auto& row) { return row[5] == "nan"; });
     EXPECT_EQ(nanRows, 4);
@@ -304,7 +304,7 @@ TEST(DataExperiments, ContinualTasksSplitThePermutedClasses) {
     for (int e = 0; e < 9; ++e)
         mean += (r.errors[0][static_cast<size_t>(e)] + r.errors[1][static_cast<size_t>(e)]) / 2;
     EXPECT_NEAR(config.metric().of(r), mean / 9, 1e-15);
-    const TextTable csv = dataCsv({{Rule::PC, 0, 0.01, 3}}, {r}, true);
+    const engine::report::TextTable csv = dataCsv({{Rule::PC, 0, 0.01, 3}}, {r}, true);
     EXPECT_EQ(csv.rows.size(), 24u);
     EXPECT_EQ(csv.header.back(), "task");
     EXPECT_EQ(csv.rows[0][6], "A");

@@ -10,6 +10,7 @@
 #include "engine/experiments/learningexperiments.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
+#include "tempdir.h"
 
 using namespace engine;
 
@@ -158,7 +159,8 @@ TEST(ScenarioFile, MissingFileAndOversizedFileAreReported) {
     const ScenarioResult missing = readScenarioFile("/no/such/dir/x.json");
     EXPECT_FALSE(missing.scenario);
     EXPECT_NE(missing.error.find("/no/such/dir/x.json: cannot open the file"), std::string::npos);
-    const std::string big = (std::filesystem::temp_directory_path() / "prospect-big.json").string();
+    const TempDir dir;
+    const std::string big = dir.file("big.json");
     {
         std::ofstream out(big, std::ios::binary);
         out << std::string(MaxScenarioFileBytes + 10, ' ');
@@ -166,7 +168,6 @@ TEST(ScenarioFile, MissingFileAndOversizedFileAreReported) {
     const ScenarioResult r = readScenarioFile(big);
     EXPECT_FALSE(r.scenario);
     EXPECT_NE(r.error.find("larger than 16 MiB"), std::string::npos) << r.error;
-    std::filesystem::remove(big);
 }
 
 // Mutation fuzzing: random damage to every bundled file must give either a valid scenario or a

@@ -41,6 +41,27 @@ TEST(ScenarioEdit, SetWeightChangesThatWeightOnly) {
     EXPECT_NE(masked.problem.find("absent"), std::string::npos);
 }
 
+TEST(ScenarioEdit, SetBiasChangesThatBiasOnlyAndNeedsALayerWithBias) {
+    // The bear net has no bias: give the output layer one, then set one of its two entries.
+    const Scenario withBias = ok(edit::setHasBias(bear(), 2, true));
+    const Scenario s = ok(edit::setBias(withBias, 2, 1, 0.25));
+    const Network net = s.network();
+    EXPECT_EQ(net.bias(2)(1), 0.25);
+    EXPECT_EQ(net.bias(2)(0), 0.0);
+    EXPECT_EQ(net.weight(2), bear().network().weight(2));
+    EXPECT_EQ(net.weight(1), bear().network().weight(1));
+    // It reaches the prediction: smell = w2_1 * hidden + b2_1 = 1 * 1 + 0.25.
+    EXPECT_EQ(net.predict(s.trials[0].input)(1, 0), 1.25);
+    // Setting it back gives the scenario before, exactly.
+    EXPECT_TRUE(sameScenario(ok(edit::setBias(s, 2, 1, 0.0)), withExplicitWeights(withBias)));
+    EXPECT_FALSE(edit::setBias(bear(), 2, 1, 0.25).scenario);    // no bias on that layer
+    EXPECT_FALSE(edit::setBias(withBias, 2, 2, 0.25).scenario);  // no such neuron
+    EXPECT_FALSE(edit::setBias(withBias, 3, 0, 0.25).scenario);  // no such layer
+    const edit::Result nan = edit::setBias(withBias, 2, 0, std::nan(""));
+    EXPECT_FALSE(nan.scenario);
+    EXPECT_NE(nan.problem.find("finite"), std::string::npos);
+}
+
 TEST(ScenarioEdit, TargetsCanBeRemovedAndRestoredExactly) {
     const Scenario s = withExplicitWeights(bear());
     const Scenario none = ok(edit::setTarget(s, 0, 0, std::nullopt));

@@ -4,31 +4,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/csv.h"
+#include "app/atomicfile.h"
+#include "tempdir.h"
 
 using namespace app;
 
-TEST(Csv, NumbersRoundTripExactly) {
-    for (double v : {0.1, 1.0 / 3.0, -2.5e-300, 123456789.125, 0.0}) {
-        const std::string s = formatNumber(v);
-        EXPECT_EQ(std::stod(s), v) << s;
-    }
-    EXPECT_EQ(formatNumber(0.2), "0.2");
-    EXPECT_EQ(formatNumber(1.0), "1");
-}
-
-TEST(Csv, TableTextQuotesOnlyWhatNeedsIt) {
-    CsvTable t;
-    t.header = {"rule", "note"};
-    t.rows = {{"BP", "plain"}, {"PC", "a,b \"c\""}};
-    EXPECT_EQ(t.text(), "rule,note\nBP,plain\nPC,\"a,b \"\"c\"\"\"\n");
-}
-
-TEST(Csv, AtomicWriteReplacesAndFailsCleanly) {
+TEST(AtomicFile, ReplacesAndFailsCleanly) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "prospect_csv_test";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const TempDir temp;
+    const fs::path dir = temp.path();
     const std::string file = (dir / "out.csv").string();
     EXPECT_FALSE(writeFileAtomically(file, "old\n").has_value());
     EXPECT_FALSE(writeFileAtomically(file, "new\n").has_value());
@@ -47,5 +31,4 @@ TEST(Csv, AtomicWriteReplacesAndFailsCleanly) {
     for (const auto& entry : fs::directory_iterator(dir))
         files += entry.is_regular_file();
     EXPECT_EQ(files, 1u);
-    fs::remove_all(dir);
 }

@@ -1,0 +1,66 @@
+#include "engine/report/format.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace engine::report {
+
+namespace {
+
+/// The text of a value that is not finite, the same whatever its sign bit ("nan", not "-nan").
+std::string nonFinite(double v) {
+    if (std::isnan(v))
+        return "nan";
+    return v > 0 ? "inf" : "-inf";
+}
+
+/// printf with a conversion like "%.*f" into a string.
+std::string printed(const char* format, int digits, double v) {
+    char buf[400];  // the longest %.*f of a double below 1e308 with up to 60 digits fits
+    const int n = std::snprintf(buf, sizeof buf, format, digits, v);
+    if (n < 0)
+        return "nan";
+    if (static_cast<std::size_t>(n) < sizeof buf)
+        return std::string(buf, static_cast<std::size_t>(n));
+    std::string big(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(big.data(), big.size(), format, digits, v);
+    big.resize(static_cast<std::size_t>(n));
+    return big;
+}
+
+}  // namespace
+
+std::string formatNumber(double v) {
+    if (!std::isfinite(v))
+        return nonFinite(v);
+    char buf[64];
+    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    if (ec != std::errc())
+        return "nan";
+    return std::string(buf, ptr);
+}
+
+std::string fixed(double v, int digits) {
+    if (!std::isfinite(v))
+        return nonFinite(v);
+    return printed("%.*f", digits, v);
+}
+
+std::string scientific(double v, int digits) {
+    if (!std::isfinite(v))
+        return nonFinite(v);
+    return printed("%.*e", digits, v);
+}
+
+std::string fixedOrNa(double v, int digits) {
+    return std::isfinite(v) ? fixed(v, digits) : "n/a";
+}
+
+std::string signedScientificOrNa(double v, int digits) {
+    if (!std::isfinite(v))
+        return "n/a";
+    return (v >= 0 ? "+" : "") + scientific(v, digits);
+}
+
+}  // namespace engine::report
