@@ -94,10 +94,14 @@ double NetworkView::targetLabelWidth() const {
     return w + 2;
 }
 
+double NetworkView::outerRadius() const {
+    return (1.0 + RingFactor) * m_layout.radius();
+}
+
 bool NetworkView::pcLabelsFit(double line) const {
     // As drawNeuronLabels() decides for a layer of several neurons.
     return m_showValues && m_layout.radius() >= 12 &&
-           m_layout.rowStep() - 2 * m_layout.radius() >= 2.3 * line;
+           m_layout.rowStep() - 2 * outerRadius() >= 2.3 * line;
 }
 
 double NetworkView::legendHeight() const {
@@ -119,13 +123,13 @@ void NetworkView::relayout() {
     m_layout.setGeometry(m_sizes, area, maxRadius);
     if (!m_sizes.empty()) {
         const double step = area.width() / double(m_sizes.size());
-        const double slack = 0.5 * step - m_layout.radius() - 4;
+        const double slack = 0.5 * step - outerRadius() - 4;
         area.setRight(width() - std::max(8.0, label - slack));
         // Both rules' views take the same room, so that the two panes draw at the same scale.
         const double line = QFontMetricsF(labelFonts().tiny).height();
         const double lines = pcLabelsFit(line) ? 2 : m_inputNames.isEmpty() ? 0 : 1;
         const double under = lines * line + 2;
-        const double room = 0.5 * m_layout.rowStep() - m_layout.radius();
+        const double room = 0.5 * m_layout.rowStep() - outerRadius();
         if (under > room)
             area.setBottom(height() - bottom - (under - room));
         m_layout.setGeometry(m_sizes, area, maxRadius);
@@ -256,7 +260,7 @@ void NetworkView::drawNeuron(QPainter& p, const engine::Snapshot& s, const Neuro
     // PC: a ring whose colour and thickness show the prediction error eps.
     if (m_rule == engine::Rule::PC && n.layer > 0 && have && layer.eps.rows() > n.index) {
         const double e = layer.eps(n.index, 0);
-        const double ring = palette::synapseWidth(e, m_activityRange, 0.0, 0.35 * r);
+        const double ring = palette::synapseWidth(e, m_activityRange, 0.0, RingFactor * r);
         if (ring > 0.5) {
             p.setPen(QPen(palette::diverging(e, m_activityRange).darker(115), ring));
             p.setBrush(Qt::NoBrush);
@@ -302,13 +306,15 @@ void NetworkView::drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const
     p.setFont(tiny);
     p.setPen(palette().color(QPalette::Text));
     // PC: prediction and error under the neuron, where there is room for two lines.
-    const double labelRoom = m_layout.layerSize(l) > 1 ? m_layout.rowStep() - 2 * r : height();
+    // Labels keep clear of PC's error ring, in both panes, so that they draw alike.
+    const double outer = outerRadius();
+    const double labelRoom = m_layout.layerSize(l) > 1 ? m_layout.rowStep() - 2 * outer : height();
     if (m_rule == engine::Rule::PC && l > 0 && have && m_showValues && labelRoom >= 2.3 * line &&
         m_layout.radius() >= 12) {
         const QString mu = QStringLiteral("μ %1").arg(shortNumber(layer.mu(i, 0))),
                       eps = QStringLiteral("ε %1").arg(shortNumber(layer.eps(i, 0)));
         const double w = std::max(fm.horizontalAdvance(mu), fm.horizontalAdvance(eps)) + 2;
-        p.drawText(QRectF(c.x() - w / 2, c.y() + r + 1, w, 2 * line),
+        p.drawText(QRectF(c.x() - w / 2, c.y() + outer + 1, w, 2 * line),
                    Qt::AlignHCenter | Qt::AlignTop, mu + QLatin1Char('\n') + eps);
     }
     // Targets beside the output neurons, where the rows leave room for a line of text
@@ -322,13 +328,13 @@ void NetworkView::drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const
                              (supervised ? QStringLiteral("y=%1").arg(shortNumber(s.target(i, 0)))
                                          : tr("no target"));
         const double h = (named ? 2 : 1) * line;
-        p.drawText(QRectF(c.x() + r + 4, c.y() - h / 2, targetLabelWidth(), h),
+        p.drawText(QRectF(c.x() + outer + 4, c.y() - h / 2, targetLabelWidth(), h),
                    Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     if (l == 0 && i < m_inputNames.size()) {
         const double w = std::max(6 * r, fm.horizontalAdvance(m_inputNames[i]) + 2);
-        p.drawText(QRectF(c.x() - w / 2, c.y() + r + 1, w, line), Qt::AlignHCenter | Qt::AlignTop,
-                   m_inputNames[i]);
+        p.drawText(QRectF(c.x() - w / 2, c.y() + outer + 1, w, line),
+                   Qt::AlignHCenter | Qt::AlignTop, m_inputNames[i]);
     }
 }
 

@@ -48,6 +48,8 @@ public:
 
     /// Pixels of vertical drag per unit of value (Shift: ten times finer).
     static constexpr double PixelsPerUnit = 100.0;
+    /// PC's error ring is at most this many radii wide.
+    static constexpr double RingFactor = 0.35;
 
 signals:
     void selectionChanged(const ui::Selection& selection);
@@ -88,6 +90,8 @@ private:
     void drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
                           const QFont& tiny) const;
     void drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const;
+    /// The radius of a neuron with PC's widest error ring around it.
+    double outerRadius() const;
     /// Whether PC's mu and eps fit under the neurons of a layer of several (`line` = a line of
     /// label text).
     bool pcLabelsFit(double line) const;
