@@ -94,6 +94,14 @@ double NetworkView::targetLabelWidth() const {
     return w + 2;
 }
 
+int NetworkView::pcLabelLines() const {
+    // One line ("μ −0.0301  ε −0.0301") where it fits well inside a column, else two.
+    const QFontMetricsF fm(labelFonts().tiny);
+    const double column =
+        m_layout.layerCount() > 1 ? m_layout.columnX(1) - m_layout.columnX(0) : double(width());
+    return fm.horizontalAdvance(QStringLiteral("μ −0.0301  ε −0.0301")) <= 0.8 * column ? 1 : 2;
+}
+
 double NetworkView::outerRadius() const {
     return (1.0 + RingFactor) * m_layout.radius();
 }
@@ -101,7 +109,7 @@ double NetworkView::outerRadius() const {
 bool NetworkView::pcLabelsFit(double line) const {
     // As drawNeuronLabels() decides for a layer of several neurons.
     return m_showValues && m_layout.radius() >= 12 &&
-           m_layout.rowStep() - 2 * outerRadius() >= 2.3 * line;
+           m_layout.rowStep() - 2 * outerRadius() >= (pcLabelLines() + 0.3) * line;
 }
 
 double NetworkView::legendHeight() const {
@@ -115,25 +123,37 @@ void NetworkView::relayout() {
     // The last column's centre sits half a column in from the area's edge, so part of the
     // label's width is there already: lay out once, then take only what is missing.
     // The same below the lowest neurons for the lines under them (PC's mu and eps, the
-    // inputs' names).
+    // inputs' names). Both rules' views take the same room, so that the two panes draw at the
+    // same scale.
     const double label = targetLabelWidth() + 4;
-    const double maxRadius = 34.0 * m_look.scale();
+    const double line = QFontMetricsF(labelFonts().tiny).height();
+    double maxRadius = 34.0 * m_look.scale();
     const double bottom = legendHeight();
     QRectF area = QRectF(rect()).adjusted(8, 8, -label, -bottom);
     m_layout.setGeometry(m_sizes, area, maxRadius);
-    if (!m_sizes.empty()) {
-        const double step = area.width() / double(m_sizes.size());
-        const double slack = 0.5 * step - outerRadius() - 4;
-        area.setRight(width() - std::max(8.0, label - slack));
-        // Both rules' views take the same room, so that the two panes draw at the same scale.
-        const double line = QFontMetricsF(labelFonts().tiny).height();
-        const double lines = pcLabelsFit(line) ? 2 : m_inputNames.isEmpty() ? 0 : 1;
-        const double under = lines * line + 2;
-        const double room = 0.5 * m_layout.rowStep() - outerRadius();
-        if (under > room)
-            area.setBottom(height() - bottom - (under - room));
-        m_layout.setGeometry(m_sizes, area, maxRadius);
-    }
+    if (m_sizes.empty())
+        return;
+    maxRadius = std::min(maxRadius, radiusForLabels(line));
+    const double step = area.width() / double(m_sizes.size());
+    const double slack = 0.5 * step - outerRadius() - 4;
+    area.setRight(width() - std::max(8.0, label - slack));
+    const double lines = pcLabelsFit(line) || radiusForLabels(line) < 1e9 ? pcLabelLines()
+                         : m_inputNames.isEmpty()                         ? 0
+                                                                          : 1;
+    const double under = lines * line + 2;
+    const double room = 0.5 * m_layout.rowStep() - outerRadius();
+    if (under > room)
+        area.setBottom(height() - bottom - (under - room));
+    m_layout.setGeometry(m_sizes, area, maxRadius);
+    // The rows may have shrunk a little with the area: the neurons with them.
+    m_layout.setGeometry(m_sizes, area, std::min(maxRadius, radiusForLabels(line)));
+}
+
+double NetworkView::radiusForLabels(double line) const {
+    // Neurons small enough for PC's mu and eps (two lines) between the rows, clear of the
+    // error rings, where that leaves them big enough for their values; else no limit.
+    const double r = (m_layout.rowStep() - (pcLabelLines() + 0.4) * line) / (2 * (1 + RingFactor));
+    return m_showValues && r >= 12 ? r : 1e9;
 }
 
 SynapsePlan NetworkView::synapsePlan() const {
@@ -305,17 +325,22 @@ void NetworkView::drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const
     const double line = fm.height();
     p.setFont(tiny);
     p.setPen(palette().color(QPalette::Text));
-    // PC: prediction and error under the neuron, where there is room for two lines.
-    // Labels keep clear of PC's error ring, in both panes, so that they draw alike.
+    // PC: prediction and error under the neuron (on one line where the columns are wide
+    // enough), where the rows leave room for them. Labels keep clear of PC's error ring, in
+    // both panes, so that they draw alike.
     const double outer = outerRadius();
+    const int lines = pcLabelLines();
     const double labelRoom = m_layout.layerSize(l) > 1 ? m_layout.rowStep() - 2 * outer : height();
-    if (m_rule == engine::Rule::PC && l > 0 && have && m_showValues && labelRoom >= 2.3 * line &&
-        m_layout.radius() >= 12) {
+    if (m_rule == engine::Rule::PC && l > 0 && have && m_showValues &&
+        labelRoom >= (lines + 0.3) * line && m_layout.radius() >= 12) {
         const QString mu = QStringLiteral("μ %1").arg(shortNumber(layer.mu(i, 0))),
                       eps = QStringLiteral("ε %1").arg(shortNumber(layer.eps(i, 0)));
-        const double w = std::max(fm.horizontalAdvance(mu), fm.horizontalAdvance(eps)) + 2;
-        p.drawText(QRectF(c.x() - w / 2, c.y() + outer + 1, w, 2 * line),
-                   Qt::AlignHCenter | Qt::AlignTop, mu + QLatin1Char('\n') + eps);
+        const QString text = lines == 1 ? mu + QStringLiteral("  ") + eps : mu + '\n' + eps;
+        const double w = lines == 1
+                             ? fm.horizontalAdvance(text) + 2
+                             : std::max(fm.horizontalAdvance(mu), fm.horizontalAdvance(eps)) + 2;
+        p.drawText(QRectF(c.x() - w / 2, c.y() + outer + 1, w, lines * line),
+                   Qt::AlignHCenter | Qt::AlignTop, text);
     }
     // Targets beside the output neurons, where the rows leave room for a line of text
     // (otherwise the tooltip and the inspector give them).

@@ -90,8 +90,13 @@ private:
     void drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
                           const QFont& tiny) const;
     void drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const;
+    /// Lines of PC's mu and eps under a neuron: 1 where the columns are wide enough, else 2.
+    int pcLabelLines() const;
     /// The radius of a neuron with PC's widest error ring around it.
     double outerRadius() const;
+    /// The largest radius that leaves room for PC's mu and eps between the rows (very large
+    /// where no useful radius does).
+    double radiusForLabels(double line) const;
     /// Whether PC's mu and eps fit under the neurons of a layer of several (`line` = a line of
     /// label text).
     bool pcLabelsFit(double line) const;
