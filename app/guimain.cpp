@@ -17,6 +17,7 @@
 #include "app/qtsetup.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
+#include "ui/lab/displaycontroller.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/media/recording.h"
 #include "ui/simulation/simulationcontroller.h"
@@ -28,13 +29,15 @@ namespace app {
 namespace {
 
 std::vector<OptionSpec> guiOptions() {
-    return {{"preset", "bear", "preset to open (see --list-presets)"},
-            {"open", "", "scenario file to open instead of a preset"},
-            {"trials", "0", "trials to run before showing (or saving) the window"},
-            {"screenshot", "", "render the window offscreen into this PNG and exit"},
-            {"size", "1280x800", "window size, WIDTHxHEIGHT"},
-            {"measure", "0",
-             "play at maximum speed for this many seconds, print frame rates and memory, exit"}};
+    return {
+        {"preset", "bear", "preset to open (see --list-presets)"},
+        {"open", "", "scenario file to open instead of a preset"},
+        {"trials", "0", "trials to run before showing (or saving) the window"},
+        {"screenshot", "", "render the window offscreen into this PNG and exit"},
+        {"size", "1280x800", "window size, WIDTHxHEIGHT (without it the window fits the screen)"},
+        {"presentation", "", "start in presentation mode (full screen, large text)", true},
+        {"measure", "0",
+         "play at maximum speed for this many seconds, print frame rates and memory, exit"}};
 }
 
 bool parseSize(const std::string& text, int& w, int& h) {
@@ -275,8 +278,8 @@ bool isGuiCommand(const std::vector<std::string>& args) {
     const std::string& first = args[0];
     return isScenarioFileArgument(first) || first == "--preset" || first == "--trials" ||
            first == "--screenshot" || first == "--size" || first == "--open" ||
-           first.rfind("--open=", 0) == 0 || first.rfind("--preset=", 0) == 0 ||
-           first.rfind("--screenshot=", 0) == 0;
+           first == "--presentation" || first.rfind("--open=", 0) == 0 ||
+           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
 }
 
 int runGui(int argc, char** argv, const std::vector<std::string>& args) {
@@ -313,7 +316,17 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/prospect.svg")));
     warnWithoutFonts();
     ui::MainWindow window;
-    window.resize(request.width, request.height);
+    // A screenshot or a measurement is the same whatever the user chose before; a session
+    // starts with the user's zoom and mode, on the screen.
+    const bool session = request.screenshot.empty() && request.measureSeconds == 0;
+    if (options.given("size") || !session)
+        window.resize(request.width, request.height);
+    else
+        window.placeOnScreen();
+    if (session)
+        window.display()->restore();
+    if (options.given("presentation"))
+        window.display()->setPresentation(true, request.screenshot.empty());
     if (request.openPath.empty()) {
         window.loadPreset(QString::fromStdString(request.presetName));
     } else if (const QString error = window.openFile(QString::fromStdString(request.openPath));

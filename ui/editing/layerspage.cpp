@@ -32,6 +32,8 @@ LayersPage::LayersPage(ScenarioDocument* doc, QWidget* parent) : QWidget(parent)
     m_table->setHorizontalHeaderLabels(
         {tr("Layer"), tr("Neurons"), tr("Activation"), tr("Bias"), tr("Learns"), tr("Own rate")});
     m_table->verticalHeader()->hide();
+    // Rows as tall as their text and boxes, at any text size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -1,6 +1,7 @@
 #include "ui/editing/scenarioeditor.h"
 
 #include <QKeyEvent>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -17,6 +18,14 @@ namespace {
 constexpr int WeightsTab = 1;
 constexpr int TrialsTab = 2;
 
+QScrollArea* scrolling(QWidget* page) {
+    auto* area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
 }  // namespace
 
 ScenarioEditor::ScenarioEditor(ScenarioDocument* doc, QWidget* parent)
@@ -29,10 +38,11 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* doc, QWidget* parent)
     m_weights = new WeightsPage(doc);
     m_trials = new TrialsPage(doc);
     m_rules = new RulesPage(doc);
-    m_tabs->addTab(m_layers, tr("Layers"));
-    m_tabs->addTab(m_weights, tr("Weights"));
-    m_tabs->addTab(m_trials, tr("Trials"));
-    m_tabs->addTab(m_rules, tr("Rules"));
+    // Each page scrolls rather than widen the dock (and the window) on a small screen.
+    m_tabs->addTab(scrolling(m_layers), tr("Layers"));
+    m_tabs->addTab(scrolling(m_weights), tr("Weights"));
+    m_tabs->addTab(scrolling(m_trials), tr("Trials"));
+    m_tabs->addTab(scrolling(m_rules), tr("Rules"));
     // Queued: an edit may come from a widget of the tables, which a rebuild replaces.
     connect(m_doc, &ScenarioDocument::changed, this, &ScenarioEditor::rebuild,
             Qt::QueuedConnection);

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -33,6 +34,8 @@ TrialsPage::TrialsPage(ScenarioDocument* doc, QWidget* parent) : QWidget(parent)
     auto* column = new QVBoxLayout(this);
     m_table = new QTableWidget(this);
     m_table->setObjectName("trialTable");
+    // Rows as tall as their text and boxes, at any text size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setToolTip(tr("A blank target means no target: that output gets no error."));

@@ -1,6 +1,7 @@
 #include "ui/editing/weightspage.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -16,6 +17,8 @@ WeightsPage::WeightsPage(ScenarioDocument* doc, QWidget* parent) : QWidget(paren
     column->addWidget(m_layer);
     m_table = new QTableWidget(this);
     m_table->setObjectName("weightTable");
+    // Rows as tall as their text and boxes, at any text size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setToolTip(tr("Row = receiving neuron (post), column = sending neuron (pre)."));
     column->addWidget(m_table);
     connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {

@@ -1,5 +1,6 @@
 #include "ui/lab/mainwindow.h"
 
+#include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -8,6 +9,8 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -20,6 +23,8 @@
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/scenarioeditor.h"
 #include "ui/lab/aboutdialog.h"
+#include "ui/lab/displaycontroller.h"
+#include "ui/lab/editordock.h"
 #include "ui/lab/runtoolbar.h"
 #include "ui/lab/shortcutoverlay.h"
 #include "ui/lab/statusline.h"
@@ -29,23 +34,31 @@
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/captions.h"
 #include "ui/views/energymachineview.h"
+#include "ui/views/gripsplitter.h"
 #include "ui/views/inspector.h"
 #include "ui/views/networkview.h"
 #include "ui/views/palette.h"
 #include "ui/views/plotpanel.h"
 #include "ui/views/rulepane.h"
+#include "ui/views/screenfit.h"
 #include "ui/views/timelinebar.h"
 
 namespace ui {
 
 namespace {
 
-/// Shows a dialog that deletes itself when closed.
+/// Shows a dialog that deletes itself when closed, in the window's text size, on the screen.
 QDialog* showNonModal(QDialog* dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFont(dialog->parentWidget()->font());
+    dialog->adjustSize();
+    keepOnScreen(dialog);
     dialog->show();
     return dialog;
 }
+
+/// The window's preferred size where the screen has room for it.
+constexpr QSize PreferredSize(1280, 800);
 
 }  // namespace
 
@@ -60,15 +73,33 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addWidget(m_status, 1);
     buildEditorDock();
     buildActions();
+    m_display = new DisplayController({this,
+                                       m_runBar,
+                                       m_inspectorBox,
+                                       m_inspector,
+                                       m_editorDock,
+                                       m_top,
+                                       m_vertical,
+                                       {m_bpPane, m_pcPane},
+                                       m_plots},
+                                      this);
     buildFileMenu();
     buildEditMenu();
     buildPresetsMenu();
     buildViewMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
-    help->addAction(tr("About Prospect"), this, [this] { AboutDialog(this).exec(); });
+    help->addAction(tr("About Prospect"), this, [this] {
+        AboutDialog about(this);
+        about.setFont(font());
+        about.adjustSize();
+        keepOnScreen(&about);
+        about.exec();
+    });
+    keepMenuShortcuts();
     wire();
-    resize(1280, 800);
+    resize(PreferredSize);
+    m_display->applyLook();
 }
 
 MainWindow::~MainWindow() {
@@ -82,14 +113,21 @@ QWidget* MainWindow::buildCentral() {
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(4, 4, 4, 4);
-    auto* vertical = new QSplitter(Qt::Vertical, central);
-    auto* top = new QSplitter(Qt::Horizontal, vertical);
+    auto* vertical = m_vertical = new GripSplitter(Qt::Vertical, central);
+    auto* top = m_top = new GripSplitter(Qt::Horizontal, vertical);
     m_bpPane = new RulePane(engine::Rule::BP, top);
     m_pcPane = new RulePane(engine::Rule::PC, top);
-    m_inspector = new Inspector(top);
+    // The inspector scrolls: a long lesson or formula never cuts off or stretches the window.
+    m_inspectorBox = new QScrollArea(top);
+    m_inspectorBox->setObjectName("inspectorBox");
+    m_inspectorBox->setWidgetResizable(true);
+    m_inspectorBox->setFrameShape(QFrame::NoFrame);
+    m_inspectorBox->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_inspector = new Inspector(m_inspectorBox);
+    m_inspectorBox->setWidget(m_inspector);
     top->addWidget(m_bpPane);
     top->addWidget(m_pcPane);
-    top->addWidget(m_inspector);
+    top->addWidget(m_inspectorBox);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 3);
     top->setStretchFactor(2, 1);
@@ -99,6 +137,8 @@ QWidget* MainWindow::buildCentral() {
     vertical->addWidget(m_plots);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
+    for (QSplitter* s : {top, vertical})
+        s->setChildrenCollapsible(false);  // hidden on purpose (View menu, I), never squeezed away
     column->addWidget(vertical, 1);
     m_timeline = new TimelineBar(m_controller, central);
     column->addWidget(m_timeline);
@@ -107,22 +147,7 @@ QWidget* MainWindow::buildCentral() {
 
 void MainWindow::buildEditorDock() {
     m_editor = new ScenarioEditor(m_doc, this);
-    m_editorDock = new QDockWidget(tr("Scenario editor"), this);
-    m_editorDock->setObjectName("scenarioEditorDock");
-    m_editorDock->setWidget(m_editor);
-    addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
-    m_editorDock->hide();
-    // Opened, it takes a narrow column, so both panes stay readable.
-    connect(m_editorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible && !m_editorDock->isFloating())
-            QTimer::singleShot(0, this, [this] {
-                resizeDocks({m_editorDock}, {std::max(340, width() / 4)}, Qt::Horizontal);
-            });
-    });
-    QAction* editor = m_editorDock->toggleViewAction();
-    editor->setText(tr("Scenario &editor (layers, weights, trials, rules)"));
-    editor->setShortcut(QKeySequence(Qt::Key_F4));
-    editor->setObjectName("editorAction");
+    m_editorDock = new EditorDock(m_editor, this);
 }
 
 void MainWindow::buildActions() {
@@ -153,10 +178,13 @@ void MainWindow::buildActions() {
                      [this] { m_editing->reseed(); });
     run.reseed->setObjectName("reseedAction");
     add(tr("Shortcuts"), QKeySequence(Qt::Key_Question), [this] { toggleShortcutOverlay(); });
-    add(tr("Close the shortcut overlay"), QKeySequence(Qt::Key_Escape), [this] {
-        if (shortcutOverlayVisible())
-            toggleShortcutOverlay();
-    });
+    add(tr("Close the shortcut overlay or leave presentation mode"), QKeySequence(Qt::Key_Escape),
+        [this] {
+            if (shortcutOverlayVisible())
+                toggleShortcutOverlay();
+            else if (m_display->presentation())
+                m_display->setPresentation(false);
+        });
     add(tr("Energy machine"), QKeySequence(Qt::Key_M),
         [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
     for (int level = 0; level < SpeedLevels; ++level)
@@ -198,7 +226,7 @@ void MainWindow::buildEditMenu() {
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
-    editMenu->addAction(m_editorDock->toggleViewAction());
+    editMenu->addAction(m_editorDock->action());
 }
 
 void MainWindow::buildPresetsMenu() {
@@ -234,9 +262,21 @@ void MainWindow::buildViewMenu() {
     machine->setShortcutContext(Qt::WidgetShortcut);  // the window-wide M action handles the key
     connect(machine, &QAction::triggered, this,
             [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
+    view->addSeparator();
+    m_display->addActions(view);
+    view->addSeparator();
     QAction* results = view->addAction(tr("Learning experiment results…"));
     results->setObjectName("experimentResultsAction");
     connect(results, &QAction::triggered, this, &MainWindow::showResultsWindow);
+}
+
+void MainWindow::keepMenuShortcuts() {
+    for (QAction* top : menuBar()->actions())
+        if (QMenu* menu = top->menu())
+            for (QAction* a : menu->actions())
+                if (!a->shortcut().isEmpty() && a->shortcutContext() != Qt::WidgetShortcut &&
+                    !actions().contains(a))
+                    addAction(a);
 }
 
 void MainWindow::wire() {
@@ -254,9 +294,9 @@ void MainWindow::wire() {
     m_files->setViewSource([this] { return currentView(); });
     connect(m_files, &FileController::message, m_status, &StatusLine::showMessage);
     connect(m_files, &FileController::saved, this, &MainWindow::updateTitle);
-    m_editing->setEditorAction(m_editorDock->toggleViewAction());
+    m_editing->setEditorAction(m_editorDock->action());
     connect(m_editing, &EditingController::weightsRequested, this, [this](int layer) {
-        m_editorDock->show();
+        m_editorDock->setShown(true);
         m_editor->showWeights(layer);
     });
     for (RulePane* pane : {m_bpPane, m_pcPane}) {
@@ -359,7 +399,22 @@ void MainWindow::setSelection(const Selection& selection) {
 void MainWindow::toggleShortcutOverlay() {
     if (!m_overlay)
         m_overlay = new ShortcutOverlay(this);
+    if (!m_overlay->isVisible()) {
+        m_overlay->setFont(font());
+        m_overlay->adjustSize();
+        keepOnScreen(m_overlay);
+    }
     m_overlay->setVisible(!m_overlay->isVisible());
+}
+
+void MainWindow::placeOnScreen() {
+    const QScreen* s = screen();
+    if (!s)
+        return;
+    const Placement p = placeWindow(s->availableGeometry(), PreferredSize);
+    setGeometry(p.geometry);
+    if (p.maximised)
+        setWindowState(windowState() | Qt::WindowMaximized);
 }
 
 bool MainWindow::shortcutOverlayVisible() const {
@@ -369,8 +424,11 @@ bool MainWindow::shortcutOverlayVisible() const {
 void MainWindow::showResultsWindow() {
     // The learning experiments' result plots, in their own non-modal window made on first use.
     auto* window = findChild<ExperimentWindow*>();
-    if (!window)
+    if (!window) {
         window = new ExperimentWindow(this);
+        window->setFont(font());
+        keepOnScreen(window);
+    }
     window->show();
     window->raise();
     window->activateWindow();
@@ -386,11 +444,20 @@ QDialog* MainWindow::showExportDialog() {
                                          m_controller->currentIndex(), this));
 }
 
-QString MainWindow::saveScreenshot(const QString& path, const QSize& size, QSize* written) {
+void MainWindow::showAt(const QSize& size) {
     resize(size);
+    m_display->applyLook();  // presentation mode's text follows the picture's height
     if (!isVisible())
         show();
     QApplication::processEvents();
+    for (QCustomPlot* plot : m_plots->plots())
+        if (plot->isVisible())
+            plot->replot();
+    QApplication::processEvents();
+}
+
+QString MainWindow::saveScreenshot(const QString& path, const QSize& size, QSize* written) {
+    showAt(size);
     const QPixmap pixmap = grab();
     if (written)
         *written = pixmap.size() / pixmap.devicePixelRatio();

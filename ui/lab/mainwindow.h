@@ -6,12 +6,15 @@
 #include "engine/scenario/scenario.h"
 #include "ui/editing/filecontroller.h"
 #include "ui/simulation/frame.h"
+#include "ui/views/look.h"
 #include "ui/views/networklayout.h"
 
 class QAction;
 class QDialog;
 class QDockWidget;
 class QMenu;
+class QScrollArea;
+class QSplitter;
 
 namespace ui {
 
@@ -25,13 +28,16 @@ class ScenarioEditor;
 class EditingController;
 class RunToolBar;
 class StatusLine;
+class DisplayController;
+class EditorDock;
 enum class ChangeKind;
 
 /// The lab window: BP and PC panes side by side, the inspector, the plots, the run controls and
 /// the timeline. Only assembles widgets and wires signals; the logic lives in the pieces:
 /// SimulationController (the run), ScenarioDocument (the scenario and its undo stack),
 /// EditingController (value edits and the right-click menu), FileController (files) and
-/// RunToolBar (the run controls).
+/// RunToolBar (the run controls), EditorDock (where the scenario editor opens) and
+/// DisplayController (zoom and presentation mode, and the Look every view draws with).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -60,6 +66,9 @@ public:
     TimelineBar* timeline() const { return m_timeline; }
     /// The status-bar text (tests read it).
     QString statusMessage() const;
+    /// Shows the window at `size` (logical pixels), laid out and drawn with the look for that
+    /// size, and every plot replotted: what saveScreenshot() renders, and what tests check.
+    void showAt(const QSize& size);
     /// Renders the whole window into a PNG of the given size (or the window's minimum size, if
     /// larger; `written` receives the size used); returns an error message or "".
     QString saveScreenshot(const QString& path, const QSize& size, QSize* written = nullptr);
@@ -70,6 +79,12 @@ public:
     /// Shows or hides the keyboard-shortcut overlay.
     void toggleShortcutOverlay();
     bool shortcutOverlayVisible() const;
+
+    /// Zoom and presentation mode (F5, View > Presentation; Esc leaves), and the Look every
+    /// view draws with.
+    DisplayController* display() const { return m_display; }
+    /// Opens the window on its screen: within the free area, maximised on small screens.
+    void placeOnScreen();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -82,6 +97,9 @@ private:
     void buildEditMenu();
     void buildPresetsMenu();
     void buildViewMenu();
+    /// Gives the window's shortcuts to actions that live only in menus, so that they work while
+    /// the menu bar is hidden (presentation mode).
+    void keepMenuShortcuts();
     void wire();
     void onDocumentLoaded();
     void onDocumentChanged(ChangeKind kind);
@@ -108,7 +126,11 @@ private:
     QAction* m_showBp = nullptr;
     QAction* m_showPc = nullptr;
     ScenarioEditor* m_editor = nullptr;
-    QDockWidget* m_editorDock = nullptr;
+    EditorDock* m_editorDock = nullptr;
+    QScrollArea* m_inspectorBox = nullptr;
+    QSplitter* m_top = nullptr;
+    QSplitter* m_vertical = nullptr;
+    DisplayController* m_display = nullptr;
 };
 
 }  // namespace ui

@@ -20,7 +20,7 @@ constexpr int NTrialsEntry = 3;
 }  // namespace
 
 RunToolBar::RunToolBar(SimulationController* controller, const Actions& actions, QWidget* parent)
-    : QToolBar(tr("Run"), parent), m_controller(controller) {
+    : QToolBar(tr("Run"), parent), m_controller(controller), m_actions(actions) {
     setMovable(false);
     addAction(actions.reset);
     addAction(actions.reseed);
@@ -28,15 +28,31 @@ RunToolBar::RunToolBar(SimulationController* controller, const Actions& actions,
     m_seed->setObjectName("seedLabel");
     m_seed->setToolTip(
         tr("Seed of the initial weights and samples; Re-randomise picks the next one"));
-    addWidget(m_seed);
-    addSeparator();
+    m_extras << addWidget(m_seed) << addSeparator();
     addAction(actions.play);
     addAction(actions.step);
     addStepControls();
     addSeparator();
     addSpeedControls();
-    addSeparator();
+    m_extras << addSeparator();
     addRunUntil();
+}
+
+void RunToolBar::setCompact(bool compact) {
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    for (QAction* a : m_extras)
+        a->setVisible(!compact);
+    // The window's own actions leave the bar rather than hide: a hidden action's key is dead.
+    if (compact) {
+        removeAction(m_actions.reset);
+        removeAction(m_actions.reseed);
+    } else {
+        QAction* first = actions().value(0);
+        insertAction(first, m_actions.reset);
+        insertAction(first, m_actions.reseed);
+    }
 }
 
 void RunToolBar::addStepControls() {
@@ -81,20 +97,20 @@ void RunToolBar::addRunUntil() {
     auto* until = new QPushButton(tr("Run until"), this);
     until->setToolTip(tr(
         "Play until the number of further trials is reached or both losses are below the value"));
-    addWidget(until);
+    m_extras << addWidget(until);
     m_untilTrials = new QSpinBox(this);
     m_untilTrials->setRange(0, 10'000'000);
     m_untilTrials->setValue(64);
     m_untilTrials->setSuffix(tr(" trials"));
     m_untilTrials->setSpecialValueText(tr("no trial limit"));
-    addWidget(m_untilTrials);
+    m_extras << addWidget(m_untilTrials);
     m_untilLoss = new QDoubleSpinBox(this);
     m_untilLoss->setDecimals(4);
     m_untilLoss->setRange(0.0, 1e6);
     m_untilLoss->setSingleStep(0.001);
     m_untilLoss->setPrefix(tr("or loss < "));
     m_untilLoss->setSpecialValueText(tr("no loss goal"));
-    addWidget(m_untilLoss);
+    m_extras << addWidget(m_untilLoss);
     connect(until, &QPushButton::clicked, this,
             [this] { m_controller->runUntil(m_untilTrials->value(), m_untilLoss->value()); });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QToolBar>
 #include <cstdint>
 
@@ -34,6 +35,10 @@ public:
     void setSpeed(int level);
     /// Shows the run's seed.
     void showSeed(std::uint64_t seed);
+    /// Compact (presentation mode): only play, step with its granularity, and the speed; the
+    /// rest stays on its keys (R, Shift+R) and comes back when compact is off.
+    void setCompact(bool compact);
+    bool compact() const { return m_compact; }
 
 private:
     void addStepControls();
@@ -41,6 +46,9 @@ private:
     void addRunUntil();
 
     SimulationController* m_controller;
+    Actions m_actions;
+    bool m_compact = false;
+    QList<QAction*> m_extras;  ///< the toolbar's own items that compact mode hides
     QLabel* m_seed = nullptr;
     QComboBox* m_granularity = nullptr;
     QSpinBox* m_stepCount = nullptr;

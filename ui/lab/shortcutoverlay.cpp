@@ -22,6 +22,11 @@ ShortcutOverlay::ShortcutOverlay(QWidget* parent) : QDialog(parent) {
            "<tr><td><b>R</b></td><td>reset to the same initial weights</td></tr>"
            "<tr><td><b>Shift+R</b></td><td>re-randomise (next seed)</td></tr>"
            "<tr><td><b>M</b></td><td>energy machine for PC</td></tr>"
+           "<tr><td><b>I</b></td><td>inspector and lesson</td></tr>"
+           "<tr><td><b>F4</b></td><td>scenario editor</td></tr>"
+           "<tr><td><b>F5</b></td><td>presentation mode (Esc leaves)</td></tr>"
+           "<tr><td><b>F10</b></td><td>in presentation: menus and all controls</td></tr>"
+           "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>zoom in / out / actual size</td></tr>"
            "<tr><td><b>?</b></td><td>this overlay</td></tr></table>"));
     layout->addWidget(text);
 }

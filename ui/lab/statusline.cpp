@@ -1,29 +1,31 @@
 #include "ui/lab/statusline.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
 
 #include "ui/views/captions.h"
+#include "ui/views/elidedlabel.h"
 
 namespace ui {
 
 namespace {
 
-const QString ProblemStyle = QStringLiteral("color: #b00020; font-weight: bold;");
+const QColor ProblemColour(0xb0, 0x00, 0x20);
 
 }  // namespace
 
 StatusLine::StatusLine(QWidget* parent) : QWidget(parent) {
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
-    m_status = new QLabel(this);
+    // Both shortened with "…" (the full text in the tooltip) where the window is narrow; the
+    // status text changes every frame, so it never asks the layout for room.
+    m_status = new ElidedLabel(this);
     m_status->setObjectName("statusText");
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_status->setMinimumWidth(1);
-    m_problem = new QLabel(this);
+    m_problem = new ElidedLabel(this);
     m_problem->setObjectName("problemText");
-    m_problem->setStyleSheet(ProblemStyle);
     row->addWidget(m_status, 1);
     row->addWidget(m_problem);
 }
@@ -36,27 +38,46 @@ void StatusLine::showFrame(const Frame& frame, const engine::Scenario& scenario)
         if (!label.empty())
             text += QStringLiteral("   |   %1").arg(QString::fromStdString(label));
     }
-    m_status->setText(text);
+    m_status->setFullText(text);
 }
 
 void StatusLine::showMessage(const QString& text, bool problem) {
     // Both kinds go to the same permanent label (a temporary status-bar message would hide the
     // status text): problems in red until the next run, notes in the normal colour for 5 s.
-    m_problem->setStyleSheet(problem ? ProblemStyle : QString());
-    m_problem->setText(text);
+    m_isProblem = problem;
+    styleProblem();
+    m_problem->setFullText(text);
     if (!problem)
         QTimer::singleShot(5000, m_problem, [label = m_problem, text] {
-            if (label->text() == text)
-                label->clear();
+            if (label->fullText() == text)
+                label->setFullText({});
         });
 }
 
+void StatusLine::styleProblem() {
+    // Red and bold through the palette and the font, which follow the window's zoom (a style
+    // sheet would not).
+    QPalette p = palette();
+    if (m_isProblem)
+        p.setColor(QPalette::WindowText, ProblemColour);
+    m_problem->setPalette(p);
+    QFont f = font();
+    f.setBold(m_isProblem);
+    m_problem->setFont(f);
+}
+
+void StatusLine::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
+        styleProblem();
+}
+
 void StatusLine::clearMessage() {
-    m_problem->clear();
+    m_problem->setFullText({});
 }
 
 QString StatusLine::text() const {
-    return m_status->text() + QStringLiteral(" ") + m_problem->text();
+    return m_status->fullText() + QStringLiteral(" ") + m_problem->fullText();
 }
 
 }  // namespace ui

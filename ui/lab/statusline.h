@@ -5,9 +5,9 @@
 #include "engine/scenario/scenario.h"
 #include "ui/simulation/frame.h"
 
-class QLabel;
-
 namespace ui {
+
+class ElidedLabel;
 
 /// The status bar's content: what the shown frame is (rules, trial, phase, the protocol phase's
 /// label) on the left, and the last note or problem on the right.
@@ -21,12 +21,18 @@ public:
     /// A problem (red, until the next run) or a note (for 5 s).
     void showMessage(const QString& text, bool problem);
     void clearMessage();
-    /// Both texts, for tests.
+    /// Both texts in full, for tests.
     QString text() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
-    QLabel* m_status;
-    QLabel* m_problem;
+    void styleProblem();
+
+    bool m_isProblem = false;
+    ElidedLabel* m_status;
+    ElidedLabel* m_problem;
 };
 
 }  // namespace ui

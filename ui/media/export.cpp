@@ -1,5 +1,7 @@
 #include "ui/media/export.h"
 
+#include "ui/views/plotfit.h"
+
 #include <qcustomplot.h>
 #include <QDir>
 #include <QFile>
@@ -92,6 +94,7 @@ QString exportImage(const RunLook& look, const History& history, std::size_t ind
                 plot && settings.title.isEmpty() && !settings.caption) {
                 // A single plot as vectors: QCustomPlot paints itself onto the SVG.
                 renderer.show(history, index);
+                plotfit::fitTo(plot, logical);  // texts fitted to the picture, not the widget
                 QCPPainter painter(&svg);
                 plot->toPainter(&painter, logical.width(), logical.height());
             } else {
@@ -107,6 +110,7 @@ QString exportImage(const RunLook& look, const History& history, std::size_t ind
             const QString temp =
                 info.dir().filePath(QStringLiteral(".%1.part").arg(info.fileName()));
             const QSize logical = renderer.logicalSize();
+            plotfit::fitTo(renderer.plot(), logical);
             if (!renderer.plot()->savePdf(temp, logical.width(), logical.height(),
                                           QCP::epAllowCosmetic, QStringLiteral("Prospect"),
                                           settings.title.isEmpty() ? look.title : settings.title)) {

@@ -15,6 +15,9 @@
 
 #include "ui/media/dialogrows.h"
 #include "ui/media/export.h"
+#include "ui/views/screenfit.h"
+#include "ui/views/scrollbox.h"
+#include "ui/views/wrappedlabel.h"
 
 namespace ui {
 
@@ -60,12 +63,14 @@ ExportDialog::ExportDialog(const engine::Scenario& scenario, const History& hist
         dialogrows::fileRow(tr("picture.png (.png, .svg; .pdf for one plot; .csv)"), this);
     m_path = file.path;
     form->addRow(tr("File:"), file.layout);
-    m_note = new QLabel(this);
-    m_note->setWordWrap(true);
+    m_note = new WrappedLabel({}, this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* save = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     auto* column = new QVBoxLayout(this);
-    column->addLayout(form);
+    auto* fields = new QWidget(this);
+    fields->setLayout(form);
+    form->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(new ScrollBox(fields, this), 1);  // scrolls on a screen too small for it
     column->addWidget(m_note);
     column->addWidget(buttons);
     // On a high-DPI screen, default to pictures as sharp as the screen shows the window.
@@ -78,8 +83,9 @@ ExportDialog::ExportDialog(const engine::Scenario& scenario, const History& hist
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(save, &QPushButton::clicked, this, [this] {
         const QString error = exportNow();
-        m_note->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
-        m_note->setText(error.isEmpty() ? tr("Wrote %1").arg(m_path->text()) : error);
+        m_note->setWrappedText(error.isEmpty() ? tr("Wrote %1").arg(m_path->text()) : error,
+                               !error.isEmpty());
+        growToFit(this);
     });
 }
 

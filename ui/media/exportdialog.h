@@ -16,6 +16,8 @@ class QSpinBox;
 
 namespace ui {
 
+class WrappedLabel;
+
 /// File > Export image or CSV: the step the timeline shows as PNG or SVG of any view, PDF of a
 /// single plot (QCustomPlot's vector export), or every trace recorded so far as CSV. PNGs can
 /// be drawn at 2x or 3x for high-DPI screens and print.
@@ -45,7 +47,7 @@ private:
     QCheckBox* m_caption = nullptr;
     QLineEdit* m_title = nullptr;
     QLineEdit* m_path = nullptr;
-    QLabel* m_note = nullptr;
+    WrappedLabel* m_note = nullptr;
 };
 
 }  // namespace ui

@@ -18,6 +18,9 @@
 #include "ui/media/dialogrows.h"
 #include "ui/media/framewriter.h"
 #include "ui/media/recorder.h"
+#include "ui/views/screenfit.h"
+#include "ui/views/scrollbox.h"
+#include "ui/views/wrappedlabel.h"
 
 namespace ui {
 
@@ -43,19 +46,23 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
         dialogrows::fileRow(tr("recording.mp4 (.mp4, .webm or .gif)"), this);
     m_path = file.path;
     form->addRow(tr("File:"), file.layout);
-    m_note = new QLabel(this);
-    m_note->setWordWrap(true);
-    m_note->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_note = new WrappedLabel({}, this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* record = buttons->addButton(tr("Record"), QDialogButtonBox::AcceptRole);
     record->setObjectName("recordButton");
     auto* column = new QVBoxLayout(this);
-    column->addLayout(form);
+    auto* fields = new QWidget(this);
+    fields->setLayout(form);
+    form->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(new ScrollBox(fields, this), 1);  // scrolls on a screen too small for it
     column->addWidget(m_note);
     column->addWidget(buttons);
     connect(file.browse, &QPushButton::clicked, this, &RecordDialog::browse);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(record, &QPushButton::clicked, this, [this] { m_note->setText(startRecording()); });
+    connect(record, &QPushButton::clicked, this, [this] {
+        m_note->setWrappedText(startRecording(), true);
+        growToFit(this);
+    });
     connectRecorder();
     updateEnabled();
 }
@@ -77,13 +84,12 @@ void RecordDialog::addSourceRows(QFormLayout* form, int steps, std::size_t shown
     range->addStretch();
     form->addRow(m_fromHistory);
     form->addRow(tr("    Range:"), range);
-    auto* note = new QLabel(
+    auto* note = new WrappedLabel(
         tr("    %1 steps are kept. The window publishes a frame at most about 60 times a second "
            "while playing, and thins older steps when the history is full, so this may skip "
            "micro-steps; re-simulate for every inference iteration.")
             .arg(steps),
         this);
-    note->setWordWrap(true);
     form->addRow(note);
     m_resimulate = new QRadioButton(tr("Re-simulate the scenario from its start"), this);
     m_trials = new QSpinBox(this);
@@ -144,8 +150,8 @@ void RecordDialog::connectRecorder() {
             m_progress->deleteLater();
             m_progress = nullptr;
         }
-        m_note->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
-        m_note->setText(message);
+        m_note->setWrappedText(message, !ok);
+        growToFit(this);  // a long note must not squeeze the rows above it
         emit recordingFinished(ok, message);
     });
 }

@@ -19,6 +19,8 @@ class QSpinBox;
 
 namespace ui {
 
+class WrappedLabel;
+
 class Recorder;
 
 /// File > Record video or GIF: what to record (the window's recorded history, a range of its
@@ -80,7 +82,7 @@ private:
     QCheckBox* m_caption = nullptr;
     QLineEdit* m_title = nullptr;
     QLineEdit* m_path = nullptr;
-    QLabel* m_note = nullptr;
+    WrappedLabel* m_note = nullptr;
 };
 
 }  // namespace ui

@@ -13,6 +13,7 @@
 #include "ui/views/energymachineview.h"
 #include "ui/views/networkview.h"
 #include "ui/views/palette.h"
+#include "ui/views/plotfit.h"
 #include "ui/views/plotpanel.h"
 #include "ui/views/rulepane.h"
 
@@ -260,6 +261,7 @@ void FrameRenderer::paint(QPainter& painter, const History& history, std::size_t
                             m_logical.height() - m_titleHeight - m_captionHeight);
     if (QCustomPlot* p = plot()) {
         // One plot: QCustomPlot draws itself at exactly this size and scale.
+        plotfit::fitTo(p, contentRect.size());  // texts fitted to the picture, not the widget
         const QPixmap pixmap = p->toPixmap(contentRect.width(), contentRect.height(), m_scale);
         painter.drawPixmap(QRectF(contentRect), pixmap, QRectF(pixmap.rect()));
     } else {

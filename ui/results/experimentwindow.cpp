@@ -1,12 +1,29 @@
 #include "ui/results/experimentwindow.h"
 
 #include <QCloseEvent>
+#include <QScreen>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 #include "ui/results/experimenttabs.h"
+#include "ui/views/screenfit.h"
 
 namespace ui {
+
+namespace {
+
+constexpr QSize PreferredSize(1180, 720);
+
+QScrollArea* scrolling(QWidget* tab) {
+    auto* area = new QScrollArea;
+    area->setWidget(tab);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+}  // namespace
 
 ExperimentWindow::ExperimentWindow(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Learning experiments: results"));
@@ -18,12 +35,15 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QDialog(parent) {
     m_reversal = new ReversalTab(m_tabs);
     m_sensorimotor = new SensorimotorTab(m_tabs);
     m_erratic = new ErraticTab(m_tabs);
-    m_tabs->addTab(m_fear, tr("Fear conditioning"));
-    m_tabs->addTab(m_reversal, tr("Reversal learning"));
-    m_tabs->addTab(m_sensorimotor, tr("Sensorimotor transfer"));
-    m_tabs->addTab(m_erratic, tr("Erratic learning"));
+    // On a screen smaller than a tab needs, the window stays on the screen and the tab scrolls
+    // (each in its own scroll area, which gives wrapped text the height it needs).
+    m_tabs->addTab(scrolling(m_fear), tr("Fear conditioning"));
+    m_tabs->addTab(scrolling(m_reversal), tr("Reversal learning"));
+    m_tabs->addTab(scrolling(m_sensorimotor), tr("Sensorimotor transfer"));
+    m_tabs->addTab(scrolling(m_erratic), tr("Erratic learning"));
     layout->addWidget(m_tabs);
-    resize(1180, 720);
+    const QScreen* screen = parent ? parent->screen() : this->screen();
+    resize(screen ? fitSize(PreferredSize, screen->availableGeometry()) : PreferredSize);
 }
 
 std::vector<ExperimentTab*> ExperimentWindow::experimentTabs() const {

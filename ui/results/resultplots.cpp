@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/views/palette.h"
+#include "ui/views/plotfit.h"
 
 namespace ui::resultplots {
 
@@ -54,6 +55,8 @@ std::vector<QCPAxisRect*> setUp(QCustomPlot* plot, const QString& title, int pan
                    QCustomPlot::limAbove);
     layout->addElement(
         0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
+    // Legend columns, tick counts, titles and axis labels fitted to the room before each replot.
+    plotfit::install(plot);
     // The legend goes into the strip under the title (row 1) once it has entries (showLegend):
     // an empty legend reports a maximum width of its margins and would cap the whole column.
     plot->legend->setVisible(false);

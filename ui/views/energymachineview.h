@@ -6,6 +6,7 @@
 
 #include "engine/core/network.h"
 #include "ui/simulation/frame.h"
+#include "ui/views/look.h"
 
 class QPainter;
 
@@ -27,7 +28,12 @@ public:
     /// Shows the PC snapshot of a frame.
     void setFrame(const FramePtr& frame);
 
-    QSize minimumSizeHint() const override { return {260, 200}; }
+    /// Text sizes, strokes and colours (the window's zoom and presentation mode).
+    void setLook(const Look& look);
+    /// The font of its labels (its only text size).
+    QFont labelFont() const { return m_look.font(Look::Text::Small); }
+
+    QSize minimumSizeHint() const override { return {m_look.px(150), m_look.px(110)}; }
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -52,6 +58,7 @@ private:
     std::vector<int> m_sizes;
     FramePtr m_frame;
     double m_range = 1.0;
+    Look m_look;
 };
 
 }  // namespace ui

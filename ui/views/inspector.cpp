@@ -157,7 +157,6 @@ Inspector::Inspector(QWidget* parent) : QLabel(parent) {
     setAlignment(Qt::AlignTop | Qt::AlignLeft);
     setTextFormat(Qt::RichText);
     setMargin(8);
-    setMinimumWidth(230);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
 }
 

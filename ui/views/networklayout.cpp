@@ -5,7 +5,8 @@
 
 namespace ui {
 
-void NetworkLayout::setGeometry(const std::vector<int>& sizes, const QRectF& area) {
+void NetworkLayout::setGeometry(const std::vector<int>& sizes, const QRectF& area,
+                                double maxRadius) {
     m_sizes = sizes;
     m_area = area;
     const int layers = std::max(1, layerCount());
@@ -15,7 +16,8 @@ void NetworkLayout::setGeometry(const std::vector<int>& sizes, const QRectF& are
     const double rowStep = area.height() / widest;
     m_rowStep = rowStep;
     // Circles fill at most 70 % of a row and 36 % of a column, and never grow silly on big screens.
-    m_radius = std::clamp(std::min(0.35 * rowStep, 0.18 * m_columnStep), 3.0, 34.0);
+    m_radius =
+        std::clamp(std::min(0.35 * rowStep, 0.18 * m_columnStep), 3.0, std::max(3.0, maxRadius));
 }
 
 double NetworkLayout::columnX(int layer) const {

@@ -33,8 +33,9 @@ struct Selection {
 /// and hit tests. Widget-free so it can be tested without a display.
 class NetworkLayout {
 public:
-    /// Lays out layers of the given sizes inside `area`.
-    void setGeometry(const std::vector<int>& sizes, const QRectF& area);
+    /// Lays out layers of the given sizes inside `area`; no circle gets a larger radius than
+    /// `maxRadius`.
+    void setGeometry(const std::vector<int>& sizes, const QRectF& area, double maxRadius = 34.0);
 
     int layerCount() const { return static_cast<int>(m_sizes.size()); }
     int layerSize(int layer) const { return m_sizes[static_cast<size_t>(layer)]; }

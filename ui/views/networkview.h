@@ -6,6 +6,7 @@
 
 #include "engine/core/network.h"
 #include "ui/simulation/frame.h"
+#include "ui/views/look.h"
 #include "ui/views/networklayout.h"
 #include "ui/views/synapseplan.h"
 
@@ -36,11 +37,19 @@ public:
     const NetworkLayout& layout() const { return m_layout; }
     /// The synapses the next paint draws, and how (empty before the first frame).
     SynapsePlan synapsePlan() const;
+    /// Text sizes, strokes and colours (the window's zoom and presentation mode).
+    void setLook(const Look& look);
+    const Look& look() const { return m_look; }
+    /// The smallest font any text of the view is drawn in (labels, legend, values inside the
+    /// neurons, which are left out rather than drawn smaller).
+    QFont smallestFont() const { return labelFonts().tiny; }
 
-    QSize minimumSizeHint() const override { return {260, 200}; }
+    QSize minimumSizeHint() const override;
 
     /// Pixels of vertical drag per unit of value (Shift: ten times finer).
     static constexpr double PixelsPerUnit = 100.0;
+    /// PC's error ring is at most this many radii wide.
+    static constexpr double RingFactor = 0.35;
 
 signals:
     void selectionChanged(const ui::Selection& selection);
@@ -81,6 +90,20 @@ private:
     void drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
                           const QFont& tiny) const;
     void drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const;
+    /// Lines of PC's mu and eps under a neuron: 1 where the columns are wide enough, else 2.
+    int pcLabelLines() const;
+    /// The radius of a neuron with PC's widest error ring around it.
+    double outerRadius() const;
+    /// The largest radius that leaves room for PC's mu and eps between the rows (very large
+    /// where no useful radius does).
+    double radiusForLabels(double line) const;
+    /// Whether PC's mu and eps fit under the neurons of a layer of several (`line` = a line of
+    /// label text).
+    bool pcLabelsFit(double line) const;
+    /// Height of the strip under the network that holds the legend.
+    double legendHeight() const;
+    /// Width to the right of the outputs for their names and targets.
+    double targetLabelWidth() const;
     void relayout();
     QString tooltipAt(const QPoint& p) const;
     /// The synapse under p, unless the mask says it is absent.
@@ -91,6 +114,7 @@ private:
     bool editable(const Selection& s) const;
 
     engine::Rule m_rule;
+    Look m_look;
     std::vector<int> m_sizes;
     engine::NetworkSpec m_spec;
     FramePtr m_frame;

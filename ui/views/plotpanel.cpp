@@ -2,49 +2,34 @@
 
 #include <qcustomplot.h>
 #include <QHBoxLayout>
+#include <QTabBar>
 #include <QTabWidget>
 #include <algorithm>
 #include <cmath>
 
+#include "ui/views/landscapeplot.h"
 #include "ui/views/palette.h"
+#include "ui/views/plotfit.h"
 
 namespace ui {
 
 namespace {
 
-constexpr int MarkerLimit = 40;  // markers only while points are few enough to read
-constexpr int MaxOutputs = 3;    // more output lines than this become unreadable
+constexpr int MarkerLimit = 40;      // markers only while points are few enough to read
+constexpr int MaxOutputs = 3;        // more output lines than this become unreadable
+constexpr int MaxWeightEntries = 4;  // tracked weights named in the legend; more get a tooltip
 constexpr size_t MaxPlotPoints = 1500;
-
-QCustomPlot* makePlot(const QString& title, const QString& x, const QString& y, QWidget* parent) {
-    auto* plot = new QCustomPlot(parent);
-    plot->setMinimumSize(220, 160);
-    plot->plotLayout()->insertRow(0);
-    auto* t = new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold));
-    plot->plotLayout()->addElement(0, 0, t);
-    plot->xAxis->setLabel(x);
-    plot->yAxis->setLabel(y);
-    plot->legend->setVisible(true);
-    QFont lf = plot->font();
-    lf.setPointSizeF(7.5);
-    plot->legend->setFont(lf);
-    plot->legend->setBrush(QColor(255, 255, 255, 200));
-    plot->legend->setRowSpacing(-3);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    plot->setNoAntialiasingOnDrag(true);
-    return plot;
-}
-
-void styleRule(QCPGraph* g, int rule, const QColor& color, int points) {
-    QPen pen(color, rule == 0 ? 1.4 : 1.8);
-    pen.setStyle(rule == 0 ? Qt::DashLine : Qt::SolidLine);
-    g->setPen(pen);
-    const bool markers = points <= MarkerLimit;
-    g->setScatterStyle(
-        markers ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
-                                  color, rule == 0 ? 6 : 5)
-                : QCPScatterStyle());
-}
+/// Smallest plot widget, in normal-mode pixels (scaled with the text): the axis rect keeps
+/// room for a few ticks and their labels.
+constexpr int MinPlotWidth = 200;
+constexpr int MinPlotHeight = 150;
+/// Smallest data area of a plot, in normal-mode pixels (scaled with the text): the plot asks
+/// the window for the height its title, legend and axes take on top of this.
+constexpr QSize MinAxisRect(120, 70);
+/// Legend-only graphs: "BP" and "PC" (the rules' line styles), "target" (dotted) and "colour"
+/// (what a colour stands for, ColourIndex).
+const char* const StyleEntry = "prospectStyleEntry";
+const char* const ColourIndex = "prospectColourIndex";
 
 // Trials are whole numbers: ticks at integer steps (1, 2, 5, 10, ... apart).
 void integerTicks(QCPAxis* axis) {
@@ -54,71 +39,173 @@ void integerTicks(QCPAxis* axis) {
     axis->setTicker(ticker);
 }
 
-// Moves the legend out of the axis rect into a strip between title and plot, laid out in
-// `columns` columns, so it never hides data.
-void legendAbove(QCustomPlot* plot, int columns) {
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->insertRow(1);
-    plot->plotLayout()->addElement(1, 0, plot->legend);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->legend->setWrap(columns);
-    plot->legend->setBorderPen(Qt::NoPen);
-    plot->legend->setMargins(QMargins(2, 0, 2, 0));
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+QString ruleName(int rule) {
+    return rule == 0 ? QStringLiteral("BP") : QStringLiteral("PC");
 }
 
 }  // namespace
 
 PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
-    m_energy = makePlot(tr("Energy during this trial (PC): F = Σ Eₗ, Eₗ = ½‖εₗ‖²"),
-                        tr("inference iteration"), tr("energy"), this);
-    m_outputs =
-        makePlot(tr("Outputs before each trial (dotted: target)"), tr("trial"), tr("output"), this);
+    m_row = new QHBoxLayout(this);
+    m_row->setContentsMargins(0, 0, 0, 0);
+    m_energy = plotfit::makePlot(tr("Energy during this PC trial"), tr("inference iteration"),
+                                 tr("energy Eₗ = ½‖εₗ‖²"), this);
+    m_outputs = plotfit::makePlot(tr("Outputs before each trial"), tr("trial"), tr("output"), this);
     m_tabs = new QTabWidget(this);
-    m_loss = makePlot(tr("Loss per trial"), tr("trial"), tr("loss ½‖y − μᴸ‖²"), m_tabs);
-    m_weights = makePlot(tr("Weights after each trial"), tr("trial"), tr("weight"), m_tabs);
-    m_alignment = makePlot(tr("Target alignment of each step"), tr("trial"),
-                           tr("cos(Δoutput, target − output)"), m_tabs);
-    m_landscape = makePlot(tr("Loss landscape and weight paths"), tr("w1"), tr("w2"), m_tabs);
+    m_tabs->setUsesScrollButtons(true);
+    m_loss = plotfit::makePlot(tr("Loss per trial"), tr("trial"), tr("loss ½‖y − μᴸ‖²"), m_tabs);
+    m_weights =
+        plotfit::makePlot(tr("Weights after each trial"), tr("trial"), tr("weight"), m_tabs);
+    m_alignment = plotfit::makePlot(tr("Target alignment of each step"), tr("trial"),
+                                    tr("cos(Δoutput, target − output)"), m_tabs);
+    m_landscape =
+        plotfit::makePlot(tr("Loss landscape and weight paths"), tr("w1"), tr("w2"), m_tabs);
+    m_land = std::make_unique<LandscapePlot>(m_landscape);
+    // Shorter forms of the titles and labels, for narrow plots (the tooltip has the full ones).
+    plotfit::setTexts(plotfit::title(m_energy), {tr("Energy during this PC trial"),
+                                                 tr("Energy, this PC trial"), tr("Energy")});
+    plotfit::setTexts(m_energy->yAxis, {tr("energy Eₗ = ½‖εₗ‖²"), tr("energy")});
+    plotfit::setTexts(plotfit::title(m_outputs),
+                      {tr("Outputs before each trial"), tr("Outputs per trial"), tr("Outputs")});
+    plotfit::setTexts(plotfit::title(m_alignment), {tr("Target alignment of each step"),
+                                                    tr("Target alignment"), tr("Alignment")});
+    plotfit::setTexts(m_alignment->yAxis, {tr("cos(Δoutput, target − output)"),
+                                           tr("cos(Δy, y* − y)"), tr("alignment")});
+    plotfit::setTexts(plotfit::title(m_landscape), {tr("Loss landscape and weight paths"),
+                                                    tr("Loss landscape"), tr("Landscape")});
+    plotfit::setTexts(m_loss->yAxis, {tr("loss ½‖y − μᴸ‖²"), tr("loss")});
     m_updateMark = new QCPItemStraightLine(m_energy);
-    m_updateMark->setPen(QPen(QColor(200, 40, 90), 1.0, Qt::DashLine));
     m_updateMark->setVisible(false);
-    auto* updateLabel = new QCPItemText(m_energy);
-    updateLabel->setText(tr("weights updated →"));
-    updateLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    updateLabel->position->setParentAnchor(nullptr);
-    updateLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    updateLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    updateLabel->position->setCoords(0.98, 0.02);
-    updateLabel->setColor(QColor(200, 40, 90));
-    updateLabel->setFont(QFont(font().family(), 7));
-    updateLabel->setVisible(false);
-    m_updateLabel = updateLabel;
+    m_updateLabel = new QCPItemText(m_energy);
+    m_updateLabel->setText(tr("weights updated →"));
+    m_updateLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_updateLabel->position->setParentAnchor(nullptr);
+    m_updateLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_updateLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_updateLabel->position->setCoords(0.98, 0.02);
+    m_updateLabel->setVisible(false);
+    m_updateLabel->setLayer(QStringLiteral("axes"));  // over the curves, on its white ground
     for (QCustomPlot* plot : {m_outputs, m_loss, m_weights, m_alignment})
         integerTicks(plot->xAxis);
-    legendAbove(m_outputs, 2);
-    legendAbove(m_energy, 4);
-    legendAbove(m_landscape, 3);
-    legendAbove(m_weights, 4);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (auto* plot = qobject_cast<QCustomPlot*>(m_tabs->widget(index)))
             plot->replot(QCustomPlot::rpQueuedReplot);
+        updateStretch();
     });
     m_tabs->addTab(m_loss, tr("Loss"));
     m_tabs->addTab(m_weights, tr("Weights"));
     m_tabs->addTab(m_alignment, tr("Alignment"));
     m_tabs->addTab(m_landscape, tr("Landscape"));
-    row->addWidget(m_energy, 1);
-    row->addWidget(m_outputs, 1);
-    row->addWidget(m_tabs, 1);
+    m_row->addWidget(m_energy, 1);
+    m_row->addWidget(m_outputs, 1);
+    m_row->addWidget(m_tabs, 1);
+    setLook(Look());
 }
 
 PlotPanel::~PlotPanel() = default;
 
+bool PlotPanel::hasLandscape() const {
+    return m_land->has();
+}
+
+QCPColorScale* PlotPanel::colourScale() const {
+    return m_land->colourScale();
+}
+
 QList<QCustomPlot*> PlotPanel::plots() const {
     return {m_energy, m_outputs, m_loss, m_weights, m_alignment, m_landscape};
+}
+
+void PlotPanel::setLook(const Look& look) {
+    m_look = look;
+    for (QCustomPlot* plot : plots()) {
+        plotfit::applyLook(plot, look);
+        plot->setMinimumSize(look.px(MinPlotWidth), look.px(MinPlotHeight));
+        plotfit::setMinimumAxisRect(plot, MinAxisRect * look.scale());
+    }
+    m_tabs->tabBar()->setFont(look.font(Look::Text::Small));
+    m_updateLabel->setFont(look.font(Look::Text::Small));
+    m_updateLabel->setColor(look.isPresentation() ? QColor(170, 0, 60) : QColor(200, 40, 90));
+    m_updateLabel->setBrush(QColor(255, 255, 255, 220));  // readable over the curves
+    m_updateLabel->setPadding(QMargins(2, 0, 2, 0));
+    m_updateMark->setPen(QPen(m_updateLabel->color(), look.stroke(1.0), Qt::DashLine));
+    styleGraphs(m_points);
+    for (QCustomPlot* plot : plots())
+        plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotPanel::updateStretch() {
+    // A map and many weight lines need width more than the others.
+    const int tab = m_tabs->currentIndex();
+    m_row->setStretch(2, tab == 1 || tab == 3 ? 2 : 1);
+}
+
+void PlotPanel::styleRule(QCPGraph* g, int rule, const QColor& color, int points) const {
+    QPen pen(color, m_look.stroke(rule == 0 ? 1.4 : 1.8));
+    pen.setStyle(rule == 0 ? Qt::DashLine : Qt::SolidLine);
+    g->setPen(pen);
+    const bool markers = points <= MarkerLimit;
+    QCPScatterStyle marker(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle, color,
+                           m_look.px(rule == 0 ? 6 : 5));
+    marker.setPen(QPen(color, m_look.stroke(1.0)));
+    g->setScatterStyle(markers ? marker : QCPScatterStyle());
+}
+
+void PlotPanel::addStyleEntries(QCustomPlot* plot, const QStringList& colours, bool target) {
+    // Line style says the rule, colour says what: a legend of n + 3 short entries rather than
+    // 2n long ones.
+    for (int rule = 0; rule < 2; ++rule) {
+        QCPGraph* g = plot->addGraph();
+        g->setName(ruleName(rule));
+        g->setProperty(StyleEntry, ruleName(rule));
+    }
+    for (int k = 0; k < colours.size(); ++k) {
+        QCPGraph* g = plot->addGraph();
+        g->setName(colours[k]);
+        g->setProperty(StyleEntry, QStringLiteral("colour"));
+        g->setProperty(ColourIndex, k);
+    }
+    if (target) {
+        QCPGraph* t = plot->addGraph();
+        t->setName(tr("target"));
+        t->setProperty(StyleEntry, QStringLiteral("target"));
+    }
+}
+
+void PlotPanel::styleGraphs(int points) {
+    m_points = points;
+    for (QCustomPlot* plot : plots())
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            QCPGraph* g = plot->graph(i);
+            const QString entry = g->property(StyleEntry).toString();
+            if (entry == QLatin1String("target"))
+                g->setPen(QPen(m_look.text(), m_look.stroke(1.2), Qt::DotLine));
+            else if (entry == QLatin1String("colour"))
+                g->setPen(
+                    QPen(m_look.seriesColor(g->property(ColourIndex).toInt()), m_look.stroke(3.0)));
+            else if (!entry.isEmpty())
+                styleRule(g, entry == QLatin1String("BP") ? 0 : 1, m_look.text(), 0);
+        }
+    if (m_energy->graphCount() == m_layers + 1) {
+        m_energy->graph(0)->setPen(QPen(m_look.text(), m_look.stroke(2.2)));
+        for (int l = 1; l <= m_layers; ++l)
+            m_energy->graph(l)->setPen(QPen(m_look.seriesColor(l - 1), m_look.stroke(1.4)));
+    }
+    const int shown = std::min(m_outputsCount, MaxOutputs);
+    for (int k = 0; k < shown && m_outputs->graphCount() >= 3 * shown; ++k) {
+        const QColor c = m_look.seriesColor(k);
+        for (int rule = 0; rule < 2; ++rule)
+            styleRule(m_outputs->graph(3 * k + rule), rule, c, points);
+        m_outputs->graph(3 * k + 2)->setPen(
+            QPen(m_look.isPresentation() ? c : c.lighter(130), m_look.stroke(1.0), Qt::DotLine));
+    }
+    for (QCustomPlot* plot : {m_loss, m_alignment})
+        for (int rule = 0; rule < 2 && plot->graphCount() >= 2; ++rule)
+            styleRule(plot->graph(rule), rule, m_look.ruleColor(rule), points);
+    for (int w = 0; w < m_tracked; ++w)
+        for (int rule = 0; rule < 2; ++rule)
+            styleRule(m_weights->graph(2 * w + rule), rule, m_look.seriesColor(w), points);
+    m_land->style(m_look, MarkerLimit);
 }
 
 void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& trial,
@@ -131,50 +218,41 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
         plot->xAxis->setRange(0, 1);  // nothing of the previous run's scale survives
         plot->yAxis->setRange(0, 1);
     }
-    m_map = nullptr;
-    m_paths[0] = m_paths[1] = nullptr;
+    m_tracked = 0;
     m_weightNames.clear();
     for (const auto& [l, i, j] : trackedSynapses(initial))
         m_weightNames << QStringLiteral("W%1[%2,%3]").arg(l).arg(i).arg(j);
 
     // Energy: total F and one line per layer.
-    QCPGraph* total = m_energy->addGraph();
-    total->setName(tr("total F"));
-    total->setPen(QPen(Qt::black, 2.2));
-    for (int l = 1; l <= m_layers; ++l) {
-        QCPGraph* g = m_energy->addGraph();
-        g->setName(l == m_layers ? tr("E%1 (output)").arg(l) : tr("E%1").arg(l));
-        g->setPen(QPen(palette::seriesColor(l - 1), 1.4));
-    }
-    // Outputs: per output, BP and PC, and the target.
+    m_energy->addGraph()->setName(tr("total F"));
+    for (int l = 1; l <= m_layers; ++l)
+        m_energy->addGraph()->setName(l == m_layers ? tr("E%1 (output)").arg(l) : tr("E%1").arg(l));
+    // Outputs: per output, BP and PC, and the target (one legend entry for every target).
     const int shown = std::min(m_outputsCount, MaxOutputs);
+    QStringList names;
     for (int k = 0; k < shown; ++k) {
-        for (int rule = 0; rule < 2; ++rule) {
-            QCPGraph* g = m_outputs->addGraph();
-            g->setName(QStringLiteral("%1 %2").arg(
-                rule == 0 ? "BP" : "PC",
-                k < outputNames.size() ? outputNames[k] : tr("output %1").arg(k)));
-            styleRule(g, rule, palette::seriesColor(k), 0);
-        }
+        names << (k < outputNames.size() ? outputNames[k] : tr("output %1").arg(k));
+        for (int rule = 0; rule < 2; ++rule)
+            m_outputs->addGraph()->setName(QStringLiteral("%1 %2").arg(ruleName(rule), names[k]));
         QCPGraph* t = m_outputs->addGraph();
         t->setName(tr("target %1").arg(k));
-        t->removeFromLegend();
-        t->setPen(QPen(palette::seriesColor(k).lighter(130), 1.0, Qt::DotLine));
         t->setLineStyle(QCPGraph::lsStepLeft);
     }
+    for (int g = 0; g < m_outputs->graphCount(); ++g)
+        m_outputs->graph(g)->removeFromLegend();
+    addStyleEntries(m_outputs, names, true);
     for (int rule = 0; rule < 2; ++rule) {
-        QCPGraph* g = m_loss->addGraph();
-        g->setName(rule == 0 ? tr("BP") : tr("PC"));
-        styleRule(g, rule, palette::ruleColor(rule), 0);
-        QCPGraph* a = m_alignment->addGraph();
-        a->setName(rule == 0 ? tr("BP") : tr("PC"));
-        styleRule(a, rule, palette::ruleColor(rule), 0);
+        m_loss->addGraph()->setName(ruleName(rule));
+        m_alignment->addGraph()->setName(ruleName(rule));
     }
     m_alignment->yAxis->setRange(-1.05, 1.05);
+    m_land->setRun(initial, trial);
+    for (QCustomPlot* plot : {m_energy, m_outputs, m_loss, m_alignment, m_landscape})
+        plotfit::showLegend(plot, true);
+    plotfit::showLegend(m_weights, false);  // until the first trial says how many weights
+    styleGraphs(0);
     for (QCustomPlot* plot : plots())
         plot->replot();
-
-    buildLandscape(initial, trial);
     m_tabs->setTabEnabled(3, hasLandscape());
     int tab = 0;
     if (preferredTab == "weights")
@@ -184,77 +262,13 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
     else if (preferredTab == "landscape" && hasLandscape())
         tab = 3;
     m_tabs->setCurrentIndex(tab);
+    updateStretch();
 }
 
 QString PlotPanel::currentTab() const {
     static const char* const names[] = {"loss", "weights", "alignment", "landscape"};
     const int i = m_tabs->currentIndex();
     return i >= 0 && i < 4 ? QString::fromLatin1(names[i]) : QStringLiteral("loss");
-}
-
-void PlotPanel::buildLandscape(const engine::Network& initial, const engine::Trial& trial) {
-    m_landscapeWeights.reset();
-    std::vector<WeightIndex> trainable;
-    for (engine::Index l = 1; l <= initial.depth(); ++l) {
-        if (!initial.trainable(l))
-            continue;
-        for (engine::Index i = 0; i < initial.size(l); ++i)
-            for (engine::Index j = 0; j < initial.size(l - 1); ++j)
-                if (!initial.hasMask(l) || initial.spec().weight(l).mask(i, j) != 0.0)
-                    trainable.push_back({int(l), int(i), int(j)});
-        if (initial.hasBias(l))
-            trainable.push_back({-1, 0, 0});  // a bias learns too: no 2-D landscape
-    }
-    if (trainable.size() != 2 || trainable[0].layer < 0 || trainable[1].layer < 0) {
-        m_landscape->replot();
-        return;
-    }
-    m_landscapeWeights = std::make_pair(trainable[0], trainable[1]);
-    const auto [a, b] = *m_landscapeWeights;
-    const double a0 = initial.weight(a.layer)(a.post, a.pre),
-                 b0 = initial.weight(b.layer)(b.post, b.pre);
-    const QCPRange ra(a0 - 0.5, a0 + 1.5), rb(b0 - 0.5, b0 + 1.5);
-    const int n = 90;
-    m_map = new QCPColorMap(m_landscape->xAxis, m_landscape->yAxis);
-    m_map->data()->setSize(n, n);
-    m_map->data()->setRange(ra, rb);
-    engine::Network probe = initial;
-    engine::Matrix wa = initial.weight(a.layer), wb;
-    for (int x = 0; x < n; ++x)
-        for (int y = 0; y < n; ++y) {
-            double va, vb;
-            m_map->data()->cellToCoord(x, y, &va, &vb);
-            wa = probe.weight(a.layer);
-            wa(a.post, a.pre) = va;
-            probe.setWeight(a.layer, wa);
-            wb = probe.weight(b.layer);
-            wb(b.post, b.pre) = vb;
-            probe.setWeight(b.layer, wb);
-            // log scale so the valley floor shows; the banded gradient draws contour-like levels.
-            m_map->data()->setCell(x, y, std::log10(engine::trialLoss(probe, trial) + 1e-4));
-        }
-    QCPColorGradient gradient(QCPColorGradient::gpGrayscale);
-    gradient.setLevelCount(14);
-    gradient.setColorStopAt(0.0, QColor(250, 250, 250));
-    gradient.setColorStopAt(1.0, QColor(150, 150, 150));
-    m_map->setGradient(gradient);
-    m_map->setInterpolate(false);
-    m_map->rescaleDataRange(true);
-    m_map->setName(tr("log₁₀ loss (bands)"));
-    for (int rule = 0; rule < 2; ++rule) {
-        m_paths[rule] = new QCPCurve(m_landscape->xAxis, m_landscape->yAxis);
-        m_paths[rule]->setName(rule == 0 ? tr("BP path") : tr("PC path"));
-        QPen pen(palette::ruleColor(rule), 2.0, rule == 0 ? Qt::DashLine : Qt::SolidLine);
-        m_paths[rule]->setPen(pen);
-        m_paths[rule]->setScatterStyle(
-            QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
-                            palette::ruleColor(rule), 6));
-    }
-    m_landscape->xAxis->setLabel(tr("w1 = W%1[%2,%3]").arg(a.layer).arg(a.post).arg(a.pre));
-    m_landscape->yAxis->setLabel(tr("w2 = W%1[%2,%3]").arg(b.layer).arg(b.post).arg(b.pre));
-    m_landscape->xAxis->setRange(ra);
-    m_landscape->yAxis->setRange(rb);
-    m_landscape->replot();
 }
 
 PlotPanel::TrialSeries::TrialSeries(const Frame& frame, const History& history)
@@ -284,19 +298,17 @@ void PlotPanel::showFrame(const FramePtr& frame, const History& history) {
     const TrialSeries series(*frame, history);
     showOutputs(series);
     for (int rule = 0; rule < 2; ++rule) {
-        QCPGraph* loss = m_loss->graph(rule);
-        loss->setData(series.xs, series.values([&](const TrialRecord& r) { return r.loss[rule]; }),
-                      true);
-        styleRule(loss, rule, palette::ruleColor(rule), series.points());
-        QCPGraph* alignment = m_alignment->graph(rule);
-        alignment->setData(series.xs,
-                           series.values([&](const TrialRecord& r) { return r.alignment[rule]; }),
-                           true);
-        styleRule(alignment, rule, palette::ruleColor(rule), series.points());
+        m_loss->graph(rule)->setData(
+            series.xs, series.values([&](const TrialRecord& r) { return r.loss[rule]; }), true);
+        m_alignment->graph(rule)->setData(
+            series.xs, series.values([&](const TrialRecord& r) { return r.alignment[rule]; }),
+            true);
     }
     showWeights(series);
     fitRanges(series);
-    showPaths(frame, history, series);
+    // The first frame of a run is taken before any update, so it holds the initial weights.
+    m_land->showPaths(history.empty() ? *frame : *history.at(0), series.trials, series.picked);
+    styleGraphs(series.points());
     for (QCustomPlot* plot : plots())
         if (plot->isVisible())
             plot->replot(QCustomPlot::rpQueuedReplot);
@@ -331,14 +343,12 @@ void PlotPanel::showEnergy(const Frame& frame) {
 void PlotPanel::showOutputs(const TrialSeries& series) {
     const int shown = std::min(m_outputsCount, MaxOutputs);
     for (int k = 0; k < shown; ++k) {
-        for (int rule = 0; rule < 2; ++rule) {
-            QCPGraph* g = m_outputs->graph(3 * k + rule);
-            g->setData(series.xs, series.values([&](const TrialRecord& r) {
-                return size_t(k) < r.output[rule].size() ? r.output[rule][size_t(k)] : NAN;
-            }),
-                       true);
-            styleRule(g, rule, palette::seriesColor(k), series.points());
-        }
+        for (int rule = 0; rule < 2; ++rule)
+            m_outputs->graph(3 * k + rule)
+                ->setData(series.xs, series.values([&](const TrialRecord& r) {
+                    return size_t(k) < r.output[rule].size() ? r.output[rule][size_t(k)] : NAN;
+                }),
+                          true);
         m_outputs->graph(3 * k + 2)->setData(series.xs, series.values([&](const TrialRecord& r) {
             return size_t(k) < r.target.size() ? r.target[size_t(k)] : NAN;
         }),
@@ -347,27 +357,33 @@ void PlotPanel::showOutputs(const TrialSeries& series) {
 }
 
 void PlotPanel::showWeights(const TrialSeries& series) {
-    // Created lazily, once the number of tracked weights is known.
-    const size_t tracked = series.picked.empty() ? 0 : series.trials[0].weights[0].size();
-    if (m_weights->graphCount() != int(2 * tracked)) {
+    // Created once the number of tracked weights is known. Many weights are named in the
+    // tooltip instead of the legend, which shows the rules' line styles.
+    const int tracked = series.picked.empty() ? 0 : int(series.trials[0].weights[0].size());
+    if (tracked != m_tracked) {
         m_weights->clearGraphs();
-        for (size_t w = 0; w < tracked; ++w)
+        m_tracked = tracked;
+        const bool named = tracked <= MaxWeightEntries;
+        for (int w = 0; w < tracked; ++w)
             for (int rule = 0; rule < 2; ++rule) {
                 QCPGraph* g = m_weights->addGraph();
-                g->setName(QStringLiteral("%1 %2").arg(rule == 0 ? "BP" : "PC",
-                                                       m_weightNames.value(int(w))));
+                g->setName(QStringLiteral("%1 %2").arg(ruleName(rule), m_weightNames.value(w)));
+                g->removeFromLegend();
             }
+        addStyleEntries(m_weights, named ? m_weightNames.mid(0, tracked) : QStringList(), false);
+        plotfit::setToolTip(
+            m_weights, named ? QString()
+                             : tr("Tracked weights, in the order of the colours: %1")
+                                   .arg(m_weightNames.mid(0, tracked).join(QStringLiteral(", "))));
+        plotfit::showLegend(m_weights, tracked > 0);
     }
-    for (size_t w = 0; w < tracked; ++w)
-        for (int rule = 0; rule < 2; ++rule) {
-            QCPGraph* g = m_weights->graph(int(2 * w) + rule);
-            g->setData(series.xs, series.values([&](const TrialRecord& r) {
-                return w < r.weights[rule].size() ? r.weights[rule][w] : NAN;
-            }),
-                       true);
-            styleRule(g, rule, palette::seriesColor(int(w)), series.points());
-        }
-    m_weights->legend->setVisible(tracked <= 4);
+    for (int w = 0; w < tracked; ++w)
+        for (int rule = 0; rule < 2; ++rule)
+            m_weights->graph(2 * w + rule)
+                ->setData(series.xs, series.values([&](const TrialRecord& r) {
+                    return size_t(w) < r.weights[rule].size() ? r.weights[rule][size_t(w)] : NAN;
+                }),
+                          true);
 }
 
 void PlotPanel::fitRanges(const TrialSeries& series) {
@@ -389,36 +405,6 @@ void PlotPanel::fitRanges(const TrialSeries& series) {
             const double pad = std::max(0.05 * r.size(), 1e-3);
             plot->yAxis->setRange(r.lower - pad, r.upper + pad);
         }
-    }
-}
-
-void PlotPanel::showPaths(const FramePtr& frame, const History& history,
-                          const TrialSeries& series) {
-    // Each rule's path from the initial weights through the weights after every trial (the two
-    // tracked weights are exactly the two trainable ones, in the same order).
-    if (!m_landscapeWeights || !m_paths[0])
-        return;
-    const auto [a, b] = *m_landscapeWeights;
-    // The first frame of a run is taken before any update, so it holds the initial weights.
-    const FramePtr& first = history.empty() ? frame : history.at(0);
-    for (int rule = 0; rule < 2; ++rule) {
-        const engine::Snapshot& s0 = first->of(rule == 0 ? engine::Rule::BP : engine::Rule::PC);
-        QVector<double> t{0.0}, wa{s0.weights[size_t(a.layer)](a.post, a.pre)},
-            wb{s0.weights[size_t(b.layer)](b.post, b.pre)};
-        for (size_t i : series.picked) {  // downsampled like the other series
-            const TrialRecord& r = series.trials[i];
-            if (r.weights[rule].size() < 2)
-                break;
-            t << double(r.trial);
-            wa << r.weights[rule][0];
-            wb << r.weights[rule][1];
-        }
-        m_paths[rule]->setData(t, wa, wb);
-        m_paths[rule]->setScatterStyle(
-            t.size() <= MarkerLimit
-                ? QCPScatterStyle(rule == 0 ? QCPScatterStyle::ssCross : QCPScatterStyle::ssCircle,
-                                  palette::ruleColor(rule), 6)
-                : QCPScatterStyle());
     }
 }
 

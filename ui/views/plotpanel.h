@@ -3,27 +3,33 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
-#include <optional>
+#include <memory>
 
 #include "engine/core/network.h"
 #include "engine/core/trial.h"
 #include "ui/simulation/frame.h"
 #include "ui/simulation/history.h"
+#include "ui/views/look.h"
 
 class QCustomPlot;
+class QHBoxLayout;
 class QTabWidget;
-class QCPColorMap;
-class QCPCurve;
+class QCPColorScale;
+class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 
 namespace ui {
 
+class LandscapePlot;
+
 /// The plots under the panes: energy per layer during the current PC trial, every output per
 /// trial with its target (both rules: the interference picture), and a tab with loss per trial,
 /// tracked weights per trial, target alignment per trial and, for nets with exactly two
 /// trainable weights, the loss landscape with both weight trajectories.
-/// BP is dashed with crosses, PC solid with circles.
+/// BP is dashed with crosses, PC solid with circles. Legends sit in a strip above the data; the
+/// landscape has a colour scale; the tab in front gets more width when it is the landscape or
+/// the weights.
 class PlotPanel : public QWidget {
     Q_OBJECT
 public:
@@ -41,7 +47,12 @@ public:
     /// Name of the tab in front ("loss", "weights", "alignment" or "landscape").
     QString currentTab() const;
     /// Whether the run has a loss landscape tab: exactly two trainable weights and no bias.
-    bool hasLandscape() const { return m_landscapeWeights.has_value(); }
+    bool hasLandscape() const;
+    /// Text sizes, strokes and colours (the window's zoom and presentation mode).
+    void setLook(const Look& look);
+    const Look& look() const { return m_look; }
+    /// The landscape's colour scale.
+    QCPColorScale* colourScale() const;
 
 private:
     /// The trial records up to a frame's trial, downsampled to at most MaxPlotPoints (every
@@ -63,14 +74,19 @@ private:
         QVector<double> xs;
     };
 
-    void buildLandscape(const engine::Network& initial, const engine::Trial& trial);
+    /// Pens and markers of every graph for the look; markers only with few `points`.
+    void styleGraphs(int points);
+    void styleRule(QCPGraph* g, int rule, const QColor& color, int points) const;
+    /// Legend-only entries: the rules' line styles, what each colour stands for (`colours`,
+    /// in series order) and, with `target`, the targets' dotted line.
+    void addStyleEntries(QCustomPlot* plot, const QStringList& colours, bool target);
+    /// The tab in front takes more of the row when it needs room.
+    void updateStretch();
     void showEnergy(const Frame& frame);
     void showOutputs(const TrialSeries& series);
     void showWeights(const TrialSeries& series);
     /// Both axes of the per-trial plots to their data.
     void fitRanges(const TrialSeries& series);
-    /// The landscape's weight paths.
-    void showPaths(const FramePtr& frame, const History& history, const TrialSeries& series);
 
     QCustomPlot* m_energy = nullptr;
     QCustomPlot* m_outputs = nullptr;
@@ -78,19 +94,17 @@ private:
     QCustomPlot* m_weights = nullptr;
     QCustomPlot* m_alignment = nullptr;
     QCustomPlot* m_landscape = nullptr;
-    QCPColorMap* m_map = nullptr;
-    QCPCurve* m_paths[2] = {nullptr, nullptr};
     QCPItemStraightLine* m_updateMark = nullptr;
     QCPItemText* m_updateLabel = nullptr;
+    std::unique_ptr<LandscapePlot> m_land;
     QTabWidget* m_tabs = nullptr;
+    QHBoxLayout* m_row = nullptr;
+    Look m_look;
+    int m_points = 0;
+    int m_tracked = 0;  // weights in the weights plot (two graphs each)
     int m_outputsCount = 0;
     QStringList m_weightNames;  // "W1[0,0]" for each tracked weight
     int m_layers = 0;
-    /// The two trainable weights (layer, post, pre) of a landscape network.
-    struct WeightIndex {
-        int layer, post, pre;
-    };
-    std::optional<std::pair<WeightIndex, WeightIndex>> m_landscapeWeights;
 };
 
 }  // namespace ui

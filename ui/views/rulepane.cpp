@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "ui/views/captions.h"
+#include "ui/views/elidedlabel.h"
 #include "ui/views/energymachineview.h"
 #include "ui/views/networkview.h"
 #include "ui/views/palette.h"
@@ -20,20 +21,18 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
     column->setSpacing(2);
     auto* header = new QHBoxLayout;
     const bool pc = rule == engine::Rule::PC;
-    auto* title = new QLabel(pc ? tr("<b>Prospective configuration (PC)</b> &mdash; activity first")
-                                : tr("<b>Backpropagation (BP)</b> &mdash; weights first"),
-                             this);
-    title->setObjectName(pc ? "pcTitle" : "bpTitle");
-    title->setMinimumWidth(1);  // may be cut on narrow windows rather than widen them
-    auto* swatch = new QLabel(this);
-    swatch->setText(
-        pc ? QStringLiteral("<span style='color:%1'>━━ ●</span>").arg(palette::ruleColor(1).name())
-           : QStringLiteral("<span style='color:%1'>╍╍ ✕</span>")
-                 .arg(palette::ruleColor(0).name()));
-    swatch->setToolTip(tr("How this rule is drawn in the plots"));
-    header->addWidget(title);
-    header->addWidget(swatch);
-    header->addStretch();
+    // The full title where there is room, shorter forms where there is not.
+    m_title = new ElidedLabel(this);
+    m_title->setObjectName(pc ? "pcTitle" : "bpTitle");
+    m_title->setTexts(
+        pc ? QStringList{tr("Prospective configuration (PC) — activity first"),
+                         tr("Prospective configuration (PC)"), tr("PC — activity first"), tr("PC")}
+           : QStringList{tr("Backpropagation (BP) — weights first"), tr("Backpropagation (BP)"),
+                         tr("BP — weights first"), tr("BP")});
+    m_swatch = new QLabel(this);
+    m_swatch->setToolTip(tr("How this rule is drawn in the plots"));
+    header->addWidget(m_title, 1);
+    header->addWidget(m_swatch);
     if (pc) {
         m_machineButton = new QToolButton(this);
         m_machineButton->setText(tr("Energy machine"));
@@ -42,15 +41,10 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
         header->addWidget(m_machineButton);
     }
     column->addLayout(header);
-    m_caption = new QLabel(this);
+    // Long captions must not force the pane (and the window) wider: shortened with "…", the
+    // full text in the tooltip.
+    m_caption = new ElidedLabel(this);
     m_caption->setObjectName(pc ? "pcCaption" : "bpCaption");
-    m_caption->setWordWrap(false);
-    // Long captions must not force the pane (and the window) wider; they are cut at the edge.
-    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_caption->setMinimumWidth(1);
-    m_caption->setStyleSheet(
-        QStringLiteral("color: palette(text); padding: 2px; border-left: 4px solid %1;")
-            .arg(palette::ruleColor(pc ? 1 : 0).name()));
     column->addWidget(m_caption);
     m_stack = new QStackedWidget(this);
     m_network = new NetworkView(rule, this);
@@ -61,6 +55,36 @@ RulePane::RulePane(engine::Rule rule, QWidget* parent) : QFrame(parent), m_rule(
         connect(m_machineButton, &QToolButton::toggled, this, &RulePane::setMachineShown);
     }
     column->addWidget(m_stack, 1);
+    setLook(m_look);
+}
+
+void RulePane::setLook(const Look& look) {
+    m_look = look;
+    QFont bold = look.font(Look::Text::Body);
+    bold.setBold(true);
+    m_title->setFont(bold);
+    // Explicit, because a widget with a style sheet stops following its parent's font.
+    m_caption->setFont(look.font(Look::Text::Body));
+    const bool pc = m_rule == engine::Rule::PC;
+    m_swatch->setText(
+        pc ? QStringLiteral("<span style='color:%1'>━━ ●</span>").arg(look.ruleColor(1).name())
+           : QStringLiteral("<span style='color:%1'>╍╍ ✕</span>").arg(look.ruleColor(0).name()));
+    styleCaption();
+    m_network->setLook(look);
+    if (m_machine)
+        m_machine->setLook(look);
+}
+
+void RulePane::styleCaption() {
+    // The part being computed, tinted: forward / relax / backward / update each have a colour,
+    // so in slow motion the eye can follow the phases without reading.
+    m_caption->setStyleSheet(
+        QStringLiteral("color: palette(text); padding: %1px; border-left: %2px solid %3; "
+                       "background: %4;")
+            .arg(m_look.px(2))
+            .arg(m_look.px(6))
+            .arg(m_look.ruleColor(m_rule == engine::Rule::PC ? 1 : 0).name(),
+                 m_tint.isValid() ? m_tint.name() : QStringLiteral("transparent")));
 }
 
 void RulePane::setNetwork(const engine::NetworkSpec& spec, const palette::ColourRanges& ranges,
@@ -78,16 +102,11 @@ void RulePane::setFrame(const FramePtr& frame) {
     if (!frame)
         return;
     const engine::Snapshot& s = frame->of(m_rule);
-    m_caption->setText(phaseCaption(s));
-    // The part being computed, tinted: forward / relax / backward / update each have a colour,
-    // so in slow motion the eye can follow the phases without reading.
+    m_caption->setFullText(phaseCaption(s));
     const QColor tint = palette::phaseColor(s.phase);
     if (tint != m_tint) {
         m_tint = tint;
-        m_caption->setStyleSheet(
-            QStringLiteral("color: palette(text); padding: 2px; border-left: 6px solid %1; "
-                           "background: %2;")
-                .arg(palette::ruleColor(m_rule == engine::Rule::PC ? 1 : 0).name(), tint.name()));
+        styleCaption();
     }
 }
 

@@ -6,6 +6,8 @@
 #include <QStringList>
 
 #include "ui/simulation/frame.h"
+#include "ui/views/elidedlabel.h"
+#include "ui/views/look.h"
 #include "ui/views/palette.h"
 
 class QLabel;
@@ -35,11 +37,20 @@ public:
     void setMachineShown(bool shown);
     bool machineShown() const;
     engine::Rule rule() const { return m_rule; }
-    QLabel* caption() const { return m_caption; }
+    /// What the rule just computed (shortened with "…" when the pane is narrow).
+    ElidedLabel* caption() const { return m_caption; }
+    ElidedLabel* title() const { return m_title; }
+    /// Text sizes, strokes and colours, for the pane and its views.
+    void setLook(const Look& look);
 
 private:
+    void styleCaption();
+
     engine::Rule m_rule;
-    QLabel* m_caption = nullptr;
+    Look m_look;
+    ElidedLabel* m_title = nullptr;
+    QLabel* m_swatch = nullptr;
+    ElidedLabel* m_caption = nullptr;
     QStackedWidget* m_stack = nullptr;
     NetworkView* m_network = nullptr;
     EnergyMachineView* m_machine = nullptr;

@@ -10,6 +10,7 @@
 #include <QToolButton>
 
 #include "ui/simulation/simulationcontroller.h"
+#include "ui/views/elidedlabel.h"
 
 namespace ui {
 
@@ -63,8 +64,8 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent)
     button(QStringLiteral("▶"), tr("Forward one recorded step"), [this] { move(1); });
     button(QStringLiteral("▶▶"), tr("Forward 10 recorded steps"), [this] { move(10); });
     button(QStringLiteral("▶|"), tr("Live: the newest step (End)"), [this] { toEnd(); });
-    m_label = new QLabel(this);
-    m_label->setMinimumWidth(150);
+    m_label = new ElidedLabel(this);
+    m_label->setObjectName("timelineLabel");
     row->addWidget(m_label);
     m_resume = new QPushButton(tr("Resume from here"), this);
     m_resume->setToolTip(tr("Continue the run from the step shown (the later steps are dropped)"));
@@ -89,7 +90,7 @@ void TimelineBar::refresh() {
         text = tr("step %1 · trial %2").arg(f->pc->step).arg(f->pc->trial);
     if (!m_controller->live())
         text += tr(" (past)");
-    m_label->setText(text);
+    m_label->setFullText(text);
     m_resume->setEnabled(!m_controller->live());
 }
 

@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace ui {
 
+class ElidedLabel;
 class SimulationController;
 
 /// The timeline: a slider over every recorded frame between VCR buttons (first, back 10, back
@@ -32,7 +33,7 @@ public:
 private:
     SimulationController* m_controller;
     QSlider* m_slider = nullptr;
-    QLabel* m_label = nullptr;
+    ElidedLabel* m_label = nullptr;
     QPushButton* m_resume = nullptr;
     bool m_updating = false;
 };
