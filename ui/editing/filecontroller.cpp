@@ -122,15 +122,16 @@ bool FileController::saveAs() {
     QString suggestion = m_doc->filePath();
     if (suggestion.isEmpty()) {
         const std::string& name = m_doc->scenario().name;
-        suggestion =
-            QDir(m_lastDir.isEmpty() ? QDir::homePath() : m_lastDir)
-                .filePath(QString::fromStdString(name.empty() ? "scenario" : name) + ".json");
+        suggestion = QDir(m_lastDir.isEmpty() ? QDir::homePath() : m_lastDir)
+                         .filePath(QString::fromStdString(name.empty() ? "scenario" : name) +
+                                   ".prospect.json");
     }
     QString path = askSavePath(suggestion);
     if (path.isEmpty())
         return false;
+    // The suffix the desktop's MIME type knows (application/x-prospect-scenario+json).
     if (QFileInfo(path).suffix().isEmpty())
-        path += ".json";
+        path += ".prospect.json";
     m_lastDir = QFileInfo(path).absolutePath();
     const QString error = saveFile(path);
     if (!error.isEmpty()) {
@@ -186,7 +187,7 @@ QString FileController::askOpenPath(const QString& dir) {
 
 QString FileController::askSavePath(const QString& suggestion) {
     return QFileDialog::getSaveFileName(m_parent, tr("Save scenario"), suggestion,
-                                        tr("Prospect scenarios (*.json)"));
+                                        tr("Prospect scenarios (*.prospect.json *.json)"));
 }
 
 FileController::Unsaved FileController::askUnsaved(const QString& name) {

@@ -189,8 +189,12 @@ void SimulationWorker::step(int granularity, int count) {
 }
 
 QString SimulationWorker::finishedText() const {
-    return tr("The scenario's trials are over (%1 trials, played once). Reset to run them again.")
-        .arg(m_pair->pc().trialsCompleted());
+    const auto trials = m_pair->pc().trialsCompleted();
+    return (trials == 1 ? tr("The scenario's trials are over (1 trial, played once). Reset to run "
+                             "it again.")
+                        : tr("The scenario's trials are over (%1 trials, played once). Reset to "
+                             "run them again.")
+                              .arg(trials));
 }
 
 QString SimulationWorker::problemText() const {

@@ -73,10 +73,10 @@ protected:
 TEST_F(Files, SaveAsksForAFileOnceAndThenSavesToIt) {
     ASSERT_NO_FATAL_FAILURE(change(0.5));
     QSignalSpy saved(&files, &FileController::saved);
-    files.savePath = dir.filePath("mine");  // no suffix: .json is added
+    files.savePath = dir.filePath("mine");  // no suffix: the MIME type's .prospect.json is added
     ASSERT_TRUE(files.save());
-    const QString path = dir.filePath("mine.json");
-    EXPECT_EQ(files.asked, QStringList{"save bear.json"});
+    const QString path = dir.filePath("mine.prospect.json");
+    EXPECT_EQ(files.asked, QStringList{"save bear.prospect.json"});
     EXPECT_EQ(doc.filePath(), path);
     EXPECT_FALSE(doc.isModified());
     ASSERT_EQ(saved.count(), 1);
