@@ -291,6 +291,13 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         std::cerr << "prospect: " << *error << "\n";
         return 2;
     }
+    if (options.helpRequested()) {
+        std::cout << "Usage: prospect [FILE] [options]\n"
+                     "Opens the lab window on FILE (a scenario) or a preset.\n"
+                     "Commands: prospect --help\n\n"
+                  << options.helpText();
+        return 0;
+    }
     if (positionalFile && options.given("open")) {
         std::cerr << "prospect: give the scenario file once, either as " << args[0]
                   << " or with --open\n";
@@ -307,6 +314,13 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::cerr << "prospect: no display to open the window on (neither DISPLAY nor "
+                     "WAYLAND_DISPLAY is set); --screenshot FILE renders without one, and "
+                     "prospect --help lists the commands that need none\n";
+        return 2;
+    }
     installQtMessageFilter();
     QApplication application(argc, argv);
     QApplication::setApplicationName("Prospect");
