@@ -30,14 +30,15 @@ OptionSpec csvOption() {
 }
 
 OptionSpec threadsOption() {
-    return {"threads", std::to_string(hardwareThreads()), "worker threads"};
+    // "0", not this machine's count: the manual page is written on the build machine.
+    return {"threads", "0", "worker threads (0: one per core)"};
 }
 
 Error readThreads(const Options& o, unsigned& threads) {
     long long n = 0;
-    if (auto e = engine::experiments::readInteger(o.text("threads"), 1, 256, n))
+    if (auto e = engine::experiments::readInteger(o.text("threads"), 0, 256, n))
         return "--threads: " + *e;
-    threads = static_cast<unsigned>(n);
+    threads = n == 0 ? hardwareThreads() : static_cast<unsigned>(n);
     return std::nullopt;
 }
 

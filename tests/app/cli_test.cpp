@@ -554,3 +554,26 @@ TEST(RunCommand, AScenarioPlayedOnceStopsAtItsEndWithoutAnError) {
     EXPECT_NE(r.out.find("plays its 65 trials once; 100 were asked for"), std::string::npos);
     EXPECT_EQ(parseCsv(readFile(csv)).size(), 1u + 2u * 65u);
 }
+
+TEST(Cli, ThreadsDefaultsToOnePerCoreOfTheMachineThatRuns) {
+    // The default is written "0" (one per core): the manual page, generated on the build
+    // machine, must not print that machine's core count as the default.
+    EXPECT_EQ(threadsOption().defaultValue, "0");
+    EXPECT_NE(threadsOption().help.find("0: one per core"), std::string::npos);
+    for (const std::vector<std::string>& given :
+         {std::vector<std::string>{}, std::vector<std::string>{"--threads", "0"}}) {
+        Options o({threadsOption()});
+        ASSERT_FALSE(o.parse(given).has_value());
+        unsigned threads = 0;
+        ASSERT_FALSE(readThreads(o, threads).has_value());
+        EXPECT_EQ(threads, hardwareThreads());
+    }
+    Options o({threadsOption()});
+    ASSERT_FALSE(o.parse({"--threads", "3"}).has_value());
+    unsigned threads = 0;
+    ASSERT_FALSE(readThreads(o, threads).has_value());
+    EXPECT_EQ(threads, 3u);
+    Options tooMany({threadsOption()});
+    ASSERT_FALSE(tooMany.parse({"--threads", "257"}).has_value());
+    EXPECT_TRUE(readThreads(tooMany, threads).has_value());
+}
