@@ -411,3 +411,61 @@ TEST(DataExperiments, SummaryPicksTheLowestMeanPerRuleAndSetting) {
     EXPECT_EQ(pc->rates[0].scores, (std::vector<Scalar>{0.20, 0.30}));
     EXPECT_NEAR(pc->rates[0].stats.sd, std::sqrt(0.005), 1e-12);
 }
+
+TEST(DataExperiments, TheLastTestsConfusionAndLivePredictionsAgreeWithTheError) {
+    const auto d = syntheticData();
+    DepthConfig config;
+    config.depths = {2};
+    config.alphas = {0.01};
+    config.seeds = 1;
+    config.perClass = 10;
+    config.batchSize = 10;
+    config.epochs = 3;
+    config.pc.iterations = 8;
+    std::vector<Index> everyTestImage = identityOrder(d->test.size());
+    std::vector<Scalar> errorsSeen;
+    DataHooks hooks;
+    hooks.onTrained = [&](const BatchTrainer& trainer) {
+        // The trainer's weights are the ones just tested: predicting every test image again
+        // gives the error recorded for this epoch.
+        Evaluator evaluator(trainer);
+        const std::vector<int> predicted = evaluator.predict(trainer, d->test, everyTestImage);
+        ASSERT_EQ(predicted.size(), everyTestImage.size());
+        int wrong = 0;
+        for (size_t k = 0; k < predicted.size(); ++k)
+            wrong += predicted[k] != d->test.label(static_cast<Index>(k)) ? 1 : 0;
+        errorsSeen.push_back(static_cast<Scalar>(wrong) / static_cast<Scalar>(predicted.size()));
+    };
+    const DataCellResult r = runDepthCell(config, *d, {Rule::PC, 2, 0.01, 0}, hooks);
+    ASSERT_EQ(r.epochs(), 3);
+    EXPECT_EQ(errorsSeen, r.errors[0]);
+    ASSERT_EQ(r.confusion.size(), 1u);
+    const Confusion& c = r.confusion[0];
+    ASSERT_EQ(c.units, 10);
+    std::int64_t total = 0, right = 0;
+    for (int t = 0; t < c.units; ++t)
+        for (int p = 0; p < c.units; ++p) {
+            total += c.at(t, p);
+            right += t == p ? c.at(t, p) : 0;
+        }
+    EXPECT_EQ(total, d->test.size());
+    EXPECT_DOUBLE_EQ(1.0 - static_cast<Scalar>(right) / static_cast<Scalar>(total),
+                     r.errors[0].back());
+    // Continual: one 5 x 5 confusion per task, each over that task's test images.
+    ContinualConfig cc;
+    cc.alphas = {0.01};
+    cc.perClass = 10;
+    cc.batchSize = 25;
+    cc.cycles = 1;
+    cc.epochsPerTask = 1;
+    cc.pc.iterations = 8;
+    const DataCellResult rc = runContinualCell(cc, *d, {Rule::BP, 0, 0.01, 0});
+    ASSERT_EQ(rc.confusion.size(), 2u);
+    for (const Confusion& task : rc.confusion) {
+        EXPECT_EQ(task.units, 5);
+        std::int64_t n = 0;
+        for (std::int64_t v : task.counts)
+            n += v;
+        EXPECT_EQ(n, 5 * 20);
+    }
+}
