@@ -99,14 +99,17 @@ std::vector<ex::DataCellResult> runCells(const ex::DataPlan& plan,
         const std::size_t i = cells.size() - 1 - job;
         ex::DataHooks hooks;
         hooks.cancel = cancelFlag();
-        hooks.onEpoch = [&progress](const ex::DataCellResult&) { progress.epochs(1); };
+        // Every epoch but the last counts as it ends; the last one, and the epochs a diverged run
+        // leaves out, when the run is done (so that 100 % comes with the last run).
+        hooks.onEpoch = [&progress, &plan](const ex::DataCellResult& r) {
+            if (r.epochs() < plan.epochs)
+                progress.epochs(1);
+        };
         results[i] = plan.run(data, cells[i], hooks);
-        // A run that stopped early (diverged) counts its remaining epochs as done.
         if (!results[i].cancelled) {
             progress.runDone();
-            const int left = plan.epochs - results[i].epochs();
-            if (left > 0)
-                progress.epochs(static_cast<size_t>(left));
+            progress.epochs(
+                static_cast<size_t>(plan.epochs - std::min(results[i].epochs(), plan.epochs - 1)));
         }
     });
     if (failure)

@@ -63,11 +63,12 @@ void buildDepth(const DepthSettings& s, DataPlan& plan) {
     plan.metric = c.metric();
     std::ostringstream d;
     d << "Deep networks (Fig. 3f-h): 784 -> " << c.width
-      << " x (L - 1) -> 10, leaky ReLU (slope 0.01), Xavier-normal, no bias.\n"
+      << " x (L - 1) -> 10, leaky ReLU (0.01), Xavier-normal, no bias.\n"
       << c.perClass << " training images per class, batch " << c.batchSize << ", " << c.epochs
-      << " epochs, tested on " << testText(c.testPerClass) << " after each epoch.\n"
+      << " epochs; a test on " << testText(c.testPerClass) << " after each.\n"
       << pcText(c.pc) << " Depths L " << integerListText(c.depths) << "; " << c.alphas.size()
-      << " learning rates; " << gridText(plan.cells, c.seeds) << "\n";
+      << " learning rates;\n"
+      << gridText(plan.cells, c.seeds) << "\n";
     plan.description = d.str();
     plan.run = [c](const data::Dataset& data, const DataCell& cell, const DataHooks& hooks) {
         return runDepthCell(c, data, cell, hooks);
@@ -85,7 +86,7 @@ void buildOnline(const OnlineSettings& s, DataPlan& plan) {
       << " batches of a fresh shuffle of "
       << (c.trainPerClass > 0 ? std::to_string(c.trainPerClass) + " training images per class"
                               : std::string("the full training set"))
-      << ", then tests on " << testText(c.testPerClass) << "; " << c.iterations << " iterations.\n"
+      << ",\nthen tests on " << testText(c.testPerClass) << "; " << c.iterations << " iterations.\n"
       << pcText(c.pc) << " Batch sizes and rates:";
     for (const OnlineSetting& setting : c.settings)
         d << " " << setting.batchSize << " (" << ratesText(setting.alphas) << ")";
@@ -106,7 +107,7 @@ void buildContinual(const ContinualSettings& s, DataPlan& plan) {
     std::ostringstream d;
     d << "Continual learning (Fig. 4d-e): 784 -> 32 -> 32 -> 32 -> 5, sigmoid, Xavier-normal, no "
          "bias.\nThe ten classes, permuted by the seed, make task A (the first five) and task B; "
-         "a shared head\nof 5 outputs (the class's position in its task). "
+         "a shared head\nof 5 outputs (the class's position in its task).\n"
       << c.perClass << " images per class, batch " << c.batchSize << "; " << c.cycles
       << " cycles of (" << c.epochsPerTask << " epochs on A, then " << c.epochsPerTask
       << " on B) = " << c.epochs() << " epochs;\nboth tasks tested on "
@@ -127,16 +128,17 @@ void buildDrift(const DriftSettings& s, DataPlan& plan) {
     plan.driftPeriod = c.period;
     plan.metric = c.metric();
     std::ostringstream d;
-    d << "Concept drift (Fig. 4f-g): 784 -> 32 -> 32 -> 10, sigmoid, Xavier-uniform, no bias, "
-         "pre-trained with BP\n("
+    d << "Concept drift (Fig. 4f-g): 784 -> 32 -> 32 -> 10, sigmoid, Xavier-uniform, no bias,\n"
+         "pre-trained with BP ("
       << (c.pretrainPerClass > 0 ? std::to_string(c.pretrainPerClass) + " images per class"
                                  : std::string("the full training set"))
       << ", " << c.pretrainEpochs << " epochs, batch " << c.pretrainBatch << ", alpha "
-      << formatNumber(c.pretrainAlpha) << "). Every " << c.period
-      << " epochs the labels of classes 5-9 are\npermuted anew. " << c.trainPerClass
-      << " training and " << c.testPerClass << " test images per class, batch " << c.batchSize
-      << ", " << c.epochs << " epochs. " << pcText(c.pc) << "\nRates " << ratesText(c.alphas)
-      << "; " << gridText(plan.cells, c.seeds) << "\n";
+      << formatNumber(c.pretrainAlpha) << ").\nEvery " << c.period
+      << " epochs the labels of classes 5-9 are permuted anew. " << c.trainPerClass
+      << " training and " << c.testPerClass << " test images\nper class, batch " << c.batchSize
+      << ", " << c.epochs << " epochs.\n"
+      << pcText(c.pc) << " Rates " << ratesText(c.alphas) << "; " << gridText(plan.cells, c.seeds)
+      << "\n";
     plan.description = d.str();
     // One pre-training per seed, shared by both rules and every rate (and every thread).
     auto cache = std::make_shared<DriftPretrainCache>();

@@ -21,11 +21,12 @@ Scalar meanOf(Scalar sum, int n) {
     return n > 0 ? sum / n : NaN;
 }
 
-/// "0.1234 (0.0056)", "n/a" when there is no finite value.
+/// "0.1234 (0.0056)", "0.1234" for one seed (no spread to speak of), "n/a" when there is no
+/// finite value.
 std::string meanSdText(const SeedStats& s) {
     if (s.n == 0)
         return "n/a";
-    return fixed(s.mean) + " (" + fixed(s.sd) + ")";
+    return s.n == 1 ? fixed(s.mean) : fixed(s.mean) + " (" + fixed(s.sd) + ")";
 }
 
 /// One table per rule: each setting's best rate and its score.

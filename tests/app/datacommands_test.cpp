@@ -241,9 +241,9 @@ TEST_F(DataCommands, QuickChangesTheDefaultsOnlyOfTheOptionsNotGiven) {
     const CliRun r = run(withData({"experiment", "depth", "--quick", "--depths", "1", "--epochs",
                                    "1", "--T", "2", "--per-class", "2"}));
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("1 epochs, tested on 100 test images per class"), std::string::npos)
+    EXPECT_NE(r.out.find("1 epochs; a test on 100 test images per class"), std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("Depths L 1; 4 learning rates; 1 seed(s); 8 runs"), std::string::npos)
+    EXPECT_NE(r.out.find("Depths L 1; 4 learning rates;\n1 seed(s); 8 runs"), std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("PC: T 2, gamma0 0.1"), std::string::npos) << r.out;
 }

@@ -111,11 +111,8 @@ void DataTab::setUpPlot() {
     m_summaryRect->axis(QCPAxis::atBottom)
         ->setLabel(*setting ? QString::fromLatin1(setting) : tr("learning rate α"));
     m_summaryRect->axis(QCPAxis::atLeft)->setLabel(tr("score (best rate)"));
-    if (logAxis(m_protocol)) {
+    if (logAxis(m_protocol))
         m_summaryRect->axis(QCPAxis::atBottom)->setScaleType(QCPAxis::stLogarithmic);
-        m_summaryRect->axis(QCPAxis::atBottom)
-            ->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    }
 }
 
 void DataTab::drawCurves() {
@@ -253,7 +250,15 @@ void DataTab::drawSummary() {
                                        spread, scores, &scores == &seeds.front().second);
         }
     }
+    // A tick at every value of the grid (settings or rates), written as the command line does.
     QCPAxis* x = m_summaryRect->axis(QCPAxis::atBottom);
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (const ex::DataSummary::Row& row : summary.rows)
+        for (const ex::DataSummary::Rate& rate : row.rates)
+            ticker->addTick(bySetting ? row.setting : rate.alpha,
+                            bySetting ? QString::number(row.setting) : alphaText(rate.alpha));
+    x->setTicker(ticker);
+    x->setSubTicks(false);
     if (std::isfinite(lo))
         x->setRange(log ? lo / 1.6 : lo - 0.8, log ? hi * 1.6 : hi + 0.8);
     m_summaryRect->axis(QCPAxis::atLeft)
