@@ -253,28 +253,31 @@ std::optional<ShardFile> parseShard(const std::string& text, const std::string& 
     return file;
 }
 
-std::optional<MergedGrid> mergeShards(const std::vector<ShardFile>& shards, std::string& error) {
-    if (shards.empty()) {
-        error = "no shard files given";
-        return std::nullopt;
-    }
+namespace {
+
+/// The experiment of a set of shards after checking that they are the N shards of one grid (the
+/// same experiment, options, N and data; every K once), with byIndex[K] the shard K; nullptr,
+/// with `error`, when they are not.
+const DataExperimentInfo* checkShardSet(const std::vector<ShardFile>& shards,
+                                        std::vector<const ShardFile*>& byIndex,
+                                        std::string& error) {
     const ShardFile& first = shards.front();
     const DataExperimentInfo* info = findDataExperiment(first.experiment);
     if (!info) {
         error = first.name + ": unknown experiment '" + first.experiment + "'";
-        return std::nullopt;
+        return nullptr;
     }
-    std::vector<const ShardFile*> byIndex(static_cast<size_t>(first.count) + 1, nullptr);
+    byIndex.assign(static_cast<size_t>(first.count) + 1, nullptr);
     for (const ShardFile& s : shards) {
         if (const std::string d = settingsDifference(first, s); !d.empty()) {
             error = s.name + " is not a shard of the same grid: " + d;
-            return std::nullopt;
+            return nullptr;
         }
         const ShardFile*& slot = byIndex[static_cast<size_t>(s.index)];
         if (slot) {
             error = slot->name + " and " + s.name + " are both shard " + std::to_string(s.index) +
                     "/" + std::to_string(s.count);
-            return std::nullopt;
+            return nullptr;
         }
         slot = &s;
     }
@@ -282,9 +285,9 @@ std::optional<MergedGrid> mergeShards(const std::vector<ShardFile>& shards, std:
         if (!byIndex[static_cast<size_t>(k)]) {
             error =
                 "shard " + std::to_string(k) + "/" + std::to_string(first.count) + " is missing";
-            return std::nullopt;
+            return nullptr;
         }
-    // The plan from the recorded options (every one must be there: the grid depends on them).
+    // Every option must be recorded: the grid and its numbers depend on them.
     for (const DataOptionInfo& o : info->options)
         if (o.name != DataFolderOption) {
             bool found = false;
@@ -292,9 +295,24 @@ std::optional<MergedGrid> mergeShards(const std::vector<ShardFile>& shards, std:
                 found = found || name == o.name;
             if (!found) {
                 error = first.name + ": option " + o.name + " is not recorded";
-                return std::nullopt;
+                return nullptr;
             }
         }
+    return info;
+}
+
+}  // namespace
+
+std::optional<MergedGrid> mergeShards(const std::vector<ShardFile>& shards, std::string& error) {
+    if (shards.empty()) {
+        error = "no shard files given";
+        return std::nullopt;
+    }
+    std::vector<const ShardFile*> byIndex;
+    const DataExperimentInfo* info = checkShardSet(shards, byIndex, error);
+    if (!info)
+        return std::nullopt;
+    const ShardFile& first = shards.front();
     DataPlanRead read = readDataPlan(
         info->protocol,
         [&first](const std::string& name) {

@@ -68,6 +68,13 @@ DataTab::~DataTab() {
 }
 
 void DataTab::buildLayout() {
+    auto* row = new QHBoxLayout(this);
+    row->addWidget(buildLeftColumn());
+    row->addLayout(buildRightColumn(), 1);
+    setUpPlot();
+}
+
+QWidget* DataTab::buildLeftColumn() {
     auto* left = new QVBoxLayout;
     auto* about = new QLabel(
         QStringLiteral("<b>%1</b> (%2). %3")
@@ -114,6 +121,13 @@ void DataTab::buildLayout() {
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     left->addWidget(m_status);
 
+    auto* leftBox = new QWidget(this);
+    leftBox->setLayout(left);
+    leftBox->setMaximumWidth(330);
+    return leftBox;
+}
+
+QLayout* DataTab::buildRightColumn() {
     auto* right = new QVBoxLayout;
     auto* curvesRow = new QHBoxLayout;
     curvesRow->addWidget(new QLabel(tr("Curves and images of:"), this));
@@ -159,13 +173,7 @@ void DataTab::buildLayout() {
     exports->addWidget(m_saveCsv);
     right->addLayout(exports);
 
-    auto* row = new QHBoxLayout(this);
-    auto* leftBox = new QWidget(this);
-    leftBox->setLayout(left);
-    leftBox->setMaximumWidth(330);
-    row->addWidget(leftBox);
-    row->addLayout(right, 1);
-    setUpPlot();
+    return right;
 }
 
 void DataTab::addField(const ex::DataOptionInfo& option) {

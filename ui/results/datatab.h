@@ -17,6 +17,7 @@ class QCustomPlot;
 class QCPAxisRect;
 class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QMessageBox;
 class QPlainTextEdit;
@@ -89,6 +90,8 @@ private:
     struct RunState;
 
     void buildLayout();
+    QWidget* buildLeftColumn();
+    QLayout* buildRightColumn();
     void setUpPlot();
     void addField(const engine::experiments::DataOptionInfo& option);
     std::string fieldText(const std::string& name) const;
