@@ -31,6 +31,11 @@ bool logAxis(ex::DataProtocol p) {
     return p != ex::DataProtocol::Depth;
 }
 
+/// Shows lo .. hi on the summary's x axis with a margin (a factor on a log axis).
+void setSpan(QCPAxis* x, bool log, double lo, double hi) {
+    x->setRange(log ? lo / 1.6 : lo - 0.8, log ? hi * 1.6 : hi + 0.8);
+}
+
 /// Removes the plottables drawn in `rect`.
 void clearRect(QCustomPlot* plot, QCPAxisRect* rect) {
     for (int i = plot->plottableCount() - 1; i >= 0; --i)
@@ -111,8 +116,32 @@ void DataTab::setUpPlot() {
     m_summaryRect->axis(QCPAxis::atBottom)
         ->setLabel(*setting ? QString::fromLatin1(setting) : tr("learning rate α"));
     m_summaryRect->axis(QCPAxis::atLeft)->setLabel(tr("score (best rate)"));
-    if (logAxis(m_protocol))
-        m_summaryRect->axis(QCPAxis::atBottom)->setScaleType(QCPAxis::stLogarithmic);
+    // Before the first result: the span of the paper's grid (depths, batch sizes, images per
+    // class or learning rates), so that an empty log axis is not drawn over [0, 5].
+    QCPAxis* x = m_summaryRect->axis(QCPAxis::atBottom);
+    const bool log = logAxis(m_protocol);
+    if (log)
+        x->setScaleType(QCPAxis::stLogarithmic);
+    const ex::DataPlanRead paper = ex::readDataPlan(
+        m_protocol,
+        [this](const std::string& name) {
+            for (const ex::DataOptionInfo& o : m_info.options)
+                if (o.name == name)
+                    return o.defaultText;
+            return std::string();
+        },
+        "");
+    if (paper.plan) {
+        const bool bySetting = *paper.plan->settingName() != '\0';
+        double lo = INFINITY, hi = -INFINITY;
+        for (const ex::DataCell& c : paper.plan->cells) {
+            lo = std::min(lo, bySetting ? c.setting : c.alpha);
+            hi = std::max(hi, bySetting ? c.setting : c.alpha);
+        }
+        if (std::isfinite(lo))
+            setSpan(x, log, lo, hi);
+    }
+    m_summaryRect->axis(QCPAxis::atLeft)->setRange(0.0, 1.0);
 }
 
 void DataTab::drawCurves() {
@@ -260,7 +289,7 @@ void DataTab::drawSummary() {
     x->setTicker(ticker);
     x->setSubTicks(false);
     if (std::isfinite(lo))
-        x->setRange(log ? lo / 1.6 : lo - 0.8, log ? hi * 1.6 : hi + 0.8);
+        setSpan(x, log, lo, hi);
     m_summaryRect->axis(QCPAxis::atLeft)
         ->setLabel(QString::fromStdString(plan.metric.describe(plan.epochWord())));
     resultplots::fitValueAxis(m_summaryRect, false);

@@ -123,6 +123,37 @@ TEST(DataWindow, OpensFromTheViewMenuWithTheCommandLinesOptions) {
     }
 }
 
+TEST(DataWindow, TheEmptySummaryPlotSpansThePapersGrid) {
+    // Before any result the summary's axis already covers every depth, batch size, number per
+    // class or rate of the paper's grid (log axes above 0), and scores from 0 to 1.
+    DataWindow window;
+    for (DataTab* tab : window.dataTabs()) {
+        const ex::DataExperimentInfo& info = ex::dataExperiment(tab->protocol());
+        SCOPED_TRACE(info.name);
+        const ex::DataPlanRead read = ex::readDataPlan(
+            tab->protocol(),
+            [tab](const std::string& name) {
+                return tab->setting(QString::fromStdString(name))->text().toStdString();
+            },
+            "");
+        ASSERT_TRUE(read.plan);
+        const QCPAxis* x = tab->summaryRect()->axis(QCPAxis::atBottom);
+        const QCPRange range = x->range();
+        if (x->scaleType() == QCPAxis::stLogarithmic) {
+            EXPECT_GT(range.lower, 0.0);
+        }
+        const bool bySetting = *read.plan->settingName() != '\0';
+        for (const ex::DataCell& c : read.plan->cells) {
+            const double at = bySetting ? c.setting : c.alpha;
+            EXPECT_TRUE(range.lower < at && at < range.upper)
+                << at << " outside " << range.lower << " .. " << range.upper;
+        }
+        const QCPRange y = tab->summaryRect()->axis(QCPAxis::atLeft)->range();
+        EXPECT_LE(y.lower, 0.0);
+        EXPECT_GE(y.upper, 1.0);
+    }
+}
+
 TEST_F(DataWindowTest, ADepthRunDrawsTheEnginesCurvesSummaryStripAndConfusion) {
     DataWindow window;
     DataTab* tab = window.dataTabs()[0];
