@@ -1,6 +1,7 @@
 #include "ui/results/datawindow.h"
 
 #include <QCloseEvent>
+#include <QScreen>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -26,7 +27,11 @@ DataWindow::DataWindow(QWidget* parent) : QDialog(parent) {
         m_dataTabs.push_back(tab);
     }
     layout->addWidget(m_tabs);
-    resize(1360, 900);
+    // Roomy, but never larger than the screen (a 1280 x 800 laptop shows all of it).
+    QSize size(1360, 900);
+    if (const QScreen* s = screen())
+        size = size.boundedTo(s->availableGeometry().size() - QSize(20, 60));
+    resize(size.expandedTo(minimumSizeHint()));
 }
 
 bool DataWindow::running() const {

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,6 +122,18 @@ TEST(DataWindow, OpensFromTheViewMenuWithTheCommandLinesOptions) {
             EXPECT_EQ(tab->setting(QString::fromStdString(o.name))->text().toStdString(),
                       o.defaultText);
     }
+}
+
+TEST(DataWindow, FitsALaptopScreen) {
+    // 1280 x 800 less a title bar and a panel: all of it (the Run button too) can be seen, and
+    // the window never opens larger than the screen it is on.
+    DataWindow window;
+    const QSize least = window.minimumSizeHint();
+    EXPECT_LE(least.width(), 1260);
+    EXPECT_LE(least.height(), 740);
+    const QSize screen = window.screen()->availableGeometry().size();
+    EXPECT_LE(window.width(), std::max(screen.width(), least.width()));
+    EXPECT_LE(window.height(), std::max(screen.height(), least.height()));
 }
 
 TEST(DataWindow, TheEmptySummaryPlotSpansThePapersGrid) {
