@@ -136,6 +136,7 @@ QLayout* DataTab::buildRightColumn() {
         tr("Which setting's runs the curves, the images and the confusion "
            "show"));
     m_curveSetting->setEnabled(false);
+    m_curveSetting->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     curvesRow->addWidget(m_curveSetting);
     curvesRow->addStretch(1);
     right->addLayout(curvesRow);

@@ -120,8 +120,10 @@ void DataTab::setUpPlot() {
     // class or learning rates), so that an empty log axis is not drawn over [0, 5].
     QCPAxis* x = m_summaryRect->axis(QCPAxis::atBottom);
     const bool log = logAxis(m_protocol);
-    if (log)
+    if (log) {
         x->setScaleType(QCPAxis::stLogarithmic);
+        x->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    }
     const ex::DataPlanRead paper = ex::readDataPlan(
         m_protocol,
         [this](const std::string& name) {

@@ -6,6 +6,7 @@
 
 #include <qcustomplot.h>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
@@ -154,6 +155,7 @@ TEST(DataWindow, TheEmptySummaryPlotSpansThePapersGrid) {
         const QCPRange range = x->range();
         if (x->scaleType() == QCPAxis::stLogarithmic) {
             EXPECT_GT(range.lower, 0.0);
+            EXPECT_TRUE(x->ticker().dynamicCast<QCPAxisTickerLog>()) << "ticks 1, 10, 100...";
         }
         const bool bySetting = *read.plan->settingName() != '\0';
         for (const ex::DataCell& c : read.plan->cells) {
@@ -325,6 +327,8 @@ TEST_F(DataWindowTest, MissingDataGivesTheCommandLinesMessageInADialog) {
 
 TEST_F(DataWindowTest, BadSettingsStartNothingAndExportsWriteFiles) {
     DataWindow window;
+    window.tabs()->setCurrentIndex(4);
+    window.show();  // shown before the chooser has entries, as in the app
     DataTab* tab = window.dataTabs()[4];
     small(tab, {{"seeds", "0"}});
     QTest::mouseClick(tab->runButton(), Qt::LeftButton);
@@ -336,6 +340,13 @@ TEST_F(DataWindowTest, BadSettingsStartNothingAndExportsWriteFiles) {
           {{"seeds", "1"}, {"per-class", "3"}, {"alphas", "0.01"}, {"epochs", "2"}, {"T", "4"}});
     ASSERT_TRUE(runAndWait(tab));
     ASSERT_TRUE(tab->hasResult());
+    // The chooser is wide enough for its longest entry.
+    QApplication::processEvents();
+    int longest = 0;
+    for (int i = 0; i < tab->curveSetting()->count(); ++i)
+        longest = std::max(longest, tab->curveSetting()->fontMetrics().horizontalAdvance(
+                                        tab->curveSetting()->itemText(i)));
+    EXPECT_GT(tab->curveSetting()->width(), longest);
     for (const char* name : {"plot.png", "plot.pdf"}) {
         EXPECT_TRUE(tab->savePlot(m_dir.filePath(name)).isEmpty());
         EXPECT_GT(QFile(m_dir.filePath(name)).size(), 1000) << name;
