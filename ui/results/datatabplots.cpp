@@ -295,6 +295,11 @@ void DataTab::drawSummary() {
     m_summaryRect->axis(QCPAxis::atLeft)
         ->setLabel(QString::fromStdString(plan.metric.describe(plan.epochWord())));
     resultplots::fitValueAxis(m_summaryRect, false);
+    // Scores that (nearly) agree still get an axis of a few hundredths: a span of almost nothing
+    // has every tick read the same number.
+    QCPAxis* y = m_summaryRect->axis(QCPAxis::atLeft);
+    if (y->range().size() < 0.05)
+        y->setRange(y->range().center() - 0.025, y->range().center() + 0.025);
     resultplots::showLegend(m_plot);
 }
 

@@ -309,6 +309,24 @@ TEST_F(DataWindowTest, CurvesArriveWhileItRunsAndCancelStopsIt) {
     ASSERT_TRUE(waitFor([&] { return !window.running(); }, 10000));
 }
 
+TEST_F(DataWindowTest, EqualScoresStillGiveASummaryAxisWithDistinctTicks) {
+    // A rate too small to change any prediction: both rules score the same, and the summary's
+    // value axis must not shrink to a point (its ticks all read "0.8" then).
+    DataWindow window;
+    DataTab* tab = window.dataTabs()[4];
+    small(tab,
+          {{"seeds", "1"}, {"per-class", "3"}, {"alphas", "1e-12"}, {"epochs", "2"}, {"T", "4"}});
+    ASSERT_TRUE(runAndWait(tab));
+    ASSERT_TRUE(tab->hasResult()) << tab->status().toStdString();
+    const auto [plan, results] = engineRun(tab);
+    const ex::DataSummary summary = ex::summariseData(plan.metric, plan.cells, results);
+    const double bp = summary.row(engine::Rule::BP, 3)->bestRate()->stats.mean;
+    ASSERT_EQ(bp, summary.row(engine::Rule::PC, 3)->bestRate()->stats.mean);
+    const QCPRange y = tab->summaryRect()->axis(QCPAxis::atLeft)->range();
+    EXPECT_TRUE(y.contains(bp));
+    EXPECT_GE(y.size(), 0.05);
+}
+
 TEST_F(DataWindowTest, MissingDataGivesTheCommandLinesMessageInADialog) {
     DataWindow window;
     DataTab* tab = window.dataTabs()[1];
