@@ -36,6 +36,22 @@ void setSpan(QCPAxis* x, bool log, double lo, double hi) {
     x->setRange(log ? lo / 1.6 : lo - 0.8, log ? hi * 1.6 : hi + 0.8);
 }
 
+/// A label longer than fits beside the summary plot's height, split at the space nearest its
+/// middle.
+QString twoLines(QString label) {
+    if (label.size() <= 32)
+        return label;
+    const int middle = static_cast<int>(label.size()) / 2;
+    const int before = static_cast<int>(label.lastIndexOf(' ', middle));
+    const int after = static_cast<int>(label.indexOf(' ', middle));
+    const int at = before < 0                                       ? after
+                   : after < 0 || middle - before <= after - middle ? before
+                                                                    : after;
+    if (at >= 0)
+        label[at] = '\n';
+    return label;
+}
+
 /// Removes the plottables drawn in `rect`.
 void clearRect(QCustomPlot* plot, QCPAxisRect* rect) {
     for (int i = plot->plottableCount() - 1; i >= 0; --i)
@@ -293,7 +309,7 @@ void DataTab::drawSummary() {
     if (std::isfinite(lo))
         setSpan(x, log, lo, hi);
     m_summaryRect->axis(QCPAxis::atLeft)
-        ->setLabel(QString::fromStdString(plan.metric.describe(plan.epochWord())));
+        ->setLabel(twoLines(QString::fromStdString(plan.metric.describe(plan.epochWord()))));
     resultplots::fitValueAxis(m_summaryRect, false);
     // Scores that (nearly) agree still get an axis of a few hundredths: a span of almost nothing
     // has every tick read the same number.

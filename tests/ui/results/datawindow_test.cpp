@@ -258,6 +258,11 @@ TEST_F(DataWindowTest, ContinualShadesTheTrainedTaskAndDriftMarksTheChanges) {
         EXPECT_EQ(graphsIn(continual->plot(), rect).size(), 4u);
     EXPECT_EQ(itemsOf<QCPItemRect>(continual->plot()), 4);
     EXPECT_NE(continual->summary().indexOf("untrained task's rise per phase"), -1);
+    // The score's long name on the summary's axis in two lines that fit beside the plot.
+    const QString label = continual->summaryRect()->axis(QCPAxis::atLeft)->label();
+    EXPECT_EQ(QString(label).replace('\n', ' '), "mean test error over the first 8 epochs");
+    for (const QString& line : label.split('\n'))
+        EXPECT_LE(line.size(), 32) << line.toStdString();
     // The confusion stays within each task: 5 x 5 blocks, the rest blank.
     int blank = 0;
     for (int row = 0; row < 10; ++row)
