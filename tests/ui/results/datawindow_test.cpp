@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <map>
 
 #include "engine/data/dataset.h"
 #include "engine/experiments/dataplan.h"
@@ -330,6 +331,35 @@ TEST_F(DataWindowTest, EqualScoresStillGiveASummaryAxisWithDistinctTicks) {
     const QCPRange y = tab->summaryRect()->axis(QCPAxis::atLeft)->range();
     EXPECT_TRUE(y.contains(bp));
     EXPECT_GE(y.size(), 0.05);
+}
+
+TEST(DataWindow, ATinyRunOnTheRealDataSetWhenItIsInstalled) {
+    // The real FashionMNIST files (gzip'd IDX) through the window, where the package is installed
+    // (CI installs it); elsewhere skipped with the loader's message.
+    const auto data = engine::data::loadFashionMnistCached();
+    if (!data.ok())
+        GTEST_SKIP() << data.error;
+    DataWindow window;
+    DataTab* tab = window.dataTabs()[4];
+    for (const auto& [name, text] : std::map<QString, QString>{
+             {"per-class", "6"}, {"seeds", "1"}, {"alphas", "0.01"}, {"epochs", "2"}, {"T", "4"}})
+        ASSERT_TRUE(tab->setSetting(name, text)) << name.toStdString();
+    ASSERT_TRUE(runAndWait(tab));
+    ASSERT_TRUE(tab->hasResult()) << tab->status().toStdString();
+    ex::DataPlanRead read = ex::readDataPlan(
+        tab->protocol(),
+        [tab](const std::string& name) {
+            return tab->setting(QString::fromStdString(name))->text().toStdString();
+        },
+        "");
+    ASSERT_TRUE(read.plan);
+    std::vector<ex::DataCellResult> results;
+    for (const ex::DataCell& c : read.plan->cells)
+        results.push_back(read.plan->run(*data.dataset, c, {}));
+    EXPECT_EQ(tab->summary().toStdString(), ex::dataSummaryText(*read.plan, results));
+    EXPECT_EQ(graphsIn(tab->plot(), tab->curveRects()[0]).size(), 2u + 2u);
+    EXPECT_EQ(tab->strip()->imageCount(), 10);
+    EXPECT_EQ(tab->strip()->predictions(1).size(), 10);
 }
 
 TEST_F(DataWindowTest, MissingDataGivesTheCommandLinesMessageInADialog) {
