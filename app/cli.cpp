@@ -4,6 +4,7 @@
 
 #include "app/atomicfile.h"
 #include "app/bench.h"
+#include "app/datacommands.h"
 #include "app/experimentcommands.h"
 #include "app/options.h"
 #include "app/parallel.h"
@@ -33,6 +34,8 @@ std::string usageText() {
          "  prospect experiment NAME [options]         run one; prints a summary table\n"
          "           [--csv PATH]                      and writes tidy CSV observations\n"
          "  prospect experiment NAME --help            the experiment's options and defaults\n"
+         "  prospect merge OUT.csv SHARD.csv...        join a dataset experiment's shards "
+         "(--shard)\n"
          "  prospect bench [--seconds S]               engine throughput figures\n"
          "  prospect --help | --version\n\n"
          "Experiments:\n";
@@ -88,12 +91,15 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         return 1;
     }
     out << result.summary;
+    for (const std::string& note : result.notes)
+        err << "prospect experiment " << experiment->name << ": " << note << "\n";
     for (const std::string& problem : result.problems)
         err << "prospect experiment " << experiment->name << ": run stopped early: " << problem
             << "\n";
     if (options.given("csv")) {
         const std::string path = options.text("csv");
-        if (auto error = writeFileAtomically(path, engine::report::csvText(result.csv))) {
+        if (auto error = writeFileAtomically(
+                path, result.csvPreamble + engine::report::csvText(result.csv))) {
             err << "prospect experiment " << experiment->name << ": " << *error << "\n";
             return 1;
         }
@@ -148,6 +154,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return experimentCommand(rest, out, err);
     if (args[0] == "bench")
         return benchCommand(rest, out, err);
+    if (args[0] == "merge")
+        return mergeCommand(rest, out, err);
     if (args[0] == "run")
         return runCommand(rest, out, err);
     if (args[0] == "record" || args[0] == "export") {

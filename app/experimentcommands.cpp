@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/datacommands.h"
 #include "app/experimenthelpers.h"
 #include "app/learningcommands.h"
 #include "app/parallel.h"
@@ -283,6 +284,8 @@ std::vector<Experiment> makeExperiments() {
                         ex::prospectiveIndexOptions(), true, runProspectiveIndex),
     };
     for (Experiment& e : learningExperiments())
+        list.push_back(e);
+    for (Experiment& e : dataExperimentCommands())
         list.push_back(e);
     for (Experiment& e : list)
         e.options.push_back(csvOption());

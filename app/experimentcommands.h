@@ -18,6 +18,9 @@ struct ExperimentResult {
     std::string summary;
     std::vector<std::string> problems;  ///< Runs that stopped early (divergence), one line each.
     std::string failure;  ///< A run threw (out of memory, ...): there is no result to show.
+    /// Lines for stderr that do not make the command fail (a grid's diverged runs).
+    std::vector<std::string> notes;
+    std::string csvPreamble;  ///< Written before the CSV (a shard's "# ..." lines), or empty.
 };
 
 /// One of the paper's experiments as a headless command.

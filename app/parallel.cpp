@@ -25,6 +25,10 @@ void clearCancel() {
     g_cancel.store(false, std::memory_order_relaxed);
 }
 
+const std::atomic<bool>* cancelFlag() {
+    return &g_cancel;
+}
+
 unsigned hardwareThreads() {
     return engine::experiments::hardwareThreads();
 }

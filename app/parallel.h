@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -26,5 +27,8 @@ void requestCancel();
 bool cancelRequested();
 /// Forgets an earlier cancel request.
 void clearCancel();
+/// The flag requestCancel() sets, for runs that check it themselves (long dataset runs stop
+/// within a batch).
+const std::atomic<bool>* cancelFlag();
 
 }  // namespace app

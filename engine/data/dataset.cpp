@@ -1,5 +1,6 @@
 #include "engine/data/dataset.h"
 
+#include <bit>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -147,6 +148,22 @@ DatasetLoad loadFashionMnist(const std::string& explicitFolder) {
         return load;
     load.dataset = std::move(data);
     return load;
+}
+
+std::uint64_t fingerprint(const Dataset& dataset) {
+    // h = (h xor word) * prime, word by word: the float bits of every pixel, then each label.
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    const auto mix = [&h](std::uint32_t word) { h = (h ^ word) * 0x100000001b3ULL; };
+    for (const ImageSet* set : {&dataset.train, &dataset.test}) {
+        mix(static_cast<std::uint32_t>(set->rows));
+        mix(static_cast<std::uint32_t>(set->cols));
+        mix(static_cast<std::uint32_t>(set->size()));
+        for (float p : set->pixels)
+            mix(std::bit_cast<std::uint32_t>(p));
+        for (std::uint8_t label : set->labels)
+            mix(label);
+    }
+    return h;
 }
 
 DatasetLoad loadFashionMnistCached(const std::string& explicitFolder) {

@@ -83,6 +83,10 @@ DatasetLoad loadFashionMnist(const std::string& explicitFolder = "");
 /// Safe to call from several threads.
 DatasetLoad loadFashionMnistCached(const std::string& explicitFolder = "");
 
+/// A 64-bit fingerprint of both splits' sizes, pixels and labels (FNV-1a's steps over 32-bit
+/// words): equal datasets give equal fingerprints on every machine (shards of a grid record it).
+std::uint64_t fingerprint(const Dataset& dataset);
+
 /// How to get the data, appended to every load error.
 std::string fashionMnistInstallHint();
 

@@ -90,41 +90,77 @@ Evaluator::Evaluator(const BatchTrainer& trainer) {
         m_layers.push_back(Matrix::Zero(trainer.size(l), EvaluationChunk));
 }
 
-Scalar Evaluator::error(const BatchTrainer& trainer, const data::ImageSet& images,
-                        const LabelledSet& set) {
-    if (set.size() == 0)
-        return std::numeric_limits<Scalar>::quiet_NaN();
+const Matrix& Evaluator::forward(const BatchTrainer& trainer, const data::ImageSet& images,
+                                 const std::vector<Index>& indices, Index start, Index count) {
     const Index L = trainer.depth();
     const Index pixels = images.imageSize();
-    assert(pixels == m_layers[0].rows());
+    assert(pixels == m_layers[0].rows() && count <= EvaluationChunk);
+    Matrix& x0 = m_layers[0];
+    for (Index k = 0; k < count; ++k) {
+        const float* image = images.image(indices[static_cast<size_t>(start + k)]);
+        for (Index p = 0; p < pixels; ++p)
+            x0(p, k) = static_cast<Scalar>(image[p]);
+    }
+    // Feed-forward: mu^l = W^l f(x^{l-1}), f applied in place to hidden layers.
+    for (Index l = 1; l <= L; ++l) {
+        auto out = m_layers[static_cast<size_t>(l)].leftCols(count);
+        blockedProduct(out, trainer.weight(l), m_layers[static_cast<size_t>(l - 1)].leftCols(count),
+                       1.0, false);
+        if (l < L)
+            activateBatch(trainer.activation(l), out, out);
+    }
+    return m_layers[static_cast<size_t>(L)];
+}
+
+namespace {
+
+/// The first largest output of column k.
+int predictedUnit(const Matrix& y, Index k) {
+    Index best = 0;
+    for (Index i = 1; i < y.rows(); ++i)
+        if (y(i, k) > y(best, k))
+            best = i;
+    return static_cast<int>(best);
+}
+
+}  // namespace
+
+Scalar Evaluator::error(const BatchTrainer& trainer, const data::ImageSet& images,
+                        const LabelledSet& set, Confusion* confusion) {
+    const int units = static_cast<int>(trainer.size(trainer.depth()));
+    if (confusion) {
+        confusion->units = units;
+        confusion->counts.assign(static_cast<size_t>(units * units), 0);
+    }
+    if (set.size() == 0)
+        return std::numeric_limits<Scalar>::quiet_NaN();
     Index wrong = 0;
     for (Index start = 0; start < set.size(); start += EvaluationChunk) {
         const Index count = std::min(EvaluationChunk, set.size() - start);
-        Matrix& x0 = m_layers[0];
+        const Matrix& y = forward(trainer, images, set.images, start, count);
         for (Index k = 0; k < count; ++k) {
-            const float* image = images.image(set.images[static_cast<size_t>(start + k)]);
-            for (Index p = 0; p < pixels; ++p)
-                x0(p, k) = static_cast<Scalar>(image[p]);
-        }
-        // Feed-forward: mu^l = W^l f(x^{l-1}), f applied in place to hidden layers.
-        for (Index l = 1; l <= L; ++l) {
-            auto out = m_layers[static_cast<size_t>(l)].leftCols(count);
-            blockedProduct(out, trainer.weight(l),
-                           m_layers[static_cast<size_t>(l - 1)].leftCols(count), 1.0, false);
-            if (l < L)
-                activateBatch(trainer.activation(l), out, out);
-        }
-        const Matrix& y = m_layers[static_cast<size_t>(L)];
-        for (Index k = 0; k < count; ++k) {
-            Index best = 0;
-            for (Index i = 1; i < y.rows(); ++i)
-                if (y(i, k) > y(best, k))
-                    best = i;
-            if (best != set.units[static_cast<size_t>(start + k)])
+            const int target = set.units[static_cast<size_t>(start + k)];
+            const int predicted = predictedUnit(y, k);
+            if (predicted != target)
                 ++wrong;
+            if (confusion)
+                ++confusion->counts[static_cast<size_t>(target * units + predicted)];
         }
     }
     return static_cast<Scalar>(wrong) / static_cast<Scalar>(set.size());
+}
+
+std::vector<int> Evaluator::predict(const BatchTrainer& trainer, const data::ImageSet& images,
+                                    const std::vector<Index>& indices) {
+    std::vector<int> out;
+    const Index n = static_cast<Index>(indices.size());
+    for (Index start = 0; start < n; start += EvaluationChunk) {
+        const Index count = std::min(EvaluationChunk, n - start);
+        const Matrix& y = forward(trainer, images, indices, start, count);
+        for (Index k = 0; k < count; ++k)
+            out.push_back(predictedUnit(y, k));
+    }
+    return out;
 }
 
 std::string describeCell(const DataCell& cell, const char* settingName) {
@@ -184,7 +220,10 @@ void CellRun::test(int task, const data::ImageSet& images, const LabelledSet& se
         diverge("a weight is no longer finite");
         return;
     }
-    m_result.errors[static_cast<size_t>(task)].push_back(m_evaluator.error(m_trainer, images, set));
+    if (m_result.confusion.size() < m_result.errors.size())
+        m_result.confusion.resize(m_result.errors.size());
+    m_result.errors[static_cast<size_t>(task)].push_back(
+        m_evaluator.error(m_trainer, images, set, &m_result.confusion[static_cast<size_t>(task)]));
 }
 
 bool CellRun::endEpoch() {
@@ -192,6 +231,8 @@ bool CellRun::endEpoch() {
         return false;
     if (m_hooks.onEpoch)
         m_hooks.onEpoch(m_result);
+    if (m_hooks.onTrained && !m_result.diverged)
+        m_hooks.onTrained(m_trainer);
     ++m_epoch;
     return !m_result.diverged;
 }

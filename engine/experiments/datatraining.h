@@ -27,6 +27,16 @@ struct DataCell {
     int seed = 0;  ///< 0-based; the random streams are derived from it (dataSeed()).
 };
 
+/// Counts of (target unit, predicted unit) over a test set: counts[target * units + predicted].
+struct Confusion {
+    int units = 0;
+    std::vector<std::int64_t> counts;
+    /// Images of target unit `target` predicted as `predicted`.
+    std::int64_t at(int target, int predicted) const {
+        return counts[static_cast<size_t>(target * units + predicted)];
+    }
+};
+
 /// What one cell produced.
 struct DataCellResult {
     /// Test error after each epoch (online: each iteration), one row per task: errors[task][epoch]
@@ -36,6 +46,8 @@ struct DataCellResult {
     bool diverged = false;
     bool cancelled = false;  ///< Stopped by the cancel flag; its errors are incomplete.
     std::string problem;     ///< Why it diverged, naming the cell.
+    /// The confusion of the last test, one per task (empty before the first test).
+    std::vector<Confusion> confusion;
     /// Epochs with a result (including a final NaN).
     int epochs() const { return errors.empty() ? 0 : static_cast<int>(errors.front().size()); }
 };
@@ -46,6 +58,9 @@ struct DataHooks {
     const std::atomic<bool>* cancel = nullptr;
     /// Called after every epoch with everything so far (for live curves).
     std::function<void(const DataCellResult&)> onEpoch;
+    /// Called after every epoch (after onEpoch) with the trainer, whose weights are the ones just
+    /// tested (for live predictions); not called once the run diverged.
+    std::function<void(const BatchTrainer&)> onTrained;
     /// True when the cancel flag is set.
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };
@@ -103,10 +118,19 @@ class Evaluator {
 public:
     /// An evaluator for networks shaped like `trainer`.
     explicit Evaluator(const BatchTrainer& trainer);
-    /// The error of `trainer`'s current weights on `set` (NaN when the set is empty).
-    Scalar error(const BatchTrainer& trainer, const data::ImageSet& images, const LabelledSet& set);
+    /// The error of `trainer`'s current weights on `set` (NaN when the set is empty); when
+    /// `confusion` is given, it is set to the counts of (target unit, predicted unit).
+    Scalar error(const BatchTrainer& trainer, const data::ImageSet& images, const LabelledSet& set,
+                 Confusion* confusion = nullptr);
+    /// The predicted unit (the first largest output) of each of `images` (indices into the set).
+    std::vector<int> predict(const BatchTrainer& trainer, const data::ImageSet& images,
+                             const std::vector<Index>& indices);
 
 private:
+    /// Feed-forward of images[indices[start .. start + count)]; the outputs are the last layer.
+    const Matrix& forward(const BatchTrainer& trainer, const data::ImageSet& images,
+                          const std::vector<Index>& indices, Index start, Index count);
+
     std::vector<Matrix> m_layers;  // n_l x chunk, l = 0..L
 };
 

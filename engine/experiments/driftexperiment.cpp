@@ -5,6 +5,7 @@
 
 #include "engine/experiments/dataexperiments.h"
 #include "engine/experiments/dataprotocolhelpers.h"
+#include "engine/report/format.h"
 
 namespace engine::experiments {
 
@@ -120,11 +121,12 @@ std::shared_ptr<const Network> DriftPretrainCache::get(const DriftConfig& config
     std::mutex* seedLock = nullptr;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        // A cache serves one dataset and one pre-training setting; another one starts afresh.
+        // A cache serves one dataset and one pre-training setting; another one starts afresh. The
+        // rate is written exactly (std::to_string would print 1e-7 and 2e-7 alike).
         const std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(&data)) + " " +
                                 std::to_string(config.pretrainEpochs) + " " +
                                 std::to_string(config.pretrainBatch) + " " +
-                                std::to_string(config.pretrainAlpha) + " " +
+                                report::formatNumber(config.pretrainAlpha) + " " +
                                 std::to_string(config.pretrainPerClass);
         if (key != m_key) {
             m_key = key;

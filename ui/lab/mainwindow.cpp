@@ -30,6 +30,7 @@
 #include "ui/lab/statusline.h"
 #include "ui/media/exportdialog.h"
 #include "ui/media/recorddialog.h"
+#include "ui/results/datawindow.h"
 #include "ui/results/experimentwindow.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/captions.h"
@@ -268,6 +269,9 @@ void MainWindow::buildViewMenu() {
     QAction* results = view->addAction(tr("Learning experiment results…"));
     results->setObjectName("experimentResultsAction");
     connect(results, &QAction::triggered, this, &MainWindow::showResultsWindow);
+    QAction* onData = view->addAction(tr("Learning on data (FashionMNIST)…"));
+    onData->setObjectName("dataWindowAction");
+    connect(onData, &QAction::triggered, this, &MainWindow::showDataWindow);
 }
 
 void MainWindow::keepMenuShortcuts() {
@@ -429,6 +433,16 @@ void MainWindow::showResultsWindow() {
         window->setFont(font());
         keepOnScreen(window);
     }
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+void MainWindow::showDataWindow() {
+    // The paper's FashionMNIST experiments, in their own non-modal window made on first use.
+    auto* window = findChild<DataWindow*>();
+    if (!window)
+        window = new DataWindow(this);
     window->show();
     window->raise();
     window->activateWindow();

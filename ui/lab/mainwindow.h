@@ -106,6 +106,7 @@ private:
     void updateTitle();
     engine::ViewSettings currentView() const;
     void showResultsWindow();
+    void showDataWindow();
     void onRunLoaded();
     void onFrame(const FramePtr& frame);
     void setSelection(const Selection& selection);

@@ -11,13 +11,12 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 #include "engine/report/format.h"
 #include "engine/report/table.h"
 #include "ui/results/batchrunner.h"
+#include "ui/results/plotexport.h"
 #include "ui/results/resultplots.h"
 
 namespace ui {
@@ -26,16 +25,6 @@ namespace {
 
 constexpr int ExportWidthPx = 900;  // exported plots: a fixed size, independent of the window
 constexpr int ExportHeightPx = 600;
-
-/// Writes bytes to path through QSaveFile: a failed write keeps the previous file.
-QString writeAtomically(const QString& path, const QByteArray& bytes) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
-}
 
 }  // namespace
 
@@ -278,30 +267,13 @@ void ExperimentTab::showStatus(const QString& text, bool problem) {
 // ---- export -------------------------------------------------------------------------------------
 
 QString ExperimentTab::savePlot(const QString& path) {
-    // QCustomPlot writes to a file name: render into a temporary folder, then move the bytes into
-    // place with QSaveFile so a failed export never leaves a broken file under the chosen name.
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return tr("Cannot create a temporary folder: %1").arg(dir.errorString());
-    const bool pdf =
-        QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
-    const QString temp =
-        dir.filePath(pdf ? QStringLiteral("plot.pdf") : QStringLiteral("plot.png"));
-    const bool ok = pdf ? m_plot->savePdf(temp, ExportWidthPx, ExportHeightPx)
-                        : m_plot->savePng(temp, ExportWidthPx, ExportHeightPx, 2.0);
-    if (!ok)
-        return tr("Cannot render the plot as %1")
-            .arg(pdf ? QStringLiteral("PDF") : QStringLiteral("PNG"));
-    QFile rendered(temp);
-    if (!rendered.open(QIODevice::ReadOnly))
-        return tr("Cannot read the rendered plot: %1").arg(rendered.errorString());
-    return writeAtomically(path, rendered.readAll());
+    return savePlotFile(m_plot, path, ExportWidthPx, ExportHeightPx);
 }
 
 QString ExperimentTab::saveCsv(const QString& path) {
     if (!hasResult())
         return tr("Nothing to save: run the experiment first");
-    return writeAtomically(path, QByteArray::fromStdString(engine::report::csvText(m_csv)));
+    return writeFileAtomically(path, QByteArray::fromStdString(engine::report::csvText(m_csv)));
 }
 
 void ExperimentTab::exportPlotInteractive() {

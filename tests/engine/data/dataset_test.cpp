@@ -341,3 +341,28 @@ TEST(FashionMnist, InstalledDataHasTheKnownSizesAndFirstLabels) {
     for (int c : count)
         EXPECT_EQ(c, 6000);
 }
+
+TEST(FashionMnist, FingerprintTellsDatasetsApart) {
+    Dataset a;
+    for (ImageSet* s : {&a.train, &a.test}) {
+        s->rows = 2;
+        s->cols = 2;
+        s->pixels = {0.0f, 0.25f, 0.5f, 1.0f, 1.0f, 0.5f, 0.25f, 0.0f};
+        s->labels = {3, 7};
+    }
+    const Dataset same = a;
+    EXPECT_EQ(fingerprint(a), fingerprint(same));
+    Dataset pixel = a;
+    pixel.test.pixels[5] = 0.75f;
+    EXPECT_NE(fingerprint(a), fingerprint(pixel));
+    Dataset label = a;
+    label.train.labels[0] = 4;
+    EXPECT_NE(fingerprint(a), fingerprint(label));
+    Dataset swapped = a;  // the same values split differently between the two sets
+    swapped.train.labels = {3};
+    swapped.train.pixels.resize(4);
+    swapped.test.labels = {7, 3, 7};
+    swapped.test.pixels.insert(swapped.test.pixels.begin(), a.train.pixels.begin() + 4,
+                               a.train.pixels.end());
+    EXPECT_NE(fingerprint(a), fingerprint(swapped));
+}

@@ -411,3 +411,128 @@ TEST(DataExperiments, SummaryPicksTheLowestMeanPerRuleAndSetting) {
     EXPECT_EQ(pc->rates[0].scores, (std::vector<Scalar>{0.20, 0.30}));
     EXPECT_NEAR(pc->rates[0].stats.sd, std::sqrt(0.005), 1e-12);
 }
+
+TEST(DataExperiments, TheLastTestsConfusionAndLivePredictionsAgreeWithTheError) {
+    const auto d = syntheticData();
+    DepthConfig config;
+    config.depths = {2};
+    config.alphas = {0.01};
+    config.seeds = 1;
+    config.perClass = 10;
+    config.batchSize = 10;
+    config.epochs = 3;
+    config.pc.iterations = 8;
+    std::vector<Index> everyTestImage = identityOrder(d->test.size());
+    std::vector<Scalar> errorsSeen;
+    DataHooks hooks;
+    hooks.onTrained = [&](const BatchTrainer& trainer) {
+        // The trainer's weights are the ones just tested: predicting every test image again
+        // gives the error recorded for this epoch.
+        Evaluator evaluator(trainer);
+        const std::vector<int> predicted = evaluator.predict(trainer, d->test, everyTestImage);
+        ASSERT_EQ(predicted.size(), everyTestImage.size());
+        int wrong = 0;
+        for (size_t k = 0; k < predicted.size(); ++k)
+            wrong += predicted[k] != d->test.label(static_cast<Index>(k)) ? 1 : 0;
+        errorsSeen.push_back(static_cast<Scalar>(wrong) / static_cast<Scalar>(predicted.size()));
+    };
+    const DataCellResult r = runDepthCell(config, *d, {Rule::PC, 2, 0.01, 0}, hooks);
+    ASSERT_EQ(r.epochs(), 3);
+    EXPECT_EQ(errorsSeen, r.errors[0]);
+    ASSERT_EQ(r.confusion.size(), 1u);
+    const Confusion& c = r.confusion[0];
+    ASSERT_EQ(c.units, 10);
+    std::int64_t total = 0, right = 0;
+    for (int t = 0; t < c.units; ++t)
+        for (int p = 0; p < c.units; ++p) {
+            total += c.at(t, p);
+            right += t == p ? c.at(t, p) : 0;
+        }
+    EXPECT_EQ(total, d->test.size());
+    EXPECT_DOUBLE_EQ(1.0 - static_cast<Scalar>(right) / static_cast<Scalar>(total),
+                     r.errors[0].back());
+    // Continual: one 5 x 5 confusion per task, each over that task's test images.
+    ContinualConfig cc;
+    cc.alphas = {0.01};
+    cc.perClass = 10;
+    cc.batchSize = 25;
+    cc.cycles = 1;
+    cc.epochsPerTask = 1;
+    cc.pc.iterations = 8;
+    const DataCellResult rc = runContinualCell(cc, *d, {Rule::BP, 0, 0.01, 0});
+    ASSERT_EQ(rc.confusion.size(), 2u);
+    for (const Confusion& task : rc.confusion) {
+        EXPECT_EQ(task.units, 5);
+        std::int64_t n = 0;
+        for (std::int64_t v : task.counts)
+            n += v;
+        EXPECT_EQ(n, 5 * 20);
+    }
+}
+
+TEST(DataExperiments, DriftPretrainCacheTellsCloseLearningRatesApart) {
+    // Two pre-training rates that print alike with six decimals (std::to_string) are different
+    // settings: the cache must not hand one's net to the other.
+    const auto d = syntheticData();
+    DriftConfig config;
+    config.trainPerClass = 10;
+    config.testPerClass = 10;
+    config.pretrainEpochs = 2;
+    config.pretrainBatch = 20;
+    config.pretrainAlpha = 1e-7;
+    DriftPretrainCache cache;
+    const std::shared_ptr<const Network> small = cache.get(config, *d, 0, {});
+    config.pretrainAlpha = 2e-7;
+    const std::shared_ptr<const Network> larger = cache.get(config, *d, 0, {});
+    const std::shared_ptr<const Network> direct = driftPretrain(config, *d, 0, {});
+    ASSERT_TRUE(small && larger && direct);
+    EXPECT_NE(hashMatrices({small->weight(1)}), hashMatrices({larger->weight(1)}));
+    EXPECT_EQ(hashMatrices({larger->weight(1)}), hashMatrices({direct->weight(1)}));
+}
+
+TEST(DataExperiments, ContinualTrainsOneTaskAtATimeOnTheSharedHead) {
+    // 20 images per class, batch 25: 4 batches per epoch, on one task's 100 images; phases of 2
+    // epochs, A then B then A then B. Task B's training images are blank here, so W^1 (dW^1 =
+    // alpha delta^1 x^T) changes in A's epochs and stays put in B's: that shows which task each
+    // epoch trains.
+    const int seed = 1;
+    const std::vector<int> order = continualClassOrder(seed);
+    data::Dataset blankB = *syntheticData();
+    const Index pixels = blankB.train.imageSize();
+    for (Index i = 0; i < blankB.train.size(); ++i)
+        if (std::find(order.begin() + 5, order.end(), blankB.train.label(i)) != order.end())
+            std::fill_n(blankB.train.pixels.begin() + i * pixels, pixels, 0.0f);
+    ContinualConfig config;
+    config.alphas = {0.001};
+    config.perClass = 20;
+    config.batchSize = 25;
+    config.cycles = 2;
+    config.epochsPerTask = 2;
+    config.pc.iterations = 8;
+    for (Rule rule : LearningRules) {
+        SCOPED_TRACE(ruleName(rule));
+        std::vector<std::int64_t> trials;
+        std::vector<std::uint64_t> w1;
+        DataHooks hooks;
+        hooks.onTrained = [&](const BatchTrainer& t) {
+            trials.push_back(t.trials());
+            w1.push_back(hashMatrices({t.weight(1)}));
+        };
+        const DataCellResult r = runContinualCell(config, blankB, {rule, 0, 0.001, seed}, hooks);
+        ASSERT_EQ(r.epochs(), 8);
+        EXPECT_EQ(trials, (std::vector<std::int64_t>{4, 8, 12, 16, 20, 24, 28, 32}));
+        // Epochs 1 (A), 2-3 (B), 4-5 (A), 6-7 (B): W^1 moves in A's epochs only.
+        const bool moves[] = {true, false, false, true, true, false, false};
+        for (size_t e = 1; e < w1.size(); ++e)
+            EXPECT_EQ(w1[e] != w1[e - 1], moves[e - 1]) << "epoch " << e;
+        // Each task's five classes go to five different output units (20 test images each).
+        ASSERT_EQ(r.confusion.size(), 2u);
+        for (const Confusion& c : r.confusion)
+            for (int unit = 0; unit < 5; ++unit) {
+                std::int64_t n = 0;
+                for (int p = 0; p < 5; ++p)
+                    n += c.at(unit, p);
+                EXPECT_EQ(n, 20) << "unit " << unit;
+            }
+    }
+}
