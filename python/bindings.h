@@ -16,6 +16,8 @@ void raiseProblems(const std::string& what, const std::vector<std::string>& prob
 void bindScenario(pybind11::module_& m);
 /// Simulation: one rule stepped on one network.
 void bindSimulation(pybind11::module_& m);
+/// Trainer: fast mini-batch training of one rule.
+void bindTrainer(pybind11::module_& m);
 /// experiment(), experiments(), experiment_options(), experiment_frame().
 void bindExperiments(pybind11::module_& m);
 

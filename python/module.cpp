@@ -147,5 +147,6 @@ PYBIND11_MODULE(prospect, m) {
         "Names of the bundled presets.");
     prospect_python::bindScenario(m);
     prospect_python::bindSimulation(m);
+    prospect_python::bindTrainer(m);
     prospect_python::bindExperiments(m);
 }

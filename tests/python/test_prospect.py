@@ -139,6 +139,32 @@ class Stepping(unittest.TestCase):
         np.testing.assert_array_equal(a.weight(2), b.weight(2))
 
 
+class Training(unittest.TestCase):
+    def test_the_trainer_learns_as_the_simulation_does(self):
+        rng = np.random.default_rng(3)
+        inputs, targets = rng.normal(size=(6, 4)), rng.normal(size=(6, 2))
+        net = prospect.Network([4, 5, 3, 2], activation="tanh", seed=2)
+        for rule in ("bp", "pc"):
+            trainer = prospect.Trainer(net, rule, alpha=0.05, T=32)
+            sim = prospect.Simulation(net, rule, alpha=0.05, T=32, gamma0=0.1, discount=0.5)
+            sim.set_trials(inputs, targets)
+            self.assertEqual(trainer.train(inputs, targets), 6)
+            self.assertTrue(sim.step_trials(6))
+            self.assertEqual(trainer.trials, 6)
+            self.assertAlmostEqual(trainer.loss, sim.loss, places=12)  # same maths, rounding apart
+            for layer in (1, 2, 3):
+                self.assertFalse(np.array_equal(trainer.weight(layer), net.weight(layer)))
+                np.testing.assert_allclose(trainer.weight(layer), sim.weight(layer),
+                                           rtol=0, atol=1e-12)
+
+    def test_batches_of_rows(self):
+        net = prospect.Network([3, 2], seed=1)
+        trainer = prospect.Trainer(net, "bp", batch=4, alpha=0.1)
+        self.assertEqual(trainer.train(np.ones((10, 3)), np.zeros((10, 2)), batch=4), 3)
+        with self.assertRaisesRegex(ValueError, "inputs need 3 columns"):
+            trainer.train(np.ones((2, 4)), np.zeros((2, 2)))
+
+
 class Errors(unittest.TestCase):
     def test_the_engines_messages_become_exceptions(self):
         with self.assertRaisesRegex(ValueError, "no preset called 'bare'"):
