@@ -243,7 +243,7 @@ Texts optionTexts(const Experiment& e, const py::kwargs& kwargs, unsigned& threa
         for (char& c : name)
             if (c == '_')
                 c = '-';
-        if (name == "threads") {
+        if (name == "threads" && e.threads) {
             long long n = 0;
             if (auto error = ex::readInteger(optionText(value), 1, 256, n))
                 throw py::value_error("threads: " + *error);

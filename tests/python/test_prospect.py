@@ -39,6 +39,47 @@ class MatchesTheCommandLine(unittest.TestCase):
             self.assertEqual(got["output_0"], float(want["output_0"]))
             self.assertEqual(got["output_1"], float(want["output_1"]))
 
+    def test_every_experiment_equals_the_cli_csv(self):
+        # Small settings, given as keywords to the module and as options to the command line.
+        small = {
+            "interference": {"trials": 4, "T": 16},
+            "lr-sweep": {"trials": 5, "alphas": [0.5, 0.1], "T": 16},
+            "target-alignment": {"depths": [1, 3], "seeds": 2, "width": 8, "T": 32},
+            "trajectories-122": {"trials": 4},
+            "prospective-index": {"depth": 3, "seeds": 2, "width": 8, "activation": "tanh"},
+            "erratic": {"seeds": 1, "trials": 4, "alphas_pc": [0.5], "alphas_bp": [0.35],
+                        "width": 8, "T": 32},
+            "fear-conditioning": {"seeds": 1, "T": 32},
+            "reversal-learning": {"seeds": 1, "trials": 40, "summary_after": 10, "T": 32},
+            "sensorimotor-transfer": {"seeds": 1, "training_blocks": 2, "test_blocks": 2,
+                                      "T": 32},
+        }
+        threaded = {"target-alignment", "prospective-index", "erratic", "fear-conditioning",
+                    "reversal-learning", "sensorimotor-transfer"}
+        listed = subprocess.run([CLI, "experiment", "--list"], check=True, capture_output=True,
+                                text=True).stdout.splitlines()
+        self.assertEqual(prospect.experiments(), [line.split()[0] for line in listed if line])
+        self.assertEqual(sorted(small), sorted(prospect.experiments()))
+        for name, options in small.items():
+            with self.subTest(experiment=name):
+                # The runs of an experiment on threads give the same rows as on one thread.
+                threads = {"threads": 2} if name in threaded else {}
+                rows = prospect.experiment(name, **threads, **options)
+                args = ["experiment", name] + (["--threads", "1"] if threads else [])
+                for key, value in options.items():
+                    text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
+                    args += ["--" + key.replace("_", "-"), text]
+                expected = cli_csv(*args)
+                self.assertGreater(len(rows), 0)
+                self.assertEqual(len(rows), len(expected))
+                for got, want in zip(rows, expected):
+                    self.assertEqual(list(got), list(want))
+                    for key, value in want.items():
+                        if isinstance(got[key], str):
+                            self.assertEqual(got[key], value, key)
+                        else:
+                            self.assertEqual(got[key], float(value), key)
+
     def test_fear_conditioning_equals_the_cli_csv_on_two_threads(self):
         rows = prospect.experiment("fear-conditioning", seeds=2, threads=2)
         expected = cli_csv("experiment", "fear-conditioning", "--seeds", "2", "--threads", "1")
@@ -175,6 +216,10 @@ class Errors(unittest.TestCase):
             prospect.experiment("interference", T=0)
         with self.assertRaisesRegex(ValueError, "interference has no option 'seeds'"):
             prospect.experiment("interference", seeds=2)
+        with self.assertRaisesRegex(ValueError, "interference has no option 'threads'"):
+            prospect.experiment("interference", threads=2)
+        with self.assertRaisesRegex(ValueError, "threads: 0 is out of range"):
+            prospect.experiment("fear-conditioning", threads=0)
         with self.assertRaisesRegex(ValueError, "no experiment called"):
             prospect.experiment("interferance")
         with self.assertRaisesRegex(ValueError, "rule: 'xp'"):
