@@ -49,14 +49,31 @@ engine::Initialiser initialiser(const std::string& name) {
     throw py::value_error("init: '" + name + "' is not xavier-uniform or xavier-normal");
 }
 
-engine::Network layeredNetwork(const std::vector<engine::Index>& sizes,
-                               const std::string& activation, std::uint64_t seed, bool bias,
-                               const std::string& init) {
-    const auto f = engine::parseActivation(activation);
+engine::Activation activationOf(const std::string& name) {
+    const auto f = engine::parseActivation(name);
     if (!f)
-        throw py::value_error("activation: '" + activation +
+        throw py::value_error("activation: '" + name +
                               "' is not identity, tanh, sigmoid, relu or leaky-relu");
-    engine::NetworkSpec spec = engine::NetworkSpec::layered(sizes, *f, initialiser(init), bias);
+    return *f;
+}
+
+/// `activation`: one name for every hidden layer, or a list with one name per hidden layer.
+engine::Network layeredNetwork(const std::vector<engine::Index>& sizes,
+                               const py::object& activation, std::uint64_t seed, bool bias,
+                               const std::string& init) {
+    std::vector<std::string> names;
+    if (py::isinstance<py::str>(activation))
+        names.push_back(activation.cast<std::string>());
+    else
+        names = activation.cast<std::vector<std::string>>();
+    const size_t hidden = sizes.size() >= 2 ? sizes.size() - 2 : 0;
+    if (names.size() != 1 && names.size() != hidden)
+        throw py::value_error("activation: give one name, or one per hidden layer (" +
+                              std::to_string(hidden) + ")");
+    engine::NetworkSpec spec =
+        engine::NetworkSpec::layered(sizes, activationOf(names.front()), initialiser(init), bias);
+    for (size_t l = 1; l <= hidden && names.size() > 1; ++l)
+        spec.activations[l] = activationOf(names[l - 1]);
     raiseProblems("the network is not valid:", spec.validate());
     return engine::Network(std::move(spec), seed);
 }
@@ -101,10 +118,17 @@ void bindScenario(py::module_& m) {
                                 "Weights and biases of a layered network (W^l is post x pre).")
         .def(py::init(&layeredNetwork), py::arg("sizes"), py::arg("activation") = "identity",
              py::arg("seed") = 0, py::arg("bias") = false, py::arg("init") = "xavier-uniform",
-             "A fully connected net: layer sizes n_0..n_L, the hidden layers' activation, "
-             "weights drawn with `seed`.")
+             "A fully connected net: layer sizes n_0..n_L, the hidden layers' activation (one "
+             "name, or a list with one per hidden layer), weights drawn with `seed`.")
         .def_property_readonly("depth", &engine::Network::depth)
         .def_property_readonly("sizes", [](const engine::Network& n) { return n.spec().sizes; })
+        .def_property_readonly("activations",
+                               [](const engine::Network& n) {
+                                   std::vector<std::string> names;
+                                   for (engine::Index l = 0; l <= n.depth(); ++l)
+                                       names.push_back(engine::activationName(n.activation(l)));
+                                   return names;
+                               })
         .def(
             "weight",
             [](const engine::Network& n, engine::Index l) {

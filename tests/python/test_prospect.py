@@ -164,6 +164,18 @@ class Stepping(unittest.TestCase):
         step = 0.1 * 0.25 * np.array([[1.0], [-1.0], [2.0]]) @ np.array([[1.0, -1.0]])
         np.testing.assert_allclose(sim.weight(1), 0.5 + step, rtol=0, atol=1e-15)
 
+    def test_a_network_with_an_activation_per_hidden_layer(self):
+        net = prospect.Network([2, 3, 3, 1], activation=["tanh", "relu"])
+        self.assertEqual(net.activations, ["identity", "tanh", "relu", "identity"])
+        self.assertEqual(prospect.Network([2, 3, 1], "sigmoid").activations,
+                         ["identity", "sigmoid", "identity"])
+        with self.assertRaisesRegex(ValueError, "one per hidden layer"):
+            prospect.Network([2, 3, 3, 1], activation=["tanh"] * 3)
+        with self.assertRaisesRegex(ValueError, "activation: 'sigmoidal'"):
+            prospect.Network([2, 3, 1], "sigmoidal")
+        with self.assertRaisesRegex(ValueError, "the network is not valid"):
+            prospect.Network([2])
+
     def test_set_weight_changes_what_the_next_trial_sees(self):
         sim = prospect.Simulation(prospect.Scenario.preset("bear"), "bp")
         sim.set_weight(1, np.array([[2.0]]))
