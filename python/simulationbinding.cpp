@@ -118,41 +118,11 @@ void setParameter(engine::Simulation& sim, Index l, const Matrix& value, bool bi
     sim.restore(s);
 }
 
-}  // namespace
+using SimClass = py::class_<engine::Simulation>;
 
-void bindSimulation(py::module_& m) {
+/// step_iteration() .. step_trials(), reset().
+void bindStepping(SimClass& sim) {
     using engine::Simulation;
-    using Sim = py::class_<Simulation>;
-    Sim sim(m, "Simulation",
-            "One learning rule on a copy of a network, advanced by iteration, phase or trial.");
-    sim.def(py::init([](const engine::Scenario& s, const std::string& rule,
-                        std::optional<double> alpha, std::optional<int> T,
-                        std::optional<double> gamma0, std::optional<double> discount) {
-                return fromScenario(s, rule, {alpha, gamma0, discount, T});
-            }),
-            py::arg("scenario"), py::arg("rule") = "pc", py::kw_only(),
-            py::arg("alpha") = py::none(), py::arg("T") = py::none(),
-            py::arg("gamma0") = py::none(), py::arg("discount") = py::none(),
-            "The scenario's network, trials and settings for `rule` ('bp' or 'pc'); keywords "
-            "override the settings.")
-        .def(py::init([](const engine::Network& net, const std::string& rule,
-                         std::optional<double> alpha, std::optional<int> T,
-                         std::optional<double> gamma0, std::optional<double> discount) {
-                 return makeSimulation(net, ruleOf(rule), {}, {}, {alpha, gamma0, discount, T});
-             }),
-             py::arg("network"), py::arg("rule") = "pc", py::kw_only(),
-             py::arg("alpha") = py::none(), py::arg("T") = py::none(),
-             py::arg("gamma0") = py::none(), py::arg("discount") = py::none(),
-             "A simulation of `network` (copied); give it trials with set_trials().")
-        .def(
-            "set_trials",
-            [](Simulation& s, const py::object& inputs, const py::object& targets) {
-                raiseProblems("the trials do not fit the network:",
-                              s.setTrials(trialsOf(inputs, targets)));
-            },
-            py::arg("inputs"), py::arg("targets"),
-            "Trials to cycle through: 2-D arrays with one sample per row, or lists of (n x B) "
-            "matrices, one per trial.");
     sim.def("step_iteration", &Simulation::stepIteration, "One micro-step; False when stopped.")
         .def("step_phase", &Simulation::stepPhase, "To the end of the current phase.")
         .def("step_trial", &Simulation::stepTrial, "To the end of the current (or next) trial.")
@@ -162,6 +132,11 @@ void bindSimulation(py::module_& m) {
         .def(
             "reset", [](Simulation& s, const engine::Network& net) { s.reset(net); },
             py::arg("network"), "Back to `network`, no trial done.");
+}
+
+/// rule, phase, status, counters, loss and energy.
+void bindCounters(SimClass& sim) {
+    using engine::Simulation;
     sim.def_property_readonly("rule",
                               [](const Simulation& s) { return engine::ruleName(s.rule()); })
         .def_property_readonly(
@@ -188,6 +163,11 @@ void bindSimulation(py::module_& m) {
                                "1/2 ||y - mu^L||^2 of this trial's feed-forward pass.")
         .def_property_readonly("energy", &Simulation::energy, "PC: F. BP: the loss.")
         .def_property_readonly("network", &Simulation::network, "A copy of the current network.");
+}
+
+/// The state as numpy arrays, and set_weight(), set_bias().
+void bindArrays(SimClass& sim) {
+    using engine::Simulation;
     sim.def(
            "activity",
            [](const Simulation& s, Index l) {
@@ -248,6 +228,46 @@ void bindSimulation(py::module_& m) {
             "set_bias",
             [](Simulation& s, Index l, const engine::Vector& b) { setParameter(s, l, b, true); },
             py::arg("layer"), py::arg("bias"), "Replaces b^l.");
+}
+
+}  // namespace
+
+void bindSimulation(py::module_& m) {
+    using engine::Simulation;
+    SimClass sim(
+        m, "Simulation",
+        "One learning rule on a copy of a network, advanced by iteration, phase or trial.");
+    sim.def(py::init([](const engine::Scenario& s, const std::string& rule,
+                        std::optional<double> alpha, std::optional<int> T,
+                        std::optional<double> gamma0, std::optional<double> discount) {
+                return fromScenario(s, rule, {alpha, gamma0, discount, T});
+            }),
+            py::arg("scenario"), py::arg("rule") = "pc", py::kw_only(),
+            py::arg("alpha") = py::none(), py::arg("T") = py::none(),
+            py::arg("gamma0") = py::none(), py::arg("discount") = py::none(),
+            "The scenario's network, trials and settings for `rule` ('bp' or 'pc'); keywords "
+            "override the settings.")
+        .def(py::init([](const engine::Network& net, const std::string& rule,
+                         std::optional<double> alpha, std::optional<int> T,
+                         std::optional<double> gamma0, std::optional<double> discount) {
+                 return makeSimulation(net, ruleOf(rule), {}, {}, {alpha, gamma0, discount, T});
+             }),
+             py::arg("network"), py::arg("rule") = "pc", py::kw_only(),
+             py::arg("alpha") = py::none(), py::arg("T") = py::none(),
+             py::arg("gamma0") = py::none(), py::arg("discount") = py::none(),
+             "A simulation of `network` (copied); give it trials with set_trials().")
+        .def(
+            "set_trials",
+            [](Simulation& s, const py::object& inputs, const py::object& targets) {
+                raiseProblems("the trials do not fit the network:",
+                              s.setTrials(trialsOf(inputs, targets)));
+            },
+            py::arg("inputs"), py::arg("targets"),
+            "Trials to cycle through: 2-D arrays with one sample per row, or lists of (n x B) "
+            "matrices, one per trial.");
+    bindStepping(sim);
+    bindCounters(sim);
+    bindArrays(sim);
 }
 
 }  // namespace prospect_python
