@@ -246,6 +246,13 @@ class Errors(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "do not fit the network"):
             prospect.Simulation(net, "pc").set_trials(np.ones((1, 3)), np.ones((1, 2)))
 
+    def test_a_diverging_run_warns_with_the_engines_message_and_keeps_its_rows(self):
+        with self.assertWarnsRegex(RuntimeWarning, "BP, trial 6: the energy of layer 2 .* is no "
+                                   "longer finite"):
+            rows = prospect.experiment("interference", trials=200, alpha=5)
+        bp = [r for r in rows if r["rule"] == "BP"]
+        self.assertEqual([r["trial"] for r in bp], [1, 2, 3, 4, 5, 6])
+
     def test_frames_need_pandas(self):
         try:
             import pandas  # noqa: F401
