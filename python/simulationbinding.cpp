@@ -162,7 +162,9 @@ void bindCounters(SimClass& sim) {
         .def_property_readonly("loss", &Simulation::loss,
                                "1/2 ||y - mu^L||^2 of this trial's feed-forward pass.")
         .def_property_readonly("energy", &Simulation::energy, "PC: F. BP: the loss.")
-        .def_property_readonly("network", &Simulation::network, "A copy of the current network.");
+        .def_property_readonly(
+            "network", [](const Simulation& s) { return engine::Network(s.network()); },
+            "A copy of the current network (changing it does not change the run).");
 }
 
 /// The state as numpy arrays, and set_weight(), set_bias().

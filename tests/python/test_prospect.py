@@ -182,6 +182,18 @@ class Stepping(unittest.TestCase):
         self.assertTrue(sim.step_trial())
         np.testing.assert_array_equal(sim.output, [[2.0], [2.0]])
 
+    def test_the_network_read_from_a_simulation_is_a_copy(self):
+        sim = prospect.Simulation(prospect.Scenario.preset("bear"), "bp")
+        net = sim.network
+        net.set_weight(1, np.array([[3.0]]))
+        np.testing.assert_array_equal(sim.weight(1), [[1.0]])
+        weight = sim.weight(1)
+        weight[0, 0] = 5.0
+        np.testing.assert_array_equal(sim.weight(1), [[1.0]])
+        sim.reset(net)  # a network of your own, from the start
+        self.assertTrue(sim.step_trial())
+        np.testing.assert_array_equal(sim.output, [[3.0], [3.0]])
+
     def test_step_trials_equals_single_trials(self):
         scenario = prospect.Scenario.preset("bear")
         a = prospect.Simulation(scenario, "pc")
