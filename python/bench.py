@@ -16,7 +16,7 @@ import numpy as np
 
 import prospect
 
-AUTHORS_PC_SECONDS = 22e-3  # the authors' PyTorch code per online-net sample (HACKING.md, bench)
+AUTHORS_PC_SECONDS = 22e-3  # the authors' PyTorch code per online-net sample, as app/bench.cpp
 
 
 def per_second(work, seconds, clock=time.perf_counter):
