@@ -10,6 +10,7 @@ packages=(
   librsvg2-bin dpkg-dev file
   lintian appstream desktop-file-utils shared-mime-info man-db
   zlib1g-dev dataset-fashion-mnist
+  pybind11-dev python3-dev python3-numpy
 )
 
 missing=()

@@ -34,4 +34,25 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROSPECT_REPOSITORY_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Without a font every label is an empty box (the program warns); Qt finds this one.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS fonts-dejavu-core)
+if(PROSPECT_BUILD_PYTHON)
+  # Two packages: prospect (every install rule without a component) and python3-prospect (the
+  # Python module, python/CMakeLists.txt), both from the source package prospect.
+  set(CPACK_DEB_COMPONENT_INSTALL ON)
+  set(CPACK_COMPONENTS_ALL Unspecified python)
+  set(CPACK_DEBIAN_UNSPECIFIED_PACKAGE_NAME prospect)
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-prospect)
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
+  set(CPACK_DEBIAN_PACKAGE_SOURCE prospect)
+  # CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY before each as its first line.
+  set(CPACK_COMPONENT_UNSPECIFIED_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+  set(CPACK_COMPONENT_PYTHON_DESCRIPTION
+      "The Python module prospect: Prospect's engine without the window. It runs
+backpropagation and prospective configuration (Song et al., Nature
+Neuroscience 2024) on your own networks, scenario files and the presets,
+gives their state as numpy arrays, and runs the paper's experiments with
+the command line's options.")
+  # The module is built for this interpreter's version only.
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS
+      "python3 (>= ${Python_VERSION_MAJOR}.${Python_VERSION_MINOR}), python3 (<< ${Python_VERSION_MAJOR}.${Python_VERSION_MINOR}.99), python3-numpy")
+endif()
 include(CPack)
