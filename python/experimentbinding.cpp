@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/data/dataset.h"
+#include "engine/experiments/dataplan.h"
+#include "engine/experiments/datashards.h"
 #include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/experiments.h"
 #include "engine/experiments/jobbatch.h"
@@ -194,6 +197,48 @@ Outcome erratic(const ex::ErraticSettings& s, unsigned threads) {
         [&](const auto& jobs) { return ex::summariseErratic(jobs, s.alphasBp, s.alphasPc); });
 }
 
+/// A FashionMNIST experiment: its plan read from the texts (with `quick` the lecture-sized
+/// defaults), the data loaded once per process, the grid's cells on threads, the CSV.
+Experiment dataExperiment(const ex::DataExperimentInfo& info) {
+    Experiment e{info.name, true, {}, {}};
+    for (const ex::DataOptionInfo& o : info.options)
+        e.options.push_back({o.name, o.defaultText, o.help});
+    e.options.push_back({"quick", "", "the lecture-sized variant: other defaults"});
+    e.run = [&info](const Texts& given, unsigned threads) {
+        const auto quick = given.find("quick");
+        const bool isQuick = quick != given.end() && !quick->second.empty();
+        const ex::DataPlanRead read = ex::readDataPlan(
+            info.protocol,
+            [&](const std::string& name) {
+                if (const auto it = given.find(name); it != given.end())
+                    return it->second;
+                for (const ex::DataOptionInfo& option : info.options)
+                    if (option.name == name)
+                        return isQuick ? option.quickText : option.defaultText;
+                return std::string();
+            },
+            "");
+        if (!read.plan)
+            throw py::value_error(read.problems.front());
+        const ex::DataPlan& plan = *read.plan;
+        const engine::data::DatasetLoad load =
+            engine::data::loadFashionMnistCached(plan.dataFolder);
+        if (!load.ok())
+            throw py::value_error(load.error);
+        std::vector<ex::DataCellResult> results(plan.cells.size());
+        runJobs(plan.cells.size(), threads, [&](std::size_t i) {
+            results[i] = plan.run(*load.dataset, plan.cells[i], ex::DataHooks{});
+        });
+        Outcome out;
+        out.csv = ex::dataCsvOf(plan, plan.cells, results);
+        for (const ex::DataCellResult& r : results)
+            if (r.diverged)
+                out.problems.push_back(r.problem);
+        return out;
+    };
+    return e;
+}
+
 const std::vector<Experiment>& experimentList() {
     static const std::vector<Experiment> list{
         tableExperiment("interference", ex::interferenceOptions(), false, interference),
@@ -206,7 +251,13 @@ const std::vector<Experiment>& experimentList() {
         tableExperiment("reversal-learning", ex::reversalOptions(), true, reversal),
         tableExperiment("sensorimotor-transfer", ex::sensorimotorOptions(), true, sensorimotor),
     };
-    return list;
+    static const std::vector<Experiment> all = [] {
+        std::vector<Experiment> experiments = list;
+        for (const ex::DataExperimentInfo& info : ex::dataExperiments())
+            experiments.push_back(dataExperiment(info));
+        return experiments;
+    }();
+    return all;
 }
 
 const Experiment& findExperiment(const std::string& name) {
@@ -245,9 +296,9 @@ Texts optionTexts(const Experiment& e, const py::kwargs& kwargs, unsigned& threa
                 c = '-';
         if (name == "threads" && e.threads) {
             long long n = 0;
-            if (auto error = ex::readInteger(optionText(value), 1, 256, n))
+            if (auto error = ex::readInteger(optionText(value), 0, 256, n))
                 throw py::value_error("threads: " + *error);
-            threads = static_cast<unsigned>(n);
+            threads = n == 0 ? ex::hardwareThreads() : static_cast<unsigned>(n);  // as --threads
             continue;
         }
         bool known = false;

@@ -14,6 +14,7 @@ import prospect
 
 CLI = os.environ.get("PROSPECT_CLI", "")
 SCENARIOS = os.environ.get("PROSPECT_SCENARIOS", "")
+DATA = os.environ.get("PROSPECT_FASHION_MNIST", "/usr/share/datasets/fashion-mnist")
 
 
 def cli_csv(*args):
@@ -54,12 +55,32 @@ class MatchesTheCommandLine(unittest.TestCase):
             "sensorimotor-transfer": {"seeds": 1, "training_blocks": 2, "test_blocks": 2,
                                       "T": 32},
         }
+        # The FashionMNIST experiments, tiny, where Debian's dataset-fashion-mnist is installed.
+        data = {
+            "depth": {"depths": [2], "alphas": [0.01], "seeds": 1, "per_class": 2, "epochs": 2,
+                      "width": 8, "test_per_class": 3, "T": 8},
+            "online": {"batch_sizes": [4], "alphas": [0.1], "seeds": 1, "epochs": 2,
+                       "batches": 3, "train_per_class": 5, "test_per_class": 3, "T": 8},
+            "continual": {"alphas": [0.001], "seeds": 1, "per_class": 4, "batch_size": 10,
+                          "cycles": 1, "epochs_per_task": 1, "scored_epochs": 0,
+                          "test_per_class": 3, "T": 8},
+            "drift": {"alphas": [0.05], "seeds": 1, "epochs": 3, "period": 2, "per_class": 2,
+                      "test_per_class": 2, "batch_size": 10, "pretrain_epochs": 1,
+                      "pretrain_per_class": 3, "T": 8},
+            "small-data": {"per_class": [3], "alphas": [0.01], "seeds": 1, "epochs": 2,
+                           "test_cap": 3, "T": 8},
+        }
+        have_data = os.path.exists(os.path.join(DATA, "train-images-idx3-ubyte.gz"))
+        self.assertEqual(sorted(list(small) + list(data)), sorted(prospect.experiments()))
+        if have_data:
+            small.update(data)
+        else:
+            print("FashionMNIST is not installed: the dataset experiments are not compared")
         threaded = {"target-alignment", "prospective-index", "erratic", "fear-conditioning",
-                    "reversal-learning", "sensorimotor-transfer"}
+                    "reversal-learning", "sensorimotor-transfer"} | set(data)
         listed = subprocess.run([CLI, "experiment", "--list"], check=True, capture_output=True,
                                 text=True).stdout.splitlines()
         self.assertEqual(prospect.experiments(), [line.split()[0] for line in listed if line])
-        self.assertEqual(sorted(small), sorted(prospect.experiments()))
         for name, options in small.items():
             with self.subTest(experiment=name):
                 # The runs of an experiment on threads give the same rows as on one thread.
@@ -242,8 +263,8 @@ class Errors(unittest.TestCase):
             prospect.experiment("interference", seeds=2)
         with self.assertRaisesRegex(ValueError, "interference has no option 'threads'"):
             prospect.experiment("interference", threads=2)
-        with self.assertRaisesRegex(ValueError, "threads: 0 is out of range"):
-            prospect.experiment("fear-conditioning", threads=0)
+        with self.assertRaisesRegex(ValueError, "threads: 257 is out of range"):
+            prospect.experiment("fear-conditioning", threads=257)
         with self.assertRaisesRegex(ValueError, "no experiment called"):
             prospect.experiment("interferance")
         with self.assertRaisesRegex(ValueError, "rule: 'xp'"):
