@@ -201,8 +201,9 @@ Error runErratic(const ex::ErraticSettings& settings, const RunContext& run,
       << config.sampleStd << "^2);\n"
       << config.trials << " trials; PC T " << config.pc.iterations << ", gamma0 "
       << config.pc.gamma0 << ", discount " << config.pc.discount << "; " << seeds
-      << " seeds. Path length = sum over trials of the norm of the\nweight change; final "
-         "distance = norm of (final - initial weights); all weights; means over seeds.\n\n"
+      << " seeds.\nPath length and final distance per weight matrix W: sum over trials of "
+         "||W(k+1) - W(k)||_F\nand ||W(end) - W(0)||_F, averaged over the 3 weight matrices (as "
+         "in the paper), then over seeds.\n\n"
       << alignedText(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
       << alignedText(compare);
     result.summary = s.str();

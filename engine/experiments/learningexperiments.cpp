@@ -298,31 +298,35 @@ NetworkSpec erraticSpec(const ErraticConfig& config) {
                                 Activation::Sigmoid, Initialiser::xavierNormal(1.0));
 }
 
-PathResult erraticRun(Rule rule, Scalar alpha, std::uint64_t seed, const ErraticConfig& config) {
-    const Network net(erraticSpec(config), seed);
+Trial erraticSample(std::uint64_t seed, const ErraticConfig& config) {
     Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
     Trial sample;
     sample.input = rng.normalMatrix(config.width, 1, 0.0, config.sampleStd);
     sample.target = rng.normalMatrix(config.width, 1, 0.0, config.sampleStd);
+    return sample;
+}
+
+PathResult erraticRun(Rule rule, Scalar alpha, std::uint64_t seed, const ErraticConfig& config) {
+    const Network net(erraticSpec(config), seed);
     PcConfig pc = config.pc;
     pc.alpha = alpha;
     Simulation sim = makeSimulation(rule, net, pc);
-    [[maybe_unused]] const auto problems = sim.setTrials({sample});
+    [[maybe_unused]] const auto problems = sim.setTrials({erraticSample(seed, config)});
     assert(problems.empty());
-    // path = sum_k ||theta(k+1) - theta(k)||, final = ||theta(end) - theta(0)||, theta = every
-    // weight of the network as one vector.
-    const Vector start = sim.network().flatParameters();
-    Vector previous = start;
-    PathResult r;
+    // One tracker per weight matrix W^1..W^L: its path and final distance, averaged at the end.
+    std::vector<PathTracker> trackers;
+    for (Index l = 1; l <= net.depth(); ++l)
+        trackers.emplace_back(sim.network().weight(l));
     for (int k = 0; k < config.trials; ++k) {
         if (!sim.stepTrial())
             return {{NaN, NaN}, sim.problem()};
-        Vector now = sim.network().flatParameters();
-        r.length.path += (now - previous).norm();
-        previous = std::move(now);
+        for (Index l = 1; l <= net.depth(); ++l)
+            trackers[static_cast<size_t>(l - 1)].step(sim.network().weight(l));
     }
-    r.length.finalDistance = (previous - start).norm();
-    return r;
+    std::vector<PathLength> perMatrix;
+    for (const PathTracker& t : trackers)
+        perMatrix.push_back(t.length());
+    return {meanPathLength(perMatrix), {}};
 }
 
 }  // namespace engine::experiments

@@ -137,8 +137,12 @@ struct ErraticConfig {
 };
 /// width-width-width-width, sigmoid hidden layers, no bias, Xavier-normal.
 NetworkSpec erraticSpec(const ErraticConfig& config);
-/// Path length (sum over trials of ||theta(k+1) - theta(k)||) and final distance
-/// (||theta(end) - theta(0)||) over all weights; NaN and a problem on divergence.
+/// The one sample of a seed: input and target ~ N(0, sampleStd^2)^width, from a stream derived
+/// from the seed (not the one that draws the weights).
+Trial erraticSample(std::uint64_t seed, const ErraticConfig& config);
+/// The paper's measure: per weight matrix, path = sum over trials of ||W(k+1) - W(k)||_F and
+/// final distance = ||W(end) - W(0)||_F, then the mean over the matrices; NaN and a problem on
+/// divergence.
 struct PathResult {
     PathLength length;
     std::string problem;

@@ -443,6 +443,47 @@ TEST(Determinism, LearningExperimentsRepeatPerSeed) {
     EXPECT_GE(p.length.path, p.length.finalDistance);  // the triangle inequality
 }
 
+TEST(Erratic, PathLengthIsTheMeanOverTheWeightMatricesOfTheRun) {
+    // The run, replayed here with its network and sample: each matrix's path and final
+    // distance (weightPathLength), then the mean over the three matrices, as in the paper.
+    ex::ErraticConfig config;
+    config.width = 5;
+    config.trials = 6;
+    config.pc.iterations = 20;
+    for (Rule rule : {Rule::BP, Rule::PC}) {
+        const std::uint64_t seed = 3;
+        const ex::PathResult r = ex::erraticRun(rule, 0.5, seed, config);
+        ASSERT_TRUE(r.problem.empty()) << r.problem;
+        const Network net(ex::erraticSpec(config), seed);
+        PcConfig pc = config.pc;
+        pc.alpha = 0.5;
+        Simulation sim = rule == Rule::PC ? Simulation(net, pc) : Simulation(net, BpConfig{0.5});
+        ASSERT_TRUE(sim.setTrials({ex::erraticSample(seed, config)}).empty());
+        std::vector<std::vector<Matrix>> trajectory(3);
+        std::vector<Vector> flat{sim.network().flatParameters()};
+        for (int k = 0; k <= config.trials; ++k) {
+            if (k > 0) {
+                ASSERT_TRUE(sim.stepTrial());
+                flat.push_back(sim.network().flatParameters());
+            }
+            for (Index l = 1; l <= 3; ++l)
+                trajectory[static_cast<size_t>(l - 1)].push_back(sim.network().weight(l));
+        }
+        double path = 0.0, final = 0.0;
+        for (const auto& w : trajectory) {
+            path += weightPathLength(w).path / 3.0;
+            final += weightPathLength(w).finalDistance / 3.0;
+        }
+        EXPECT_NEAR(r.length.path, path, 1e-12 * path) << ruleName(rule);
+        EXPECT_NEAR(r.length.finalDistance, final, 1e-12 * final) << ruleName(rule);
+        // One norm over every weight flattened is a different number (the earlier measure).
+        double flatPath = 0.0;
+        for (size_t k = 1; k < flat.size(); ++k)
+            flatPath += (flat[k] - flat[k - 1]).norm();
+        EXPECT_GT(std::abs(flatPath - r.length.path), 0.1 * r.length.path) << ruleName(rule);
+    }
+}
+
 TEST(ChoiceTask, PunishOutcomesPairEachPunishedTrialWithTheNext) {
     std::vector<ChoiceRecord> h(3);
     for (int k = 0; k < 3; ++k) {
