@@ -70,8 +70,8 @@ Error runFearConditioning(const ex::FearSettings& settings, const RunContext& ru
 Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext& run,
                           ExperimentResult& result) {
     const ex::ReversalConfig& config = settings.config;
-    const int seeds = settings.seeds, from = settings.summaryAfter;
-    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(seeds);
+    const int from = settings.summaryAfter;
+    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(settings.bpSeeds, settings.pcSeeds);
     const auto ran = runAndSummarise(
         "reversal-learning", jobs, ex::runReversalJob, config, run, result,
         [from](const std::vector<ex::ReversalJob>& j) { return ex::summariseReversal(j, from); });
@@ -88,15 +88,17 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
         }
     std::ostringstream s;
     s << "Human reversal learning: linear 1-1-2 net, constant input 1, outputs = values of two\n"
-      << "options; softmax choice (beta " << config.task.inverseTemperature
-      << "), reward +1 with p 0.7 (correct) / 0.4, else -1;\nonly the chosen output learns; "
-      << "after 4 correct choices in a row the contingency reverses with p 0.25 per trial.\n"
-      << config.trials << " trials, alpha " << config.pc.alpha << ", weights ~ N(0, "
-      << config.initStd << "^2), PC T " << config.pc.iterations << ", discount "
-      << config.pc.discount << "; " << seeds << " seeds.\n\n"
+      << "options; softmax choice of the raw prediction (beta " << config.task.inverseTemperature
+      << "); reward +1 with p 0.7 (correct) / 0.4,\nelse -1; only the chosen output learns; "
+      << "after 4 correct choices in a row (a reversal does\nnot reset the count) the "
+      << "contingency reverses with p 0.25 per trial. " << config.trials << " trials, alpha "
+      << config.pc.alpha << ",\nPC T " << config.pc.iterations << ", discount "
+      << config.pc.discount << "; weights ~ N(0, std^2) with std " << config.bpInitStd
+      << " for BP and " << config.pcInitStd << " for PC;\n"
+      << settings.bpSeeds << " seeds for BP and " << settings.pcSeeds << " for PC.\n\n"
       << "Value (mean (sd)) of the chosen option at a punished trial and on the next trial,\n"
-      << "split by whether the next choice stayed or switched; punished trials after trial " << from
-      << ":\n"
+      << "split by whether the next choice stayed or switched; punished trials whose next trial\n"
+      << "comes after trial " << from << ":\n"
       << alignedText(table);
     // Small numbers in scientific notation; "n/a" where a group had no punished trials.
     auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };

@@ -282,13 +282,16 @@ const OptionTable<FearSettings>& fearOptions() {
 const OptionTable<ReversalSettings>& reversalOptions() {
     static const OptionTable<ReversalSettings> table = [] {
         OptionTable<ReversalSettings> t;
-        t.integer("seeds", "seeds (0..N-1)", FIELD(seeds), 1, MaxSeeds)
+        t.integer("bp-seeds", "BP's seeds (0..N-1)", FIELD(bpSeeds), 1, MaxSeeds)
+            .integer("pc-seeds", "PC's seeds (0..N-1)", FIELD(pcSeeds), 1, MaxSeeds)
             .integer("trials", "trials per run", FIELD(config.trials), 1, MaxTrials)
             .real("alpha", "learning rate of both rules", FIELD(config.pc.alpha), true)
-            .real("init-std", "weights ~ N(0, std^2)", FIELD(config.initStd), true)
-            .real("beta", "inverse temperature of the softmax choice",
+            .real("bp-init-std", "BP's weights ~ N(0, std^2)", FIELD(config.bpInitStd), true)
+            .real("pc-init-std", "PC's weights ~ N(0, std^2)", FIELD(config.pcInitStd), true)
+            .real("beta", "inverse temperature of the softmax choice (the authors': 1)",
                   FIELD(config.task.inverseTemperature), true)
-            .integer("summary-after", "the summary uses punished trials after this one",
+            .integer("summary-after",
+                     "the summary uses the punished trials whose next trial comes after this one",
                      FIELD(summaryAfter), 0, MaxTrials)
             .pc(FIELD(config.pc));
         t.check = pcCheck<ReversalSettings>(FIELD(config.pc));

@@ -249,9 +249,11 @@ struct FearSettings {
     int seeds = 8;
     FearConfig config;
 };
-/// Human reversal learning; the summary counts punished trials after `summaryAfter`.
+/// Human reversal learning, seeds 0..N-1 per rule (the authors' counts); the summary counts
+/// the punished trials whose next trial comes after `summaryAfter`.
 struct ReversalSettings {
-    int seeds = 22;
+    int bpSeeds = 40;
+    int pcSeeds = 22;
     int summaryAfter = 64;
     ReversalConfig config;
 };

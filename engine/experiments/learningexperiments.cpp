@@ -102,14 +102,14 @@ FearResult fearConditioningRun(Rule rule, FearGroup group, std::uint64_t seed,
 
 // ---- reversal learning --------------------------------------------------------------------------
 
-NetworkSpec reversalSpec(const ReversalConfig& config) {
+NetworkSpec reversalSpec(Rule rule, const ReversalConfig& config) {
     return NetworkSpec::layered({1, 1, 2}, Activation::Identity,
-                                Initialiser::normal(0.0, config.initStd));
+                                Initialiser::normal(0.0, config.initStd(rule)));
 }
 
 Observations<ChoiceRecord> reversalRun(Rule rule, std::uint64_t seed,
                                        const ReversalConfig& config) {
-    const Network net(reversalSpec(config), seed);
+    const Network net(reversalSpec(rule, config), seed);
     Simulation sim = makeSimulation(rule, net, config.pc);
     auto task = std::make_shared<ChoiceTask>(config.task, ChoiceTask::seedFor(seed));
     sim.setTrialProvider(ChoiceTask::provider(task));

@@ -60,15 +60,22 @@ FearResult fearConditioningRun(Rule rule, FearGroup group, std::uint64_t seed,
 
 // ---- Human reversal learning (item 9) -----------------------------------------------------------
 
-/// Settings of the reversal-learning experiment (the paper's values).
+/// Settings of the reversal-learning experiment (the paper's values; the authors start each rule
+/// from its own weight spread).
 struct ReversalConfig {
     int trials = 128;
-    Scalar initStd = 0.05;  ///< Weights ~ N(0, initStd^2).
-    ChoiceTaskConfig task;  ///< Softmax choice, rewards 0.7 / 0.4, reversal after 4 correct.
+    Scalar pcInitStd = 0.05;  ///< PC's weights ~ N(0, pcInitStd^2).
+    Scalar bpInitStd = 0.1;   ///< BP's weights ~ N(0, bpInitStd^2).
+    /// Softmax choice of the raw prediction (inverse temperature 1, as the authors), rewards
+    /// 0.7 / 0.4, reversal after 4 correct.
+    ChoiceTaskConfig task;
     PcConfig pc{0.1, 256, 0.1, 0.9};  ///< alpha is used by both rules.
+    /// The initial weight spread of `rule`.
+    Scalar initStd(Rule rule) const { return rule == Rule::PC ? pcInitStd : bpInitStd; }
 };
-/// Linear 1 -> 1 -> 2, no bias; the outputs are the values of the two options.
-NetworkSpec reversalSpec(const ReversalConfig& config);
+/// Linear 1 -> 1 -> 2, no bias, weights ~ N(0, initStd(rule)^2); the outputs are the values of
+/// the two options.
+NetworkSpec reversalSpec(Rule rule, const ReversalConfig& config);
 /// Every trial of one rule's run (the task's history); stops early with a problem on divergence.
 Observations<ChoiceRecord> reversalRun(Rule rule, std::uint64_t seed, const ReversalConfig& config);
 

@@ -95,10 +95,10 @@ FearSummary summariseFear(const std::vector<FearJob>& jobs) {
 
 // ---- reversal learning --------------------------------------------------------------------------
 
-std::vector<ReversalJob> reversalJobs(int seeds) {
+std::vector<ReversalJob> reversalJobs(int bpSeeds, int pcSeeds) {
     std::vector<ReversalJob> jobs;
     for (Rule rule : LearningRules)
-        for (int s = 0; s < seeds; ++s)
+        for (int s = 0; s < (rule == Rule::BP ? bpSeeds : pcSeeds); ++s)
             jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
     return jobs;
 }
@@ -125,7 +125,8 @@ ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summ
         std::map<std::int64_t, PunishOutcome> outcomes;
         for (const PunishOutcome& p : punishOutcomes(history)) {
             outcomes[p.trial] = p;
-            if (p.trial + 1 > summaryAfter) {
+            // p.trial is 0-based, so its next trial is number p.trial + 2.
+            if (p.trial + 2 > summaryAfter) {
                 ReversalSummary::Split& cell = s.split[{j.rule, p.switched}];
                 cell.atPunish.push_back(p.valueAtPunish);
                 cell.nextTrial.push_back(p.valueNextTrial);

@@ -346,9 +346,9 @@ TEST(Cli, FearConditioningRowsAndTheExtinctionEffect) {
 }
 
 TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
-    const ExperimentResult r = runExperiment(
-        "reversal-learning",
-        {"--seeds", "2", "--trials", "20", "--T", "32", "--summary-after", "0", "--threads", "2"});
+    const ExperimentResult r =
+        runExperiment("reversal-learning", {"--bp-seeds", "2", "--pc-seeds", "2", "--trials", "20",
+                                            "--T", "32", "--summary-after", "0", "--threads", "2"});
     EXPECT_EQ(r.csv.header,
               (std::vector<std::string>{"rule", "seed", "trial", "choice", "reward", "value_0",
                                         "value_1", "punished", "switched_next", "value_at_punish",
@@ -483,12 +483,16 @@ TEST(Cli, ErraticDoesNotDependOnThreadsAndReportsBothRules) {
 
 TEST(Cli, LearningExperimentsAreListedWithHelp) {
     const CliRun list = run({"experiment", "--list"});
-    for (const char* name :
-         {"erratic", "fear-conditioning", "reversal-learning", "sensorimotor-transfer"}) {
+    const std::pair<const char*, const char*> seedOptions[] = {
+        {"erratic", "--seeds VALUE"},
+        {"fear-conditioning", "--seeds VALUE"},
+        {"reversal-learning", "--pc-seeds VALUE"},
+        {"sensorimotor-transfer", "--seeds VALUE"}};
+    for (const auto& [name, seeds] : seedOptions) {
         EXPECT_NE(list.out.find(name), std::string::npos) << name;
         const CliRun help = run({"experiment", name, "--help"});
         EXPECT_EQ(help.code, 0);
-        EXPECT_NE(help.out.find("--seeds VALUE"), std::string::npos) << name;
+        EXPECT_NE(help.out.find(seeds), std::string::npos) << name;
         EXPECT_NE(help.out.find("--threads"), std::string::npos) << name;
     }
     EXPECT_NE(run({"experiment", "erratic", "--help"}).out.find("(default 0.336,0.35,0.364,0.378)"),
@@ -504,7 +508,7 @@ TEST(Cli, LearningExperimentsRejectBadOptions) {
         {{"experiment", "fear-conditioning", "--lr-noise", "nan"},
          "--lr-noise: 'nan' is not a finite number"},
         {{"experiment", "fear-conditioning", "--lr-noise", "-1"}, "--lr-noise: must be >= 0"},
-        {{"experiment", "reversal-learning", "--seeds", "-3"}, "--seeds: -3 is out of range"},
+        {{"experiment", "reversal-learning", "--pc-seeds", "-3"}, "--pc-seeds: -3 is out of range"},
         {{"experiment", "reversal-learning", "--trials", "0"}, "--trials: 0 is out of range"},
         {{"experiment", "sensorimotor-transfer", "--memory-lr", "inf"},
          "--memory-lr: 'inf' is not a finite number"},

@@ -35,7 +35,8 @@ protected:
     std::optional<Batch> prepare() override;
 
 private:
-    void draw(const engine::experiments::ReversalSummary& summary, int seeds, int summaryAfter);
+    void draw(const engine::experiments::ReversalSummary& summary, int summaryAfter, int bpSeeds,
+              int pcSeeds);
     std::vector<QCPAxisRect*> m_rects;  // BP, PC
 };
 

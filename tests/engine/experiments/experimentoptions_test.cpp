@@ -171,9 +171,12 @@ TEST(ExperimentOptions, ReversalDefaultsAreTheEngines) {
     const ReversalConfig c;
     expectBindings(
         reversalOptions(),
-        {BIND(S, "seeds", seeds, 22, "2"), BIND(S, "trials", config.trials, c.trials, "5"),
+        // The authors' per-rule settings: 40 seeds and init std 0.1 for BP, 22 and 0.05 for PC.
+        {BIND(S, "bp-seeds", bpSeeds, 40, "2"), BIND(S, "pc-seeds", pcSeeds, 22, "3"),
+         BIND(S, "trials", config.trials, c.trials, "5"),
          BIND(S, "alpha", config.pc.alpha, c.pc.alpha, "0.5"),
-         BIND(S, "init-std", config.initStd, c.initStd, "0.5"),
+         BIND(S, "bp-init-std", config.bpInitStd, 0.1, "0.5"),
+         BIND(S, "pc-init-std", config.pcInitStd, 0.05, "0.5"),
          BIND(S, "beta", config.task.inverseTemperature, c.task.inverseTemperature, "2"),
          BIND(S, "summary-after", summaryAfter, 64, "0"),
          BIND(S, "T", config.pc.iterations, c.pc.iterations, "7"),

@@ -233,7 +233,7 @@ TEST(Sensorimotor, InBpACue2ExposureAddsNothingToTheTriplet) {
 
 TEST(ChoiceTask, TheUnchosenOutputReceivesNoError) {
     const ex::ReversalConfig config;
-    const Network net(ex::reversalSpec(config), 2);
+    const Network net(ex::reversalSpec(Rule::PC, config), 2);
     for (Rule rule : {Rule::BP, Rule::PC}) {
         Simulation sim = ex::makeSimulation(rule, net, config.pc);
         auto task = std::make_shared<ChoiceTask>(config.task, 11);
@@ -290,6 +290,44 @@ TEST(ChoiceTask, RewardsAndReversalsFollowTheContingency) {
     EXPECT_FALSE(config.validate(1, 3).empty());
 }
 
+TEST(ChoiceTask, AReversalDoesNotClearTheStreakSoItCanReArmAtOnce) {
+    // As in the authors' task: the last `reversalStreak` choices must all have been correct
+    // (each under the contingency of its own trial); a reversal does not forget them. Streak 2,
+    // reversal certain once armed: trials 0 and 1 choose option 0 (correct), so the task
+    // reverses after trial 1; trial 2 chooses option 1, now correct: the third correct choice
+    // in a row, which arms (and here makes) a reversal at once.
+    ChoiceTaskConfig config;
+    config.rewardProbabilities = {1.0, 0.0};
+    config.reversalStreak = 2;
+    config.reversalProbability = 1.0;
+    config.inverseTemperature = 100.0;
+    auto netPreferring = [](int option) {
+        Matrix w2(2, 1);
+        w2 << (option == 0 ? 1.0 : -1.0), (option == 0 ? -1.0 : 1.0);
+        NetworkSpec spec =
+            NetworkSpec::layered({1, 1, 2}, Activation::Identity, Initialiser::constant(1));
+        spec.weight(2).init = Initialiser::explicitWeights(w2);
+        return Network(spec, 0);
+    };
+    const Network zero = netPreferring(0), one = netPreferring(1);
+    ChoiceTask task(config, 1);
+    Trial t;
+    task.makeTrial(0, zero, t);
+    task.makeTrial(1, zero, t);
+    task.makeTrial(2, one, t);
+    const auto& h = task.history();
+    EXPECT_TRUE(h[1].reversedAfter);
+    EXPECT_EQ(h[2].choice, 1);
+    EXPECT_EQ(h[2].correctOption, 1);
+    EXPECT_EQ(h[2].streakAfter, 3);
+    EXPECT_TRUE(h[2].reversedAfter);
+    EXPECT_EQ(task.correctOption(), 0);
+    // Rewinding to after trial 2 restores the streak too.
+    task.rewind(2);
+    task.makeTrial(2, one, t);
+    EXPECT_TRUE(task.history()[2].reversedAfter);
+}
+
 TEST(ChoiceTask, PunishedMeansTheDrawDidNotRewardEvenWhenTheValuesAgree) {
     // With reward and punishment both 0 the targets cannot tell them apart, but `punished`
     // still says whether the reward draw failed: about 30 % of the choices of option 0 (p 0.7).
@@ -342,10 +380,9 @@ void expectDrawnFromStream(const std::vector<ChoiceRecord>& history, std::uint64
         armed = armed || (task.reversalStreak > 0 && streak >= task.reversalStreak);
         const bool reversed = armed && uReversal < task.reversalProbability;
         EXPECT_EQ(r.reversedAfter, reversed) << k;
-        if (reversed) {
+        if (reversed) {  // the streak goes on (the authors' task)
             correct = 1 - correct;
             armed = false;
-            streak = 0;
         }
     }
 }
@@ -357,7 +394,7 @@ TEST(ChoiceTask, ChoicesDoNotDependOnHowTheRunIsDriven) {
     // snapshots (as the window does), in lockstep with the other rule, and resumed from a
     // snapshot part-way: the task draws the same choices and rewards and the weights agree.
     const ex::ReversalConfig config;
-    const Network net(ex::reversalSpec(config), 9);
+    const Network net(ex::reversalSpec(Rule::PC, config), 9);
     const std::uint64_t seed = ChoiceTask::seedFor(9);
     const int trials = 40;
 

@@ -299,7 +299,11 @@ TEST(LearningPresets, ReversalLearningIsTheClosedLoopTask) {
         Simulation sim =
             rule == Rule::PC ? Simulation(s.network(), s.pc) : Simulation(s.network(), s.bp);
         s.applyTrials(sim);
+        // The lab starts both rules from one network: the preset has PC's weight spread, and
+        // gives BP the experiment's run from that spread (the experiment starts BP from 0.1).
         experiments::ReversalConfig config;
+        ASSERT_EQ(s.spec.weight(1).init.std, config.pcInitStd);
+        config.bpInitStd = config.pcInitStd;
         const auto expected = experiments::reversalRun(rule, 0, config);
         ASSERT_EQ(expected.rows.size(), 128u);
         for (const ChoiceRecord& row : expected.rows) {

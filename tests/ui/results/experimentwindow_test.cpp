@@ -203,7 +203,8 @@ TEST(ExperimentWindow, FearBarsAndSummaryAreTheEngineNumbers) {
 TEST(ExperimentWindow, ReversalCrossingPlotIsTheEngineAggregation) {
     ExperimentWindow window;
     ReversalTab* tab = window.reversalTab();
-    tab->setSetting("seeds", "2");
+    ASSERT_TRUE(tab->setSetting("bp-seeds", "2"));
+    ASSERT_TRUE(tab->setSetting("pc-seeds", "2"));
     tab->setSetting("trials", "40");
     tab->setSetting("T", "16");
     tab->setSetting("summary-after", "0");
