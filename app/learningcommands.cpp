@@ -123,39 +123,72 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------
 
-Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext& run,
-                      ExperimentResult& result) {
+/// The setting and session lines of the sensorimotor summary.
+std::string sensorimotorSetup(const ex::SensorimotorSettings& settings) {
     const ex::SensorimotorConfig& config = settings.config;
-    const int seeds = settings.seeds;
-    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(seeds);
-    const auto ran = runAndSummarise("sensorimotor-transfer", jobs, ex::runSensorimotorJob, config,
-                                     run, result, ex::summariseSensorimotor);
-    if (!ran)
-        return std::nullopt;
-    const ex::SensorimotorSummary& summary = *ran;
+    auto setting = [&](Rule rule) {
+        const ex::SensorimotorRuleSetting& r = config.setting(rule);
+        std::ostringstream s;
+        s << "std " << r.initStd << ", " << r.lr << ", " << r.memoryLr;
+        return s.str();
+    };
+    std::ostringstream s;
+    s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
+      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\n"
+      << "Weights ~ N(0, std^2); learning rates cue -> hidden and hidden -> output:\n  "
+      << (config.sharedSetting
+              ? "both rules Prospect's earlier shared setting, " + setting(Rule::PC)
+              : "BP " + setting(Rule::BP) + "; PC " + setting(Rule::PC) +
+                    " (the authors' fits of each rule)")
+      << ".\nPC T " << config.pc.iterations << ", discount " << config.pc.discount << ". "
+      << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-); "
+      << (config.trainingTriplets ? "with their two\ntraining triplets (Prospect's protocol). "
+                                  : "each training\ntriplet replaced by its washout block "
+                                    "played again, as in the authors' code. ")
+      << "Then " << config.testBlocks
+      << " test\nblocks of triplets (channel cue 1, exposure, channel cue 1). Channel and washout "
+         "trials are\nnull-field (target (0, 0)); "
+      << settings.seeds << " seeds.\n";
+    return s.str();
+}
+
+/// Each group's adaptation for both rules, raw or normalised.
+std::string adaptationTable(const ex::SensorimotorSummary& summary, bool normalised) {
     std::vector<std::vector<std::string>> table{
         {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
+    auto cell = [&](Rule rule, const std::string& group) {
+        return normalised ? meanCell(summary.normalised(rule, group), 3)
+                          : meanCell(summary.values.at({rule, group}), 2, true);
+    };
     for (const ex::ExposureGroup& g : ex::exposureGroups())
         table.push_back({g.name(),
                          "cue " + std::to_string(g.cue) + ", field " + (g.field > 0 ? "P+" : "P-") +
                              (g.cue == 1 ? " (same cue)" : " (other cue)"),
-                         meanCell(summary.values.at({Rule::BP, g.name()}), 2, true),
-                         meanCell(summary.values.at({Rule::PC, g.name()}), 2, true)});
-    // No same-cue adaptation (or a diverged run) leaves the ratio undefined.
+                         cell(Rule::BP, g.name()), cell(Rule::PC, g.name())});
+    return alignedText(table);
+}
+
+Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext& run,
+                      ExperimentResult& result) {
+    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(settings.seeds);
+    const auto ran = runAndSummarise("sensorimotor-transfer", jobs, ex::runSensorimotorJob,
+                                     settings.config, run, result, ex::summariseSensorimotor);
+    if (!ran)
+        return std::nullopt;
+    const ex::SensorimotorSummary& summary = *ran;
+    // No same-cue adaptation (or a diverged run) leaves a ratio undefined.
     auto ratio = [](double r) { return engine::report::fixedOrNa(r, 3); };
+    auto sci = [](double v) { return scientific(v, 2); };
     std::ostringstream s;
-    s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
-      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
-         "N(0, "
-      << config.initStd << "^2);\nlearning rate cue -> hidden " << config.lr
-      << ", hidden -> output " << config.memoryLr << "; PC T " << config.pc.iterations
-      << ", discount " << config.pc.discount << ".\n"
-      << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-), then "
-      << config.testBlocks << " test blocks of triplets\n(channel cue 1, exposure, channel cue 1); "
-      << "channel and\nwashout trials are null-field (target (0, 0)); " << seeds
-      << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
-         "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
-      << alignedText(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
+    s << sensorimotorSetup(settings)
+      << "\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure field\n"
+         "(mean over each seed's test triplets; mean (sd) over seeds). Raw:\n"
+      << adaptationTable(summary, false)
+      << "\nNormalised: divided by the rule's mean same-cue adaptation (BP "
+      << sci(summary.sameCueMean(Rule::BP)) << ", PC " << sci(summary.sameCueMean(Rule::PC))
+      << "),\nas the paper scales each rule by one fitted factor:\n"
+      << adaptationTable(summary, true)
+      << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
       << ratio(summary.transfer(Rule::BP, '+')) << " and " << ratio(summary.transfer(Rule::BP, '-'))
       << ", PC " << ratio(summary.transfer(Rule::PC, '+')) << " and "
       << ratio(summary.transfer(Rule::PC, '-')) << "\n";

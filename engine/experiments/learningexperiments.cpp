@@ -151,12 +151,13 @@ std::vector<ExposureGroup> exposureGroups() {
     return {{1, 1}, {2, 1}, {1, -1}, {2, -1}};
 }
 
-NetworkSpec sensorimotorSpec(const SensorimotorConfig& config) {
+NetworkSpec sensorimotorSpec(Rule rule, const SensorimotorConfig& config) {
+    const SensorimotorRuleSetting& setting = config.setting(rule);
     NetworkSpec spec = NetworkSpec::layered({2, 2, 2}, Activation::Identity,
-                                            Initialiser::normal(0.0, config.initStd));
+                                            Initialiser::normal(0.0, setting.initStd));
     spec.weight(1).mask = Matrix::Identity(2, 2);  // hidden unit i sees only cue i
-    spec.weight(1).learningRate = config.lr;
-    spec.weight(2).learningRate = config.memoryLr;
+    spec.weight(1).learningRate = setting.lr;
+    spec.weight(2).learningRate = setting.memoryLr;
     return spec;
 }
 
@@ -205,14 +206,29 @@ ProtocolPhase triplet(const std::string& name, const ExposureGroup& g) {
     return {name, {channelTrial(1), fieldTrial(g.cue, g.field), channelTrial(1)}, 1};
 }
 
+/// A training block's triplet: the triplet itself when `present`, else what the authors' loop
+/// plays in its place, the washout block just played (the data loader it still holds) once more,
+/// reshuffled.
+ProtocolPhase trainingTriplet(const ExposureGroup& g, const ProtocolPhase& washoutBefore,
+                              bool present, Random& rng) {
+    if (present)
+        return triplet("training triplet", g);
+    ProtocolPhase again = washoutBefore;
+    again.name = "washout again";
+    shuffle(again.trials, rng);
+    return again;
+}
+
 }  // namespace
 
 Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& config) {
     // The design of Heald et al. (2021) as the paper simulates it. Training: cue 1 goes with P+
     // and cue 2 with P-. Each block: 2 channel trials (cues 1 and 2, random order); 32 field
     // trials (4 of 1+ and 4 of 2- in random order, 4 times); 2 channel trials; 14/16/18 washout
-    // trials; a triplet with exposure 1+ or 2-; 6/8/10 washout trials; a triplet with the other.
-    // Test: every block has the four groups in random order, each after 2/4/6 washout trials.
+    // trials; a triplet with exposure 1+ or 2-; 6/8/10 washout trials; a triplet with the other
+    // (each triplet replaced by its washout block again unless config.trainingTriplets, see
+    // trainingTriplet()). Test: every block has the four groups in random order, each after
+    // 2/4/6 washout trials.
     Random rng(seed ^ 0x51A7E5EEDULL);
     Protocol protocol;
     CountBag longWashout({14, 16, 18}), shortWashout({6, 8, 10}), testWashout({2, 4, 6});
@@ -234,11 +250,14 @@ Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& conf
         protocol.phases.push_back(fields);
         shuffle(channels.trials, rng);
         protocol.phases.push_back(channels);
+        const bool present = config.trainingTriplets;
         protocol.phases.push_back(washout(longWashout.draw(rng), rng));
         const bool plusFirst = rng.below(2) == 0;
-        protocol.phases.push_back(triplet("training triplet", plusFirst ? plus1 : minus2));
+        protocol.phases.push_back(
+            trainingTriplet(plusFirst ? plus1 : minus2, protocol.phases.back(), present, rng));
         protocol.phases.push_back(washout(shortWashout.draw(rng), rng));
-        protocol.phases.push_back(triplet("training triplet", plusFirst ? minus2 : plus1));
+        protocol.phases.push_back(
+            trainingTriplet(plusFirst ? minus2 : plus1, protocol.phases.back(), present, rng));
     }
     for (int b = 0; b < config.testBlocks; ++b) {
         std::vector<ExposureGroup> groups = exposureGroups();
@@ -253,7 +272,7 @@ Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& conf
 
 Observations<AdaptationRow> sensorimotorRun(Rule rule, std::uint64_t seed,
                                             const SensorimotorConfig& config) {
-    const Network net(sensorimotorSpec(config), seed);
+    const Network net(sensorimotorSpec(rule, config), seed);
     Simulation sim = makeSimulation(rule, net, config.pc);
     Protocol protocol = sensorimotorProtocol(seed, config);
     // Which phases are test triplets, and of which group.

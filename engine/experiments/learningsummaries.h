@@ -115,13 +115,22 @@ std::vector<SensorimotorJob> sensorimotorJobs(int seeds);
 /// Runs one job in place.
 void runSensorimotorJob(SensorimotorJob& job, const SensorimotorConfig& config);
 
-/// Mean single-trial adaptation of each seed per rule and group ("1+", "2+", "1-", "2-").
+/// Mean single-trial adaptation of each seed per rule and group ("1+", "2+", "1-", "2-"), raw
+/// and normalised: divided by the rule's mean same-cue adaptation (the mean of its 1+ and 1-
+/// means), which takes out each rule's own scale as the paper's one fitted factor per rule does.
 struct SensorimotorSummary {
     std::map<std::pair<Rule, std::string>, std::vector<Scalar>> values;
     std::vector<std::string> problems;
-    report::TextTable csv;  ///< rule, seed, group, adaptation (the seed's mean over its triplets).
+    /// rule, seed, group, adaptation (the seed's mean over its triplets), adaptation_normalised.
+    report::TextTable csv;
     /// Seed statistics of one rule and group.
     SeedStats stats(Rule rule, const std::string& group) const;
+    /// The mean of the rule's 1+ and 1- means; NaN when either is missing.
+    Scalar sameCueMean(Rule rule) const;
+    /// One rule and group's values divided by sameCueMean(rule) (NaN when it is 0 or NaN).
+    std::vector<Scalar> normalised(Rule rule, const std::string& group) const;
+    /// Seed statistics of normalised().
+    SeedStats normalisedStats(Rule rule, const std::string& group) const;
     /// Transfer for one field ('+' or '-'): mean other-cue adaptation over mean same-cue
     /// adaptation (2+ / 1+ or 2- / 1-). NaN when the same-cue mean is 0 or missing.
     Scalar transfer(Rule rule, char field) const;

@@ -26,6 +26,9 @@ std::string text(int v) {
 std::string text(Index v) {
     return std::to_string(v);
 }
+std::string text(bool on) {  // a flag's text
+    return on ? "1" : "";
+}
 std::string text(Activation a) {
     return activationName(a);
 }
@@ -189,9 +192,16 @@ TEST(ExperimentOptions, SensorimotorDefaultsAreTheEngines) {
     const SensorimotorConfig c;
     expectBindings(
         sensorimotorOptions(),
-        {BIND(S, "seeds", seeds, 24, "2"), BIND(S, "init-std", config.initStd, c.initStd, "0.5"),
-         BIND(S, "lr", config.lr, c.lr, "0.5"),
-         BIND(S, "memory-lr", config.memoryLr, c.memoryLr, "0.5"),
+        // The authors' fits: PC init std 0.1, rates 5e-5 and 0.01; BP 1e-5, 0.1 and 0.001.
+        {BIND(S, "seeds", seeds, 24, "2"),
+         BIND(S, "pc-init-std", config.pcSetting.initStd, 0.1, "0.5"),
+         BIND(S, "pc-lr", config.pcSetting.lr, 5e-5, "0.5"),
+         BIND(S, "pc-memory-lr", config.pcSetting.memoryLr, 0.01, "0.5"),
+         BIND(S, "bp-init-std", config.bpSetting.initStd, 1e-5, "0.5"),
+         BIND(S, "bp-lr", config.bpSetting.lr, 0.1, "0.5"),
+         BIND(S, "bp-memory-lr", config.bpSetting.memoryLr, 0.001, "0.5"),
+         BIND(S, "shared-setting", config.sharedSetting, false, "1"),
+         BIND(S, "training-triplets", config.trainingTriplets, false, "1"),
          BIND(S, "training-blocks", config.trainingBlocks, c.trainingBlocks, "0"),
          BIND(S, "test-blocks", config.testBlocks, c.testBlocks, "1"),
          BIND(S, "T", config.pc.iterations, c.pc.iterations, "7"),
