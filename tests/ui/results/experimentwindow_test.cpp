@@ -90,7 +90,7 @@ struct SmallFear {
 
 }  // namespace
 
-TEST(ExperimentWindow, OpensFromTheViewMenuWithFourTabs) {
+TEST(ExperimentWindow, OpensFromTheViewMenuWithATabPerExperiment) {
     MainWindow main;
     auto* action = main.findChild<QAction*>("experimentResultsAction");
     ASSERT_NE(action, nullptr);
@@ -99,7 +99,7 @@ TEST(ExperimentWindow, OpensFromTheViewMenuWithFourTabs) {
     ASSERT_NE(window, nullptr);
     EXPECT_TRUE(window->isVisible());
     EXPECT_FALSE(window->isModal());
-    EXPECT_EQ(window->tabs()->count(), 4);
+    EXPECT_EQ(window->tabs()->count(), 9);  // 5 small figures, 4 learning experiments
     action->trigger();  // a second time: the same window
     EXPECT_EQ(main.findChildren<ExperimentWindow*>().size(), 1);
     // The paper's defaults, under the command line's option names.
