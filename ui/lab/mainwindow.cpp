@@ -26,6 +26,7 @@
 #include "ui/media/exportdialog.h"
 #include "ui/media/recorddialog.h"
 #include "ui/results/experimentwindow.h"
+#include "ui/results/paperfigures.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/captions.h"
 #include "ui/views/energymachineview.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildFileMenu();
     buildEditMenu();
     buildPresetsMenu();
+    buildPaperMenu();
     buildViewMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
@@ -210,6 +212,15 @@ void MainWindow::buildPresetsMenu() {
         a->setToolTip(QString::fromStdString(p.lesson));
     }
     presets->setToolTipsVisible(true);
+}
+
+void MainWindow::buildPaperMenu() {
+    // The paper's figures in its order: each opens its results tab, or its preset live.
+    QMenu* paper = menuBar()->addMenu(tr("Pa&per"));
+    paper->setObjectName("paperMenu");
+    fillPaperMenu(
+        paper, [this](const QString& name) { showFigure(name); },
+        [this](const QString& name) { loadPreset(name); });
 }
 
 void MainWindow::buildViewMenu() {
@@ -374,6 +385,11 @@ void MainWindow::showResultsWindow() {
     window->show();
     window->raise();
     window->activateWindow();
+}
+
+void MainWindow::showFigure(const QString& name) {
+    showResultsWindow();
+    findChild<ExperimentWindow*>()->showExperiment(name);
 }
 
 QDialog* MainWindow::showRecordDialog() {

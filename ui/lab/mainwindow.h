@@ -81,6 +81,7 @@ private:
     void buildFileMenu();
     void buildEditMenu();
     void buildPresetsMenu();
+    void buildPaperMenu();
     void buildViewMenu();
     void wire();
     void onDocumentLoaded();
@@ -88,6 +89,8 @@ private:
     void updateTitle();
     engine::ViewSettings currentView() const;
     void showResultsWindow();
+    /// The results window on the tab of the command line's experiment `name`.
+    void showFigure(const QString& name);
     void onRunLoaded();
     void onFrame(const FramePtr& frame);
     void setSelection(const Selection& selection);
