@@ -245,7 +245,7 @@ void MainWindow::buildViewMenu() {
     machine->setShortcutContext(Qt::WidgetShortcut);  // the window-wide M action handles the key
     connect(machine, &QAction::triggered, this,
             [this] { m_pcPane->setMachineShown(!m_pcPane->machineShown()); });
-    QAction* results = view->addAction(tr("Learning experiment results…"));
+    QAction* results = view->addAction(tr("Experiments and figures…"));
     results->setObjectName("experimentResultsAction");
     connect(results, &QAction::triggered, this, &MainWindow::showResultsWindow);
 }
