@@ -1,9 +1,6 @@
 #include "app/experimentcommands.h"
 
 #include <algorithm>
-#include <cmath>
-#include <iomanip>
-#include <map>
 #include <sstream>
 
 #include "app/datacommands.h"
@@ -13,6 +10,7 @@
 #include "engine/core/metrics.h"
 #include "engine/experiments/experimentoptions.h"
 #include "engine/experiments/experiments.h"
+#include "engine/experiments/figuresummaries.h"
 
 namespace app {
 
@@ -22,55 +20,41 @@ using engine::Scalar;
 
 namespace {
 
+/// Runs the jobs of an experiment that runs on one thread (no progress lines); the summary's CSV
+/// and problems become the result's.
+template <typename Job, typename Config, typename Summarise>
+auto runHere(std::vector<Job>& jobs, void (*run)(Job&, const Config&), const Config& config,
+             ExperimentResult& result, Summarise summarise) {
+    for (Job& job : jobs)
+        run(job, config);
+    auto summary = summarise(jobs);
+    result.csv = summary.csv;
+    result.problems = summary.problems;
+    return summary;
+}
+
 // ---- interference and lr-sweep ------------------------------------------------------------------
-
-void outputRowsToCsv(const std::vector<ex::OutputRow>& rows, bool withAlpha, TextTable& csv) {
-    for (const ex::OutputRow& r : rows) {
-        std::vector<std::string> cells{engine::ruleName(r.rule)};
-        if (withAlpha)
-            cells.push_back(formatNumber(r.alpha));
-        cells.push_back(std::to_string(r.trial));
-        for (engine::Index i = 0; i < r.output.size(); ++i)
-            cells.push_back(formatNumber(r.output(i)));
-        csv.rows.push_back(std::move(cells));
-    }
-}
-
-std::vector<double> outputSeries(const std::vector<ex::OutputRow>& rows, Rule rule,
-                                 engine::Index i) {
-    std::vector<double> s;
-    for (const auto& r : rows)
-        if (r.rule == rule)
-            s.push_back(r.output(i));
-    return s;
-}
 
 Error runInterference(const ex::InterferenceSettings& settings, const RunContext&,
                       ExperimentResult& result) {
     const engine::PcConfig& pc = settings.pc;
-    const double alpha = pc.alpha;
-    const auto observed = ex::interference(alpha, settings.trials, pc);
-    const auto& rows = observed.rows;
-    if (!observed.problem.empty())
-        result.problems.push_back(observed.problem);
-
-    result.csv.header = {"rule", "trial", "output_0", "output_1"};
-    outputRowsToCsv(rows, false, result.csv);
-
+    std::vector<ex::BearJob> jobs = ex::bearJobs({pc.alpha}, settings.trials);
+    const ex::BearRuns ran = runHere(jobs, ex::runBearJob, pc, result,
+                                     [](const auto& j) { return ex::summariseBearRuns(j, false); });
+    const ex::BearSummary& bear = ran.runs.front();
     std::ostringstream s;
     s << "Bear and river (Fig. 1 / 3a): linear 1-1-2 net, every weight 1, input 1, target (0, 1)\n"
-      << "(sound of the river absent, smell of the salmon still expected); alpha " << alpha
+      << "(sound of the river absent, smell of the salmon still expected); alpha " << pc.alpha
       << ", PC T " << pc.iterations << ", gamma0 " << pc.gamma0 << ", discount " << pc.discount
       << ".\n\nPrediction before each trial (output_0 = sound, output_1 = smell):\n";
     std::vector<std::vector<std::string>> table{
         {"trial", "BP output_0", "BP output_1", "PC output_0", "PC output_1"}};
-    const auto bp0 = outputSeries(rows, Rule::BP, 0), bp1 = outputSeries(rows, Rule::BP, 1);
-    const auto pc0 = outputSeries(rows, Rule::PC, 0), pc1 = outputSeries(rows, Rule::PC, 1);
-    for (size_t k = 0; k < std::min<size_t>(4, bp0.size()); ++k)
-        table.push_back(
-            {std::to_string(k + 1), fixed(bp0[k]), fixed(bp1[k]), fixed(pc0[k]), fixed(pc1[k])});
+    const size_t shown = std::min({size_t(4), bear.bp.sound.size(), bear.pc.sound.size()});
+    for (size_t k = 0; k < shown; ++k)
+        table.push_back({std::to_string(k + 1), fixed(bear.bp.sound[k]), fixed(bear.bp.smell[k]),
+                         fixed(bear.pc.sound[k]), fixed(bear.pc.smell[k])});
     s << alignedText(table);
-    const engine::Minimum bpMin = engine::seriesMinimum(bp1), pcMin = engine::seriesMinimum(pc1);
+    const engine::Minimum bpMin = bear.bp.lowestSmell, pcMin = bear.pc.lowestSmell;
     s << "\nInterference = lowest smell prediction (its target stayed 1):\n"
       << alignedText({{"BP", fixed(bpMin.value), "at trial " + std::to_string(bpMin.at + 1)},
                       {"PC", fixed(pcMin.value), "at trial " + std::to_string(pcMin.at + 1)}});
@@ -79,29 +63,22 @@ Error runInterference(const ex::InterferenceSettings& settings, const RunContext
 }
 
 Error runLrSweep(const ex::LrSweepSettings& settings, const RunContext&, ExperimentResult& result) {
-    const engine::PcConfig& pc = settings.pc;
-    const int trials = settings.trials;
-
-    result.csv.header = {"rule", "alpha", "trial", "output_0", "output_1"};
+    std::vector<ex::BearJob> jobs = ex::bearJobs(settings.alphas, settings.trials);
+    const ex::BearRuns ran = runHere(jobs, ex::runBearJob, settings.pc, result,
+                                     [](const auto& j) { return ex::summariseBearRuns(j, true); });
     std::vector<std::vector<std::string>> table{{"alpha", "BP lowest smell", "(trial)",
                                                  "PC lowest smell", "(trial)", "BP final",
                                                  "PC final"}};
-    for (double alpha : settings.alphas) {
-        const auto observed = ex::interference(alpha, trials, pc);
-        const auto& rows = observed.rows;
-        if (!observed.problem.empty())
-            result.problems.push_back("alpha " + formatNumber(alpha) + ": " + observed.problem);
-        outputRowsToCsv(rows, true, result.csv);
-        const auto bp1 = outputSeries(rows, Rule::BP, 1), pc1 = outputSeries(rows, Rule::PC, 1);
-        const auto bp0 = outputSeries(rows, Rule::BP, 0), pc0 = outputSeries(rows, Rule::PC, 0);
-        const auto bm = engine::seriesMinimum(bp1), pm = engine::seriesMinimum(pc1);
-        table.push_back({formatNumber(alpha), fixed(bm.value), std::to_string(bm.at + 1),
-                         fixed(pm.value), std::to_string(pm.at + 1),
-                         "(" + fixed(bp0.back(), 3) + ", " + fixed(bp1.back(), 3) + ")",
-                         "(" + fixed(pc0.back(), 3) + ", " + fixed(pc1.back(), 3) + ")"});
+    auto final = [](const ex::BearCurve& c) {
+        return "(" + fixed(c.sound.back(), 3) + ", " + fixed(c.smell.back(), 3) + ")";
+    };
+    for (const ex::BearSummary& b : ran.runs) {
+        const engine::Minimum bm = b.bp.lowestSmell, pm = b.pc.lowestSmell;
+        table.push_back({formatNumber(b.alpha), fixed(bm.value), std::to_string(bm.at + 1),
+                         fixed(pm.value), std::to_string(pm.at + 1), final(b.bp), final(b.pc)});
     }
     std::ostringstream s;
-    s << "Learning-rate sweep of the bear net (Fig. 3d): " << trials
+    s << "Learning-rate sweep of the bear net (Fig. 3d): " << settings.trials
       << " trials per learning rate;\n"
       << "interference = lowest smell prediction (target 1); final = (sound, smell) before the "
          "last trial.\n\n"
@@ -114,62 +91,31 @@ Error runLrSweep(const ex::LrSweepSettings& settings, const RunContext&, Experim
 
 Error runTargetAlignment(const ex::TargetAlignmentSettings& settings, const RunContext& run,
                          ExperimentResult& result) {
-    const std::vector<int>& depths = settings.depths;
-    const int seeds = settings.seeds;
     const ex::DeepNetConfig& config = settings.config;
-
-    struct Job {
-        int depth;
-        std::uint64_t seed;
-        ex::AlignmentResult r;
-    };
-    std::vector<Job> jobs;
-    for (int d : depths)
-        for (int s = 0; s < seeds; ++s)
-            jobs.push_back({d, static_cast<std::uint64_t>(s), {}});
-    // Deepest first: the long jobs start early, so the threads finish together.
+    std::vector<int> depths = settings.depths;
+    // Deepest first (from the end of an ascending list): the long jobs start early, so the
+    // threads finish together. The summary keeps the order given.
+    std::vector<ex::AlignmentJob> jobs = ex::targetAlignmentJobs(depths, settings.seeds);
     std::vector<size_t> order(jobs.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return jobs[a].depth > jobs[b].depth; });
-    if (!runJobs("target-alignment", jobs.size(), run, result, [&](size_t i) {
-            Job& j = jobs[order[i]];
-            j.r = ex::targetAlignmentRun(j.depth, j.seed, config);
-        }))
+    if (!runJobs("target-alignment", jobs.size(), run, result,
+                 [&](size_t i) { ex::runAlignmentJob(jobs[order[i]], config); }))
         return std::nullopt;
-
-    for (const Job& j : jobs)
-        if (!j.r.problem.empty())
-            result.problems.push_back("depth " + std::to_string(j.depth) + ", seed " +
-                                      std::to_string(j.seed) + ": " + j.r.problem);
-    result.csv.header = {"rule", "depth", "seed", "target_alignment"};
-    for (Rule rule : {Rule::BP, Rule::PC})
-        for (const Job& j : jobs)
-            result.csv.rows.push_back({engine::ruleName(rule), std::to_string(j.depth),
-                                       std::to_string(j.seed),
-                                       formatNumber(rule == Rule::BP ? j.r.bp : j.r.pc)});
-
+    const ex::TargetAlignmentSummary summary = ex::summariseTargetAlignment(jobs);
+    result.csv = summary.csv;
+    result.problems = summary.problems;
     std::vector<std::vector<std::string>> table{{"depth", "BP mean", "BP sd", "PC mean", "PC sd"}};
-    std::map<int, std::pair<std::vector<double>, std::vector<double>>> byDepth;
-    for (const Job& j : jobs) {
-        byDepth[j.depth].first.push_back(j.r.bp);
-        byDepth[j.depth].second.push_back(j.r.pc);
-    }
-    for (int d : depths) {
-        if (!byDepth.count(d))
-            continue;
-        const auto& [bp, pc] = byDepth[d];
-        const MeanSd b = meanSd(bp), p = meanSd(pc);
-        table.push_back(
-            {std::to_string(d), fixed(b.mean), fixed(b.sd), fixed(p.mean), fixed(p.sd)});
-        byDepth.erase(d);  // a depth listed twice is reported once
-    }
+    for (const ex::TargetAlignmentSummary::Row& row : summary.rows)
+        table.push_back({std::to_string(row.depth), fixed(row.bpStats.mean), fixed(row.bpStats.sd),
+                         fixed(row.pcStats.mean), fixed(row.pcStats.sd)});
     std::ostringstream s;
     s << "Target alignment vs depth (Fig. 3e): deep linear nets of width " << config.width
       << ", Xavier-uniform, one sample ~ N(0,1),\none step with alpha " << config.pc.alpha
-      << " (PC T " << config.pc.iterations << "); mean and standard deviation over " << seeds
-      << " seeds.\n\n"
+      << " (PC T " << config.pc.iterations << "); mean and standard deviation over "
+      << settings.seeds << " seeds.\n\n"
       << alignedText(table);
     result.summary = s.str();
     return std::nullopt;
@@ -179,25 +125,14 @@ Error runProspectiveIndex(const ex::ProspectiveIndexSettings& settings, const Ru
                           ExperimentResult& result) {
     const int depth = settings.depth, seeds = settings.seeds;
     const ex::DeepNetConfig& config = settings.config;
-
-    std::vector<ex::Observations<Scalar>> perSeed(static_cast<size_t>(seeds));
-    if (!runJobs("prospective-index", perSeed.size(), run, result,
-                 [&](size_t s) { perSeed[s] = ex::prospectiveIndexRun(depth, s, config); }))
+    std::vector<ex::ProspectiveIndexJob> jobs = ex::prospectiveIndexJobs(depth, seeds);
+    const auto ran = runAndSummarise("prospective-index", jobs, ex::runProspectiveIndexJob, config,
+                                     run, result, ex::summariseProspectiveIndex);
+    if (!ran)
         return std::nullopt;
-
-    for (size_t s = 0; s < perSeed.size(); ++s)
-        if (!perSeed[s].problem.empty())
-            result.problems.push_back("seed " + std::to_string(s) + ": " + perSeed[s].problem);
-    result.csv.header = {"layer", "seed", "prospective_index"};
     std::vector<std::vector<std::string>> table{{"layer", "mean", "sd"}};
     for (int l = 1; l <= depth; ++l) {
-        std::vector<double> values;
-        for (size_t s = 0; s < perSeed.size(); ++s) {
-            const double v = perSeed[s].rows[static_cast<size_t>(l - 1)];
-            values.push_back(v);
-            result.csv.rows.push_back({std::to_string(l), std::to_string(s), formatNumber(v)});
-        }
-        const MeanSd m = meanSd(values);
+        const ex::SeedStats& m = ran->stats[static_cast<size_t>(l - 1)];
         table.push_back(
             {std::to_string(l) + (l == depth ? " (output)" : ""), fixed(m.mean), fixed(m.sd)});
     }
@@ -217,38 +152,19 @@ Error runProspectiveIndex(const ex::ProspectiveIndexSettings& settings, const Ru
 Error runTrajectories(const ex::TrajectorySettings& settings, const RunContext&,
                       ExperimentResult& result) {
     const ex::TrajectoryConfig& config = settings.config;
-    const auto observed = ex::trajectories122(settings.trials, config);
-    const auto& rows = observed.rows;
-    if (!observed.problem.empty())
-        result.problems.push_back(observed.problem);
-
-    result.csv.header = {"rule", "trial", "w1", "w2"};
-    for (const auto& r : rows)
-        result.csv.rows.push_back({engine::ruleName(r.rule), std::to_string(r.trial),
-                                   formatNumber(r.w1), formatNumber(r.w2)});
-
+    std::vector<ex::TrajectoryJob> jobs{{settings.trials, {}}};
+    const ex::TrajectorySummary summary =
+        runHere(jobs, ex::runTrajectoryJob, config, result,
+                [](const auto& j) { return ex::summariseTrajectories(j.front()); });
     std::vector<std::vector<std::string>> table{{"trial", "BP w1", "BP w2", "PC w1", "PC w2"}};
-    const size_t n = rows.size() / 2;
+    const size_t n = std::min(summary.bp.size(), summary.pc.size());
     for (size_t k = 0; k < n; ++k) {
         if (k >= 5 && k + 1 != n)
             continue;
-        const auto& b = rows[k];
-        const auto& p = rows[n + k];
+        const ex::WeightRow &b = summary.bp[k], &p = summary.pc[k];
         table.push_back(
             {std::to_string(b.trial), fixed(b.w1), fixed(b.w2), fixed(p.w1), fixed(p.w2)});
     }
-    auto path = [&](Rule rule) {
-        double len = 0.0;
-        const ex::WeightRow* prev = nullptr;
-        for (const auto& r : rows) {
-            if (r.rule != rule)
-                continue;
-            if (prev)
-                len += std::hypot(r.w1 - prev->w1, r.w2 - prev->w2);
-            prev = &r;
-        }
-        return len;
-    };
     std::ostringstream s;
     s << "Weight trajectories of the 1-2-2 net: input 1 -> hidden (w1, w2), initially 0 -> fixed "
          "diagonal\n"
@@ -256,8 +172,8 @@ Error runTrajectories(const ex::TrajectorySettings& settings, const RunContext&,
       << ", PC alpha " << formatNumber(config.pc.alpha) << ", T " << config.pc.iterations
       << ", discount " << config.pc.discount
       << ".\nWeights before each trial (first five and last):\n"
-      << alignedText(table) << "\nPath length in (w1, w2): BP " << fixed(path(Rule::BP)) << ", PC "
-      << fixed(path(Rule::PC)) << "\n";
+      << alignedText(table) << "\nPath length in (w1, w2): BP " << fixed(summary.bpPath) << ", PC "
+      << fixed(summary.pcPath) << "\n";
     result.summary = s.str();
     return std::nullopt;
 }

@@ -1,27 +1,10 @@
 #include "app/experimenthelpers.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "app/parallel.h"
 
 namespace app {
-
-MeanSd meanSd(const std::vector<double>& v) {
-    MeanSd m;
-    if (v.empty())
-        return m;
-    for (double x : v)
-        m.mean += x;
-    m.mean /= static_cast<double>(v.size());
-    if (v.size() > 1) {
-        double ss = 0.0;
-        for (double x : v)
-            ss += (x - m.mean) * (x - m.mean);
-        m.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
-    }
-    return m;
-}
 
 // ---- option helpers ---------------------------------------------------------------------------
 

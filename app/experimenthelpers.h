@@ -30,13 +30,6 @@ using engine::report::formatNumber;
 using engine::report::scientific;
 using engine::report::TextTable;
 
-/// Mean and sample standard deviation.
-struct MeanSd {
-    double mean = 0.0, sd = 0.0;
-};
-/// Mean and standard deviation of v (zeros when empty, sd 0 for one value).
-MeanSd meanSd(const std::vector<double>& v);
-
 /// The --csv option every experiment has.
 OptionSpec csvOption();
 /// --threads (1..256).

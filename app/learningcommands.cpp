@@ -70,8 +70,8 @@ Error runFearConditioning(const ex::FearSettings& settings, const RunContext& ru
 Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext& run,
                           ExperimentResult& result) {
     const ex::ReversalConfig& config = settings.config;
-    const int seeds = settings.seeds, from = settings.summaryAfter;
-    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(seeds);
+    const int from = settings.summaryAfter;
+    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(settings.bpSeeds, settings.pcSeeds);
     const auto ran = runAndSummarise(
         "reversal-learning", jobs, ex::runReversalJob, config, run, result,
         [from](const std::vector<ex::ReversalJob>& j) { return ex::summariseReversal(j, from); });
@@ -88,15 +88,17 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
         }
     std::ostringstream s;
     s << "Human reversal learning: linear 1-1-2 net, constant input 1, outputs = values of two\n"
-      << "options; softmax choice (beta " << config.task.inverseTemperature
-      << "), reward +1 with p 0.7 (correct) / 0.4, else -1;\nonly the chosen output learns; "
-      << "after 4 correct choices in a row the contingency reverses with p 0.25 per trial.\n"
-      << config.trials << " trials, alpha " << config.pc.alpha << ", weights ~ N(0, "
-      << config.initStd << "^2), PC T " << config.pc.iterations << ", discount "
-      << config.pc.discount << "; " << seeds << " seeds.\n\n"
+      << "options; softmax choice of the raw prediction (beta " << config.task.inverseTemperature
+      << "); reward +1 with p 0.7 (correct) / 0.4,\nelse -1; only the chosen output learns; "
+      << "after 4 correct choices in a row (a reversal does\nnot reset the count) the "
+      << "contingency reverses with p 0.25 per trial. " << config.trials << " trials, alpha "
+      << config.pc.alpha << ",\nPC T " << config.pc.iterations << ", discount "
+      << config.pc.discount << "; weights ~ N(0, std^2) with std " << config.bpInitStd
+      << " for BP and " << config.pcInitStd << " for PC;\n"
+      << settings.bpSeeds << " seeds for BP and " << settings.pcSeeds << " for PC.\n\n"
       << "Value (mean (sd)) of the chosen option at a punished trial and on the next trial,\n"
-      << "split by whether the next choice stayed or switched; punished trials after trial " << from
-      << ":\n"
+      << "split by whether the next choice stayed or switched; punished trials whose next trial\n"
+      << "comes after trial " << from << ":\n"
       << alignedText(table);
     // Small numbers in scientific notation; "n/a" where a group had no punished trials.
     auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };
@@ -121,39 +123,72 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------
 
-Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext& run,
-                      ExperimentResult& result) {
+/// The setting and session lines of the sensorimotor summary.
+std::string sensorimotorSetup(const ex::SensorimotorSettings& settings) {
     const ex::SensorimotorConfig& config = settings.config;
-    const int seeds = settings.seeds;
-    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(seeds);
-    const auto ran = runAndSummarise("sensorimotor-transfer", jobs, ex::runSensorimotorJob, config,
-                                     run, result, ex::summariseSensorimotor);
-    if (!ran)
-        return std::nullopt;
-    const ex::SensorimotorSummary& summary = *ran;
+    auto setting = [&](Rule rule) {
+        const ex::SensorimotorRuleSetting& r = config.setting(rule);
+        std::ostringstream s;
+        s << "std " << r.initStd << ", " << r.lr << ", " << r.memoryLr;
+        return s.str();
+    };
+    std::ostringstream s;
+    s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
+      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\n"
+      << "Weights ~ N(0, std^2); learning rates cue -> hidden and hidden -> output:\n  "
+      << (config.sharedSetting
+              ? "both rules Prospect's earlier shared setting, " + setting(Rule::PC)
+              : "BP " + setting(Rule::BP) + "; PC " + setting(Rule::PC) +
+                    " (the authors' fits of each rule)")
+      << ".\nPC T " << config.pc.iterations << ", discount " << config.pc.discount << ". "
+      << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-); "
+      << (config.trainingTriplets ? "with their two\ntraining triplets (Prospect's protocol). "
+                                  : "each training\ntriplet replaced by its washout block "
+                                    "played again, as in the authors' code. ")
+      << "Then " << config.testBlocks
+      << " test\nblocks of triplets (channel cue 1, exposure, channel cue 1). Channel and washout "
+         "trials are\nnull-field (target (0, 0)); "
+      << settings.seeds << " seeds.\n";
+    return s.str();
+}
+
+/// Each group's adaptation for both rules, raw or normalised.
+std::string adaptationTable(const ex::SensorimotorSummary& summary, bool normalised) {
     std::vector<std::vector<std::string>> table{
         {"group", "exposure", "BP mean (sd)", "PC mean (sd)"}};
+    auto cell = [&](Rule rule, const std::string& group) {
+        return normalised ? meanCell(summary.normalised(rule, group), 3)
+                          : meanCell(summary.values.at({rule, group}), 2, true);
+    };
     for (const ex::ExposureGroup& g : ex::exposureGroups())
         table.push_back({g.name(),
                          "cue " + std::to_string(g.cue) + ", field " + (g.field > 0 ? "P+" : "P-") +
                              (g.cue == 1 ? " (same cue)" : " (other cue)"),
-                         meanCell(summary.values.at({Rule::BP, g.name()}), 2, true),
-                         meanCell(summary.values.at({Rule::PC, g.name()}), 2, true)});
-    // No same-cue adaptation (or a diverged run) leaves the ratio undefined.
+                         cell(Rule::BP, g.name()), cell(Rule::PC, g.name())});
+    return alignedText(table);
+}
+
+Error runSensorimotor(const ex::SensorimotorSettings& settings, const RunContext& run,
+                      ExperimentResult& result) {
+    std::vector<ex::SensorimotorJob> jobs = ex::sensorimotorJobs(settings.seeds);
+    const auto ran = runAndSummarise("sensorimotor-transfer", jobs, ex::runSensorimotorJob,
+                                     settings.config, run, result, ex::summariseSensorimotor);
+    if (!ran)
+        return std::nullopt;
+    const ex::SensorimotorSummary& summary = *ran;
+    // No same-cue adaptation (or a diverged run) leaves a ratio undefined.
     auto ratio = [](double r) { return engine::report::fixedOrNa(r, 3); };
+    auto sci = [](double v) { return scientific(v, 2); };
     std::ostringstream s;
-    s << "Human sensorimotor learning (COIN paradigm): linear 2-2-2 net, input = cue one-hot,\n"
-      << "hidden unit i sees only cue i, output = force field (P+ (1, 0), P- (0, 1)).\nWeights ~ "
-         "N(0, "
-      << config.initStd << "^2);\nlearning rate cue -> hidden " << config.lr
-      << ", hidden -> output " << config.memoryLr << "; PC T " << config.pc.iterations
-      << ", discount " << config.pc.discount << ".\n"
-      << config.trainingBlocks << " training blocks (cue 1 with P+, cue 2 with P-), then "
-      << config.testBlocks << " test blocks of triplets\n(channel cue 1, exposure, channel cue 1); "
-      << "channel and\nwashout trials are null-field (target (0, 0)); " << seeds
-      << " seeds.\n\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure "
-         "field\n(mean over each seed's test triplets; mean (sd) over seeds):\n"
-      << alignedText(table) << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
+    s << sensorimotorSetup(settings)
+      << "\nSingle-trial adaptation on the cue-1 channel trials, toward the exposure field\n"
+         "(mean over each seed's test triplets; mean (sd) over seeds). Raw:\n"
+      << adaptationTable(summary, false)
+      << "\nNormalised: divided by the rule's mean same-cue adaptation (BP "
+      << sci(summary.sameCueMean(Rule::BP)) << ", PC " << sci(summary.sameCueMean(Rule::PC))
+      << "),\nas the paper scales each rule by one fitted factor:\n"
+      << adaptationTable(summary, true)
+      << "\nTransfer (other-cue / same-cue adaptation, 2+/1+ and 2-/1-): BP "
       << ratio(summary.transfer(Rule::BP, '+')) << " and " << ratio(summary.transfer(Rule::BP, '-'))
       << ", PC " << ratio(summary.transfer(Rule::PC, '+')) << " and "
       << ratio(summary.transfer(Rule::PC, '-')) << "\n";
@@ -201,8 +236,9 @@ Error runErratic(const ex::ErraticSettings& settings, const RunContext& run,
       << config.sampleStd << "^2);\n"
       << config.trials << " trials; PC T " << config.pc.iterations << ", gamma0 "
       << config.pc.gamma0 << ", discount " << config.pc.discount << "; " << seeds
-      << " seeds. Path length = sum over trials of the norm of the\nweight change; final "
-         "distance = norm of (final - initial weights); all weights; means over seeds.\n\n"
+      << " seeds.\nPath length and final distance per weight matrix W: sum over trials of "
+         "||W(k+1) - W(k)||_F\nand ||W(end) - W(0)||_F, averaged over the 3 weight matrices (as "
+         "in the paper), then over seeds.\n\n"
       << alignedText(table) << "\nAt equal final distance (BP's path linearly interpolated):\n"
       << alignedText(compare);
     result.summary = s.str();

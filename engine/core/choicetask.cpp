@@ -120,14 +120,15 @@ void ChoiceTask::makeTrial(std::int64_t index, const Network& net, Trial& out) {
     out.mask(r.choice, 0) = 1.0;
 
     // After `reversalStreak` correct choices in a row a reversal is armed; each armed trial
-    // reverses with reversalProbability, and the streak starts again from zero.
+    // reverses with reversalProbability. As in the authors' task, a reversal does not clear the
+    // streak: it counts every choice that was correct on its own trial, so one more correct
+    // choice right after a reversal arms the next one.
     m_streak = r.choice == m_correct ? m_streak + 1 : 0;
     if (m_config.reversalStreak > 0 && m_streak >= m_config.reversalStreak)
         m_armed = true;
     if (m_armed && uReversal < m_config.reversalProbability) {
         m_correct = (m_correct + 1) % options;
         m_armed = false;
-        m_streak = 0;
         r.reversedAfter = true;
     }
     r.streakAfter = m_streak;

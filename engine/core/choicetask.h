@@ -25,7 +25,9 @@ struct ChoiceTaskConfig {
     Scalar reward = 1.0;              ///< Target of the chosen output when rewarded.
     Scalar punishment = -1.0;         ///< Target of the chosen output otherwise.
     Scalar inverseTemperature = 1.0;  ///< beta: P(choose i) = softmax(beta * value)_i.
-    int reversalStreak = 4;  ///< Correct choices in a row that arm a reversal; 0 = never reverse.
+    /// Correct choices in a row that arm a reversal; 0 = never reverse. A reversal does not
+    /// clear the count (as in the authors' task), so it can re-arm on the next trial.
+    int reversalStreak = 4;
     Scalar reversalProbability = 0.25;  ///< Once armed, P(reversal) after each trial.
     Vector input;                       ///< The input shown every trial; empty = all ones.
 
@@ -42,8 +44,8 @@ struct ChoiceRecord {
     bool punished = false;       ///< The draw did not reward the choice: reward is the punishment.
     int correctOption = 0;       ///< The option with rewardProbabilities[0] on this trial.
     bool reversedAfter = false;  ///< The contingency reversed after this trial.
-    int streakAfter = 0;         ///< Correct choices in a row after this trial.
-    bool armedAfter = false;     ///< A reversal is armed after this trial.
+    int streakAfter = 0;  ///< Correct choices in a row after this trial (reversals do not clear).
+    bool armedAfter = false;  ///< A reversal is armed after this trial.
 };
 
 /// A closed-loop choice task. It owns its random stream, seeded from the run's seed, and draws

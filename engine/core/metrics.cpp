@@ -45,13 +45,38 @@ Minimum seriesMinimum(const std::vector<Scalar>& series) {
 }
 
 PathLength weightPathLength(const std::vector<Matrix>& trajectory) {
-    PathLength p;
-    if (trajectory.size() < 2)
-        return p;
+    if (trajectory.empty())
+        return {};
+    PathTracker tracker(trajectory.front());
     for (size_t k = 1; k < trajectory.size(); ++k)
-        p.path += (trajectory[k] - trajectory[k - 1]).norm();
-    p.finalDistance = (trajectory.back() - trajectory.front()).norm();
-    return p;
+        tracker.step(trajectory[k]);
+    return tracker.length();
+}
+
+PathTracker::PathTracker(const Matrix& start) : m_start(start), m_previous(start) {}
+
+void PathTracker::step(const Matrix& next) {
+    assert(next.rows() == m_start.rows() && next.cols() == m_start.cols());
+    // path += ||W(k+1) - W(k)||_F
+    m_path += (next - m_previous).norm();
+    m_previous = next;
+}
+
+PathLength PathTracker::length() const {
+    // final = ||W(end) - W(0)||_F
+    return {m_path, (m_previous - m_start).norm()};
+}
+
+PathLength meanPathLength(const std::vector<PathLength>& perMatrix) {
+    PathLength mean;
+    if (perMatrix.empty())
+        return mean;
+    for (const PathLength& p : perMatrix) {
+        mean.path += p.path;
+        mean.finalDistance += p.finalDistance;
+    }
+    const auto n = static_cast<Scalar>(perMatrix.size());
+    return {mean.path / n, mean.finalDistance / n};
 }
 
 }  // namespace engine

@@ -43,4 +43,24 @@ struct PathLength {
 /// Path and final distance of a sequence of weight matrices (all of one shape).
 PathLength weightPathLength(const std::vector<Matrix>& trajectory);
 
+/// weightPathLength() one step at a time, without keeping the trajectory.
+class PathTracker {
+public:
+    /// A trajectory that starts at `start`.
+    explicit PathTracker(const Matrix& start);
+    /// The next point of the trajectory (same shape as the start).
+    void step(const Matrix& next);
+    /// Path and final distance so far.
+    PathLength length() const;
+
+private:
+    Matrix m_start;
+    Matrix m_previous;
+    Scalar m_path = 0.0;
+};
+
+/// The paper's measure for a network: the mean over its weight matrices of each one's path and
+/// final distance. Zero for an empty list.
+PathLength meanPathLength(const std::vector<PathLength>& perMatrix);
+
 }  // namespace engine

@@ -282,13 +282,16 @@ const OptionTable<FearSettings>& fearOptions() {
 const OptionTable<ReversalSettings>& reversalOptions() {
     static const OptionTable<ReversalSettings> table = [] {
         OptionTable<ReversalSettings> t;
-        t.integer("seeds", "seeds (0..N-1)", FIELD(seeds), 1, MaxSeeds)
+        t.integer("bp-seeds", "BP's seeds (0..N-1)", FIELD(bpSeeds), 1, MaxSeeds)
+            .integer("pc-seeds", "PC's seeds (0..N-1)", FIELD(pcSeeds), 1, MaxSeeds)
             .integer("trials", "trials per run", FIELD(config.trials), 1, MaxTrials)
             .real("alpha", "learning rate of both rules", FIELD(config.pc.alpha), true)
-            .real("init-std", "weights ~ N(0, std^2)", FIELD(config.initStd), true)
-            .real("beta", "inverse temperature of the softmax choice",
+            .real("bp-init-std", "BP's weights ~ N(0, std^2)", FIELD(config.bpInitStd), true)
+            .real("pc-init-std", "PC's weights ~ N(0, std^2)", FIELD(config.pcInitStd), true)
+            .real("beta", "inverse temperature of the softmax choice (the authors': 1)",
                   FIELD(config.task.inverseTemperature), true)
-            .integer("summary-after", "the summary uses punished trials after this one",
+            .integer("summary-after",
+                     "the summary uses the punished trials whose next trial comes after this one",
                      FIELD(summaryAfter), 0, MaxTrials)
             .pc(FIELD(config.pc));
         t.check = pcCheck<ReversalSettings>(FIELD(config.pc));
@@ -301,14 +304,43 @@ const OptionTable<SensorimotorSettings>& sensorimotorOptions() {
     static const OptionTable<SensorimotorSettings> table = [] {
         OptionTable<SensorimotorSettings> t;
         t.integer("seeds", "seeds (0..N-1)", FIELD(seeds), 1, MaxSeeds)
-            .real("init-std", "weights ~ N(0, std^2)", FIELD(config.initStd), true)
-            .real("lr", "learning rate of cue -> hidden", FIELD(config.lr), true)
-            .real("memory-lr", "learning rate of hidden -> output", FIELD(config.memoryLr), true)
+            .real("pc-init-std", "PC's weights ~ N(0, std^2) (the authors' fit)",
+                  FIELD(config.pcSetting.initStd), true)
+            .real("pc-lr", "PC's learning rate of cue -> hidden (the authors' fit)",
+                  FIELD(config.pcSetting.lr), true)
+            .real("pc-memory-lr", "PC's learning rate of hidden -> output (the authors' fit)",
+                  FIELD(config.pcSetting.memoryLr), true)
+            .real("bp-init-std", "BP's weights ~ N(0, std^2) (the authors' fit)",
+                  FIELD(config.bpSetting.initStd), true)
+            .real("bp-lr", "BP's learning rate of cue -> hidden (the authors' fit)",
+                  FIELD(config.bpSetting.lr), true)
+            .real("bp-memory-lr", "BP's learning rate of hidden -> output (the authors' fit)",
+                  FIELD(config.bpSetting.memoryLr), true)
+            .flag("shared-setting",
+                  "both rules with Prospect's earlier shared setting, init std 0.001 and both "
+                  "rates 0.01 (the lab's preset); the six per-rule options stay at their defaults",
+                  FIELD(config.sharedSetting))
+            .flag("training-triplets",
+                  "present the training triplets (Prospect's protocol); by default each is "
+                  "replaced by its washout block again, as the authors' code does",
+                  FIELD(config.trainingTriplets))
             .integer("training-blocks", "training blocks", FIELD(config.trainingBlocks), 0, 10'000)
             .integer("test-blocks", "test blocks (one triplet of each group each)",
                      FIELD(config.testBlocks), 1, 10'000)
             .pc(FIELD(config.pc));
-        t.check = pcCheck<SensorimotorSettings>(FIELD(config.pc));
+        t.check = [](const SensorimotorSettings& s) {
+            std::vector<std::string> problems = s.config.pc.validate();
+            const SensorimotorConfig fits;
+            auto same = [](const SensorimotorRuleSetting& a, const SensorimotorRuleSetting& b) {
+                return a.initStd == b.initStd && a.lr == b.lr && a.memoryLr == b.memoryLr;
+            };
+            if (s.config.sharedSetting && (!same(s.config.pcSetting, fits.pcSetting) ||
+                                           !same(s.config.bpSetting, fits.bpSetting)))
+                problems.push_back(
+                    "the shared setting replaces the six per-rule settings: leave them at their "
+                    "defaults, or turn the shared setting off");
+            return problems;
+        };
         return t;
     }();
     return table;

@@ -212,10 +212,11 @@ struct InterferenceSettings {
     int trials = 64;
     PcConfig pc{0.2, 128, 0.1, 0.5};
 };
-/// The bear net at several learning rates (Fig. 3d); pc.alpha is not used.
+/// The bear net at several learning rates (Fig. 3d); pc.alpha is not used. The authors' 2048
+/// trials, so that the smallest rate converges too.
 struct LrSweepSettings {
     std::vector<Scalar> alphas{0.5, 0.1, 0.05, 0.01, 0.005};
-    int trials = 400;
+    int trials = 2048;
     PcConfig pc;
 };
 /// Target alignment against depth (Fig. 3e), seeds 0..seeds-1 at each depth.
@@ -249,9 +250,11 @@ struct FearSettings {
     int seeds = 8;
     FearConfig config;
 };
-/// Human reversal learning; the summary counts punished trials after `summaryAfter`.
+/// Human reversal learning, seeds 0..N-1 per rule (the authors' counts); the summary counts
+/// the punished trials whose next trial comes after `summaryAfter`.
 struct ReversalSettings {
-    int seeds = 22;
+    int bpSeeds = 40;
+    int pcSeeds = 22;
     int summaryAfter = 64;
     ReversalConfig config;
 };

@@ -102,14 +102,14 @@ FearResult fearConditioningRun(Rule rule, FearGroup group, std::uint64_t seed,
 
 // ---- reversal learning --------------------------------------------------------------------------
 
-NetworkSpec reversalSpec(const ReversalConfig& config) {
+NetworkSpec reversalSpec(Rule rule, const ReversalConfig& config) {
     return NetworkSpec::layered({1, 1, 2}, Activation::Identity,
-                                Initialiser::normal(0.0, config.initStd));
+                                Initialiser::normal(0.0, config.initStd(rule)));
 }
 
 Observations<ChoiceRecord> reversalRun(Rule rule, std::uint64_t seed,
                                        const ReversalConfig& config) {
-    const Network net(reversalSpec(config), seed);
+    const Network net(reversalSpec(rule, config), seed);
     Simulation sim = makeSimulation(rule, net, config.pc);
     auto task = std::make_shared<ChoiceTask>(config.task, ChoiceTask::seedFor(seed));
     sim.setTrialProvider(ChoiceTask::provider(task));
@@ -151,12 +151,13 @@ std::vector<ExposureGroup> exposureGroups() {
     return {{1, 1}, {2, 1}, {1, -1}, {2, -1}};
 }
 
-NetworkSpec sensorimotorSpec(const SensorimotorConfig& config) {
+NetworkSpec sensorimotorSpec(Rule rule, const SensorimotorConfig& config) {
+    const SensorimotorRuleSetting& setting = config.setting(rule);
     NetworkSpec spec = NetworkSpec::layered({2, 2, 2}, Activation::Identity,
-                                            Initialiser::normal(0.0, config.initStd));
+                                            Initialiser::normal(0.0, setting.initStd));
     spec.weight(1).mask = Matrix::Identity(2, 2);  // hidden unit i sees only cue i
-    spec.weight(1).learningRate = config.lr;
-    spec.weight(2).learningRate = config.memoryLr;
+    spec.weight(1).learningRate = setting.lr;
+    spec.weight(2).learningRate = setting.memoryLr;
     return spec;
 }
 
@@ -205,14 +206,29 @@ ProtocolPhase triplet(const std::string& name, const ExposureGroup& g) {
     return {name, {channelTrial(1), fieldTrial(g.cue, g.field), channelTrial(1)}, 1};
 }
 
+/// A training block's triplet: the triplet itself when `present`, else what the authors' loop
+/// plays in its place, the washout block just played (the data loader it still holds) once more,
+/// reshuffled.
+ProtocolPhase trainingTriplet(const ExposureGroup& g, const ProtocolPhase& washoutBefore,
+                              bool present, Random& rng) {
+    if (present)
+        return triplet("training triplet", g);
+    ProtocolPhase again = washoutBefore;
+    again.name = "washout again";
+    shuffle(again.trials, rng);
+    return again;
+}
+
 }  // namespace
 
 Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& config) {
     // The design of Heald et al. (2021) as the paper simulates it. Training: cue 1 goes with P+
     // and cue 2 with P-. Each block: 2 channel trials (cues 1 and 2, random order); 32 field
     // trials (4 of 1+ and 4 of 2- in random order, 4 times); 2 channel trials; 14/16/18 washout
-    // trials; a triplet with exposure 1+ or 2-; 6/8/10 washout trials; a triplet with the other.
-    // Test: every block has the four groups in random order, each after 2/4/6 washout trials.
+    // trials; a triplet with exposure 1+ or 2-; 6/8/10 washout trials; a triplet with the other
+    // (each triplet replaced by its washout block again unless config.trainingTriplets, see
+    // trainingTriplet()). Test: every block has the four groups in random order, each after
+    // 2/4/6 washout trials.
     Random rng(seed ^ 0x51A7E5EEDULL);
     Protocol protocol;
     CountBag longWashout({14, 16, 18}), shortWashout({6, 8, 10}), testWashout({2, 4, 6});
@@ -234,11 +250,14 @@ Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& conf
         protocol.phases.push_back(fields);
         shuffle(channels.trials, rng);
         protocol.phases.push_back(channels);
+        const bool present = config.trainingTriplets;
         protocol.phases.push_back(washout(longWashout.draw(rng), rng));
         const bool plusFirst = rng.below(2) == 0;
-        protocol.phases.push_back(triplet("training triplet", plusFirst ? plus1 : minus2));
+        protocol.phases.push_back(
+            trainingTriplet(plusFirst ? plus1 : minus2, protocol.phases.back(), present, rng));
         protocol.phases.push_back(washout(shortWashout.draw(rng), rng));
-        protocol.phases.push_back(triplet("training triplet", plusFirst ? minus2 : plus1));
+        protocol.phases.push_back(
+            trainingTriplet(plusFirst ? minus2 : plus1, protocol.phases.back(), present, rng));
     }
     for (int b = 0; b < config.testBlocks; ++b) {
         std::vector<ExposureGroup> groups = exposureGroups();
@@ -253,7 +272,7 @@ Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& conf
 
 Observations<AdaptationRow> sensorimotorRun(Rule rule, std::uint64_t seed,
                                             const SensorimotorConfig& config) {
-    const Network net(sensorimotorSpec(config), seed);
+    const Network net(sensorimotorSpec(rule, config), seed);
     Simulation sim = makeSimulation(rule, net, config.pc);
     Protocol protocol = sensorimotorProtocol(seed, config);
     // Which phases are test triplets, and of which group.
@@ -298,31 +317,35 @@ NetworkSpec erraticSpec(const ErraticConfig& config) {
                                 Activation::Sigmoid, Initialiser::xavierNormal(1.0));
 }
 
-PathResult erraticRun(Rule rule, Scalar alpha, std::uint64_t seed, const ErraticConfig& config) {
-    const Network net(erraticSpec(config), seed);
+Trial erraticSample(std::uint64_t seed, const ErraticConfig& config) {
     Random rng(seed ^ 0x9E3779B97F4A7C15ULL);
     Trial sample;
     sample.input = rng.normalMatrix(config.width, 1, 0.0, config.sampleStd);
     sample.target = rng.normalMatrix(config.width, 1, 0.0, config.sampleStd);
+    return sample;
+}
+
+PathResult erraticRun(Rule rule, Scalar alpha, std::uint64_t seed, const ErraticConfig& config) {
+    const Network net(erraticSpec(config), seed);
     PcConfig pc = config.pc;
     pc.alpha = alpha;
     Simulation sim = makeSimulation(rule, net, pc);
-    [[maybe_unused]] const auto problems = sim.setTrials({sample});
+    [[maybe_unused]] const auto problems = sim.setTrials({erraticSample(seed, config)});
     assert(problems.empty());
-    // path = sum_k ||theta(k+1) - theta(k)||, final = ||theta(end) - theta(0)||, theta = every
-    // weight of the network as one vector.
-    const Vector start = sim.network().flatParameters();
-    Vector previous = start;
-    PathResult r;
+    // One tracker per weight matrix W^1..W^L: its path and final distance, averaged at the end.
+    std::vector<PathTracker> trackers;
+    for (Index l = 1; l <= net.depth(); ++l)
+        trackers.emplace_back(sim.network().weight(l));
     for (int k = 0; k < config.trials; ++k) {
         if (!sim.stepTrial())
             return {{NaN, NaN}, sim.problem()};
-        Vector now = sim.network().flatParameters();
-        r.length.path += (now - previous).norm();
-        previous = std::move(now);
+        for (Index l = 1; l <= net.depth(); ++l)
+            trackers[static_cast<size_t>(l - 1)].step(sim.network().weight(l));
     }
-    r.length.finalDistance = (previous - start).norm();
-    return r;
+    std::vector<PathLength> perMatrix;
+    for (const PathTracker& t : trackers)
+        perMatrix.push_back(t.length());
+    return {meanPathLength(perMatrix), {}};
 }
 
 }  // namespace engine::experiments

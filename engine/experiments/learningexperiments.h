@@ -60,15 +60,22 @@ FearResult fearConditioningRun(Rule rule, FearGroup group, std::uint64_t seed,
 
 // ---- Human reversal learning (item 9) -----------------------------------------------------------
 
-/// Settings of the reversal-learning experiment (the paper's values).
+/// Settings of the reversal-learning experiment (the paper's values; the authors start each rule
+/// from its own weight spread).
 struct ReversalConfig {
     int trials = 128;
-    Scalar initStd = 0.05;  ///< Weights ~ N(0, initStd^2).
-    ChoiceTaskConfig task;  ///< Softmax choice, rewards 0.7 / 0.4, reversal after 4 correct.
+    Scalar pcInitStd = 0.05;  ///< PC's weights ~ N(0, pcInitStd^2).
+    Scalar bpInitStd = 0.1;   ///< BP's weights ~ N(0, bpInitStd^2).
+    /// Softmax choice of the raw prediction (inverse temperature 1, as the authors), rewards
+    /// 0.7 / 0.4, reversal after 4 correct.
+    ChoiceTaskConfig task;
     PcConfig pc{0.1, 256, 0.1, 0.9};  ///< alpha is used by both rules.
+    /// The initial weight spread of `rule`.
+    Scalar initStd(Rule rule) const { return rule == Rule::PC ? pcInitStd : bpInitStd; }
 };
-/// Linear 1 -> 1 -> 2, no bias; the outputs are the values of the two options.
-NetworkSpec reversalSpec(const ReversalConfig& config);
+/// Linear 1 -> 1 -> 2, no bias, weights ~ N(0, initStd(rule)^2); the outputs are the values of
+/// the two options.
+NetworkSpec reversalSpec(Rule rule, const ReversalConfig& config);
 /// Every trial of one rule's run (the task's history); stops early with a problem on divergence.
 Observations<ChoiceRecord> reversalRun(Rule rule, std::uint64_t seed, const ReversalConfig& config);
 
@@ -88,17 +95,39 @@ std::vector<PunishOutcome> punishOutcomes(const std::vector<ChoiceRecord>& histo
 
 // ---- Human sensorimotor learning (item 10) ------------------------------------------------------
 
+/// One rule's setting of the sensorimotor experiment: the initial spread and the two layers'
+/// learning rates.
+struct SensorimotorRuleSetting {
+    Scalar initStd = 0.0;   ///< Weights ~ N(0, initStd^2) (absent synapses 0).
+    Scalar lr = 0.0;        ///< Learning rate of W1 (cue -> hidden).
+    Scalar memoryLr = 0.0;  ///< Learning rate of W2 (hidden -> force-field output).
+};
+/// The authors' fits of each rule to the human data (their search grid: init std 1e-5..1, lr
+/// 1e-6..0.5, memory lr 5e-4..0.1).
+inline constexpr SensorimotorRuleSetting PcSensorimotorFit{0.1, 5e-5, 0.01};
+inline constexpr SensorimotorRuleSetting BpSensorimotorFit{1e-5, 0.1, 0.001};
+/// Prospect's earlier setting, one for both rules: from a grid of 60 within the paper's search
+/// ranges where PC's four groups all adapt as in humans. The lab's preset uses it.
+inline constexpr SensorimotorRuleSetting SharedSensorimotorSetting{0.001, 0.01, 0.01};
+
 /// Settings of the sensorimotor (COIN paradigm) experiment.
 struct SensorimotorConfig {
-    // Defaults: one setting for both rules, from a grid of 60 within the paper's search ranges
-    // (init std 0.001..1, lr 1e-4..0.1, memory lr 1e-3..0.05), where PC's four groups all adapt
-    // as in humans. The paper fitted each rule to the human data separately (see the README).
-    Scalar initStd = 0.001;   ///< Weights ~ N(0, initStd^2) (absent synapses 0).
-    Scalar lr = 0.01;         ///< Learning rate of W1 (cue -> hidden).
-    Scalar memoryLr = 0.01;   ///< Learning rate of W2 (hidden -> force-field output).
+    SensorimotorRuleSetting pcSetting = PcSensorimotorFit;
+    SensorimotorRuleSetting bpSetting = BpSensorimotorFit;
+    /// Both rules use SharedSensorimotorSetting instead of pcSetting and bpSetting.
+    bool sharedSetting = false;
+    /// Present the two training triplets of every training block (Prospect's protocol). Off:
+    /// as in the authors' training loop, which picks a triplet but then plays the washout block
+    /// it still holds once more, so the paper's figure comes from a session without them.
+    bool trainingTriplets = false;
     int trainingBlocks = 24;  ///< Training blocks (cue 1 <-> P+, cue 2 <-> P-).
     int testBlocks = 8;       ///< Test blocks, each with one triplet of every group.
     PcConfig pc{0.0, 256, 0.1, 0.9};
+    /// The setting `rule` runs with.
+    const SensorimotorRuleSetting& setting(Rule rule) const {
+        static constexpr SensorimotorRuleSetting shared = SharedSensorimotorSetting;
+        return sharedSetting ? shared : rule == Rule::PC ? pcSetting : bpSetting;
+    }
 };
 /// An exposure group: cue 1 or 2, field P+ (+1) or P- (-1). Names "1+", "2+", "1-", "2-".
 struct ExposureGroup {
@@ -108,12 +137,15 @@ struct ExposureGroup {
 };
 /// The four groups in the order 1+, 2+, 1-, 2-.
 std::vector<ExposureGroup> exposureGroups();
-/// Linear 2 -> 2 -> 2, no bias; W1 masked diagonal (hidden i sees only cue i).
-NetworkSpec sensorimotorSpec(const SensorimotorConfig& config);
+/// Linear 2 -> 2 -> 2, no bias; W1 masked diagonal (hidden i sees only cue i); the initial
+/// spread and learning rates of config.setting(rule).
+NetworkSpec sensorimotorSpec(Rule rule, const SensorimotorConfig& config);
 /// The whole session for one seed (the order of trials is drawn from the seed). Channel and
 /// washout trials are null-field (target (0, 0), supervised: the channel clamps the movement, so
 /// no force is felt), exposure trials P+ (1, 0) or P- (0, 1). Test triplets are phases named
-/// "test G" (G a group name) of three trials: channel cue 1, exposure, channel cue 1.
+/// "test G" (G a group name) of three trials: channel cue 1, exposure, channel cue 1. Training
+/// triplets are phases "training triplet" with config.trainingTriplets, else the washout block
+/// before them again, reshuffled ("washout again").
 Protocol sensorimotorProtocol(std::uint64_t seed, const SensorimotorConfig& config);
 /// Single-trial adaptation of one test triplet: the change of the cue-1 channel prediction
 /// across the exposure, projected on the exposure field (+: out_0 - out_1, -: out_1 - out_0).
@@ -137,8 +169,12 @@ struct ErraticConfig {
 };
 /// width-width-width-width, sigmoid hidden layers, no bias, Xavier-normal.
 NetworkSpec erraticSpec(const ErraticConfig& config);
-/// Path length (sum over trials of ||theta(k+1) - theta(k)||) and final distance
-/// (||theta(end) - theta(0)||) over all weights; NaN and a problem on divergence.
+/// The one sample of a seed: input and target ~ N(0, sampleStd^2)^width, from a stream derived
+/// from the seed (not the one that draws the weights).
+Trial erraticSample(std::uint64_t seed, const ErraticConfig& config);
+/// The paper's measure: per weight matrix, path = sum over trials of ||W(k+1) - W(k)||_F and
+/// final distance = ||W(end) - W(0)||_F, then the mean over the matrices; NaN and a problem on
+/// divergence.
 struct PathResult {
     PathLength length;
     std::string problem;

@@ -95,10 +95,10 @@ FearSummary summariseFear(const std::vector<FearJob>& jobs) {
 
 // ---- reversal learning --------------------------------------------------------------------------
 
-std::vector<ReversalJob> reversalJobs(int seeds) {
+std::vector<ReversalJob> reversalJobs(int bpSeeds, int pcSeeds) {
     std::vector<ReversalJob> jobs;
     for (Rule rule : LearningRules)
-        for (int s = 0; s < seeds; ++s)
+        for (int s = 0; s < (rule == Rule::BP ? bpSeeds : pcSeeds); ++s)
             jobs.push_back({rule, static_cast<std::uint64_t>(s), {}});
     return jobs;
 }
@@ -125,7 +125,8 @@ ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summ
         std::map<std::int64_t, PunishOutcome> outcomes;
         for (const PunishOutcome& p : punishOutcomes(history)) {
             outcomes[p.trial] = p;
-            if (p.trial + 1 > summaryAfter) {
+            // p.trial is 0-based, so its next trial is number p.trial + 2.
+            if (p.trial + 2 > summaryAfter) {
                 ReversalSummary::Split& cell = s.split[{j.rule, p.switched}];
                 cell.atPunish.push_back(p.valueAtPunish);
                 cell.nextTrial.push_back(p.valueNextTrial);
@@ -171,6 +172,25 @@ SeedStats SensorimotorSummary::stats(Rule rule, const std::string& group) const 
     return seedStats(it == values.end() ? std::vector<Scalar>{} : it->second);
 }
 
+Scalar SensorimotorSummary::sameCueMean(Rule rule) const {
+    return (stats(rule, "1+").mean + stats(rule, "1-").mean) / 2.0;
+}
+
+std::vector<Scalar> SensorimotorSummary::normalised(Rule rule, const std::string& group) const {
+    const Scalar scale = sameCueMean(rule);
+    auto it = values.find({rule, group});
+    std::vector<Scalar> out;
+    if (it == values.end())
+        return out;
+    for (Scalar v : it->second)
+        out.push_back(scale != 0.0 && std::isfinite(scale) ? v / scale : NaN);
+    return out;
+}
+
+SeedStats SensorimotorSummary::normalisedStats(Rule rule, const std::string& group) const {
+    return seedStats(normalised(rule, group));
+}
+
 Scalar SensorimotorSummary::transfer(Rule rule, char field) const {
     const SeedStats same = stats(rule, std::string("1") + field),
                     other = stats(rule, std::string("2") + field);
@@ -181,7 +201,7 @@ Scalar SensorimotorSummary::transfer(Rule rule, char field) const {
 
 SensorimotorSummary summariseSensorimotor(const std::vector<SensorimotorJob>& jobs) {
     SensorimotorSummary s;
-    s.csv.header = {"rule", "seed", "group", "adaptation"};
+    s.csv.header = {"rule", "seed", "group", "adaptation", "adaptation_normalised"};
     for (const SensorimotorJob& j : jobs) {
         if (!j.run.problem.empty())
             s.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
@@ -194,12 +214,22 @@ SensorimotorSummary summariseSensorimotor(const std::vector<SensorimotorJob>& jo
                     sum += r.adaptation;
                     ++count;
                 }
-            const Scalar a = count == 0 ? NaN : sum / count;
-            s.csv.rows.push_back(
-                {ruleName(j.rule), std::to_string(j.seed), g.name(), formatNumber(a)});
-            s.values[{j.rule, g.name()}].push_back(a);
+            s.values[{j.rule, g.name()}].push_back(count == 0 ? NaN : sum / count);
         }
     }
+    // The normalised column needs every seed's value first (the rule's same-cue mean).
+    std::map<std::pair<Rule, std::string>, std::vector<Scalar>> normalised;
+    for (const auto& [key, values] : s.values)
+        normalised[key] = s.normalised(key.first, key.second);
+    std::map<std::pair<Rule, std::string>, size_t> next;
+    for (const SensorimotorJob& j : jobs)
+        for (const ExposureGroup& g : exposureGroups()) {
+            const std::pair<Rule, std::string> key{j.rule, g.name()};
+            const size_t i = next[key]++;
+            s.csv.rows.push_back({ruleName(j.rule), std::to_string(j.seed), g.name(),
+                                  formatNumber(s.values.at(key)[i]),
+                                  formatNumber(normalised.at(key)[i])});
+        }
     return s;
 }
 

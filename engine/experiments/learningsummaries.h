@@ -69,15 +69,15 @@ struct ReversalJob {
     std::uint64_t seed = 0;
     Observations<ChoiceRecord> run;
 };
-/// Every (rule, seed), rules then seeds.
-std::vector<ReversalJob> reversalJobs(int seeds);
+/// BP's seeds 0..bpSeeds-1, then PC's 0..pcSeeds-1 (the authors ran 40 and 22).
+std::vector<ReversalJob> reversalJobs(int bpSeeds, int pcSeeds);
 /// Runs one job in place.
 void runReversalJob(ReversalJob& job, const ReversalConfig& config);
 
 /// Values around punished trials, split by rule and by whether the next choice switched.
 struct ReversalSummary {
     /// The chosen option's value at the punished trial and on the next trial, one entry per
-    /// punished trial (of every seed) after `summaryAfter`.
+    /// punished trial (of every seed) whose next trial comes after `summaryAfter`.
     struct Split {
         std::vector<Scalar> atPunish;
         std::vector<Scalar> nextTrial;
@@ -97,7 +97,9 @@ struct ReversalSummary {
     /// The split of one rule, stay (false) or switch (true); empty when there was none.
     const Split& of(Rule rule, bool switched) const;
 };
-/// Aggregates finished jobs, counting punished trials numbered (1-based) above `summaryAfter`.
+/// Aggregates finished jobs, counting the punished trials whose next trial is numbered (1-based)
+/// above `summaryAfter`: with 64, the punished trials 64..127 of 128, as the authors (they keep
+/// what is logged on iterations > 64, and a punished trial is logged on the trial after it).
 ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summaryAfter);
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------
@@ -113,13 +115,22 @@ std::vector<SensorimotorJob> sensorimotorJobs(int seeds);
 /// Runs one job in place.
 void runSensorimotorJob(SensorimotorJob& job, const SensorimotorConfig& config);
 
-/// Mean single-trial adaptation of each seed per rule and group ("1+", "2+", "1-", "2-").
+/// Mean single-trial adaptation of each seed per rule and group ("1+", "2+", "1-", "2-"), raw
+/// and normalised: divided by the rule's mean same-cue adaptation (the mean of its 1+ and 1-
+/// means), which takes out each rule's own scale as the paper's one fitted factor per rule does.
 struct SensorimotorSummary {
     std::map<std::pair<Rule, std::string>, std::vector<Scalar>> values;
     std::vector<std::string> problems;
-    report::TextTable csv;  ///< rule, seed, group, adaptation (the seed's mean over its triplets).
+    /// rule, seed, group, adaptation (the seed's mean over its triplets), adaptation_normalised.
+    report::TextTable csv;
     /// Seed statistics of one rule and group.
     SeedStats stats(Rule rule, const std::string& group) const;
+    /// The mean of the rule's 1+ and 1- means; NaN when either is missing.
+    Scalar sameCueMean(Rule rule) const;
+    /// One rule and group's values divided by sameCueMean(rule) (NaN when it is 0 or NaN).
+    std::vector<Scalar> normalised(Rule rule, const std::string& group) const;
+    /// Seed statistics of normalised().
+    SeedStats normalisedStats(Rule rule, const std::string& group) const;
     /// Transfer for one field ('+' or '-'): mean other-cue adaptation over mean same-cue
     /// adaptation (2+ / 1+ or 2- / 1-). NaN when the same-cue mean is 0 or missing.
     Scalar transfer(Rule rule, char field) const;

@@ -7,7 +7,7 @@
 # files next to the guide (the build copies them there). A missing section fails the build.
 set -eu
 readme=$1 output=$2
-sections='## The lab window|## Recording and export|### The same four experiments in the window|### Learning on data in the window'
+sections='## The lab window|## Recording and export|### The experiments and figures in the window|### Learning on data in the window'
 
 awk -v sections="$sections" '
 BEGIN { n = split(sections, wanted, "|"); for (i = 1; i <= n; i++) want[wanted[i]] = 1; keep = 1 }

@@ -347,9 +347,9 @@ TEST(Cli, FearConditioningRowsAndTheExtinctionEffect) {
 }
 
 TEST(Cli, ReversalLearningHasOneRowPerTrialAndConsistentPunishColumns) {
-    const ExperimentResult r = runExperiment(
-        "reversal-learning",
-        {"--seeds", "2", "--trials", "20", "--T", "32", "--summary-after", "0", "--threads", "2"});
+    const ExperimentResult r =
+        runExperiment("reversal-learning", {"--bp-seeds", "2", "--pc-seeds", "2", "--trials", "20",
+                                            "--T", "32", "--summary-after", "0", "--threads", "2"});
     EXPECT_EQ(r.csv.header,
               (std::vector<std::string>{"rule", "seed", "trial", "choice", "reward", "value_0",
                                         "value_1", "punished", "switched_next", "value_at_punish",
@@ -445,8 +445,22 @@ TEST(Cli, SensorimotorTransferGroupsAndBpsZeroTransfer) {
     const ExperimentResult r = runExperiment(
         "sensorimotor-transfer",
         {"--seeds", "2", "--training-blocks", "6", "--test-blocks", "1", "--T", "32"});
-    EXPECT_EQ(r.csv.header, (std::vector<std::string>{"rule", "seed", "group", "adaptation"}));
+    EXPECT_EQ(r.csv.header, (std::vector<std::string>{"rule", "seed", "group", "adaptation",
+                                                      "adaptation_normalised"}));
     ASSERT_EQ(r.csv.rows.size(), 2u * 2 * 4);
+    // Normalised: each value over its rule's mean same-cue adaptation (the mean of the 1+ and
+    // 1- means over seeds), recomputed here from the raw column.
+    std::map<std::string, double> sameCue;
+    for (const auto& row : r.csv.rows)
+        if (row[2][0] == '1')
+            sameCue[row[0]] += *parseReal(row[3]) / 4.0;  // 2 seeds x 2 groups
+    for (const auto& row : r.csv.rows)
+        EXPECT_NEAR(*parseReal(row[4]), *parseReal(row[3]) / sameCue[row[0]],
+                    1e-12 * std::abs(*parseReal(row[4])) + 1e-15)
+            << row[0] << row[1] << row[2];
+    EXPECT_NE(r.summary.find("Normalised: divided by the rule's mean same-cue adaptation"),
+              std::string::npos)
+        << r.summary;
     // BP: an exposure with cue 2 leaves cue 1's prediction unchanged, so its other-cue values
     // are only the channel trial's own teaching, orders of magnitude below the same-cue ones.
     std::map<std::string, double> bp;
@@ -487,12 +501,16 @@ TEST(Cli, ErraticDoesNotDependOnThreadsAndReportsBothRules) {
 
 TEST(Cli, LearningExperimentsAreListedWithHelp) {
     const CliRun list = run({"experiment", "--list"});
-    for (const char* name :
-         {"erratic", "fear-conditioning", "reversal-learning", "sensorimotor-transfer"}) {
+    const std::pair<const char*, const char*> seedOptions[] = {
+        {"erratic", "--seeds VALUE"},
+        {"fear-conditioning", "--seeds VALUE"},
+        {"reversal-learning", "--pc-seeds VALUE"},
+        {"sensorimotor-transfer", "--seeds VALUE"}};
+    for (const auto& [name, seeds] : seedOptions) {
         EXPECT_NE(list.out.find(name), std::string::npos) << name;
         const CliRun help = run({"experiment", name, "--help"});
         EXPECT_EQ(help.code, 0);
-        EXPECT_NE(help.out.find("--seeds VALUE"), std::string::npos) << name;
+        EXPECT_NE(help.out.find(seeds), std::string::npos) << name;
         EXPECT_NE(help.out.find("--threads"), std::string::npos) << name;
     }
     EXPECT_NE(run({"experiment", "erratic", "--help"}).out.find("(default 0.336,0.35,0.364,0.378)"),
@@ -508,10 +526,12 @@ TEST(Cli, LearningExperimentsRejectBadOptions) {
         {{"experiment", "fear-conditioning", "--lr-noise", "nan"},
          "--lr-noise: 'nan' is not a finite number"},
         {{"experiment", "fear-conditioning", "--lr-noise", "-1"}, "--lr-noise: must be >= 0"},
-        {{"experiment", "reversal-learning", "--seeds", "-3"}, "--seeds: -3 is out of range"},
+        {{"experiment", "reversal-learning", "--pc-seeds", "-3"}, "--pc-seeds: -3 is out of range"},
         {{"experiment", "reversal-learning", "--trials", "0"}, "--trials: 0 is out of range"},
-        {{"experiment", "sensorimotor-transfer", "--memory-lr", "inf"},
-         "--memory-lr: 'inf' is not a finite number"},
+        {{"experiment", "sensorimotor-transfer", "--pc-memory-lr", "inf"},
+         "--pc-memory-lr: 'inf' is not a finite number"},
+        {{"experiment", "sensorimotor-transfer", "--shared-setting", "--bp-lr", "0.5"},
+         "the shared setting replaces the six per-rule settings"},
         {{"experiment", "erratic", "--alphas-pc", ""}, "--alphas-pc: give at least one"},
         {{"experiment", "erratic", "--alphas-bp", "0.1,x"}, "--alphas-bp: 'x' in '0.1,x'"},
         {{"experiment", "erratic", "--alphas-bp", "0.1,-2"},

@@ -32,6 +32,7 @@
 #include "ui/media/recorddialog.h"
 #include "ui/results/datawindow.h"
 #include "ui/results/experimentwindow.h"
+#include "ui/results/paperfigures.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/captions.h"
 #include "ui/views/energymachineview.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildFileMenu();
     buildEditMenu();
     buildPresetsMenu();
+    buildPaperMenu();
     buildViewMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
@@ -241,6 +243,15 @@ void MainWindow::buildPresetsMenu() {
     presets->setToolTipsVisible(true);
 }
 
+void MainWindow::buildPaperMenu() {
+    // The paper's figures in its order: each opens its results tab, or its preset live.
+    QMenu* paper = menuBar()->addMenu(tr("Pa&per"));
+    paper->setObjectName("paperMenu");
+    fillPaperMenu(
+        paper, [this](const QString& name) { showFigure(name); },
+        [this](const QString& name) { loadPreset(name); });
+}
+
 void MainWindow::buildViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (RulePane* pane : {m_bpPane, m_pcPane}) {
@@ -266,7 +277,7 @@ void MainWindow::buildViewMenu() {
     view->addSeparator();
     m_display->addActions(view);
     view->addSeparator();
-    QAction* results = view->addAction(tr("Learning experiment results…"));
+    QAction* results = view->addAction(tr("Experiments and figures…"));
     results->setObjectName("experimentResultsAction");
     connect(results, &QAction::triggered, this, &MainWindow::showResultsWindow);
     QAction* onData = view->addAction(tr("Learning on data (FashionMNIST)…"));
@@ -446,6 +457,11 @@ void MainWindow::showDataWindow() {
     window->show();
     window->raise();
     window->activateWindow();
+}
+
+void MainWindow::showFigure(const QString& name) {
+    showResultsWindow();
+    findChild<ExperimentWindow*>()->showExperiment(name);
 }
 
 QDialog* MainWindow::showRecordDialog() {

@@ -96,6 +96,7 @@ private:
     void buildFileMenu();
     void buildEditMenu();
     void buildPresetsMenu();
+    void buildPaperMenu();
     void buildViewMenu();
     /// Gives the window's shortcuts to actions that live only in menus, so that they work while
     /// the menu bar is hidden (presentation mode).
@@ -107,6 +108,8 @@ private:
     engine::ViewSettings currentView() const;
     void showResultsWindow();
     void showDataWindow();
+    /// The results window on the tab of the command line's experiment `name`.
+    void showFigure(const QString& name);
     void onRunLoaded();
     void onFrame(const FramePtr& frame);
     void setSelection(const Selection& selection);

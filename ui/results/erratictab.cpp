@@ -13,9 +13,10 @@ namespace ex = engine::experiments;
 
 ErraticTab::ErraticTab(QWidget* parent)
     : ExperimentTab(tr("<b>Less erratic learning.</b> A 32-32-32-32 sigmoid net learns one "
-                       "fixed sample for 64 trials. Path length: the summed length of every "
-                       "weight step; final distance: how far the weights end up from where "
-                       "they started. At equal final distance PC's path is shorter: its "
+                       "fixed sample for 64 trials. For each weight matrix, the path length is "
+                       "the summed length of its steps and the final distance how far it ends "
+                       "up from where it started; both are averaged over the three matrices, "
+                       "as in the paper. At equal final distance PC's path is shorter: its "
                        "weights head more directly to where they end."),
                     parent) {
     addSettings(ex::erraticOptions());
@@ -23,8 +24,10 @@ ErraticTab::ErraticTab(QWidget* parent)
     m_rect =
         resultplots::setUp(plot(), tr("Less erratic learning: weight path vs final distance"), 1, 3)
             .front();
-    m_rect->axis(QCPAxis::atBottom)->setLabel(tr("final distance ‖θ_end − θ_0‖ (all weights)"));
-    m_rect->axis(QCPAxis::atLeft)->setLabel(tr("path length Σ‖θ_k+1 − θ_k‖ (all weights)"));
+    m_rect->axis(QCPAxis::atBottom)
+        ->setLabel(tr("final distance ‖W_end − W_0‖, mean over the weight matrices"));
+    m_rect->axis(QCPAxis::atLeft)
+        ->setLabel(tr("path length Σ‖W_k+1 − W_k‖, mean over the weight matrices"));
 }
 
 std::optional<ExperimentTab::Batch> ErraticTab::prepare() {

@@ -70,6 +70,7 @@ ExperimentTab::ExperimentTab(const QString& description, QWidget* parent) : QWid
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     right->addWidget(m_summary);
     auto* exports = new QHBoxLayout;
+    m_exportRow = exports;
     m_savePlot = new QPushButton(tr("Save plot (PNG/PDF)…"), this);
     m_saveCsv = new QPushButton(tr("Save CSV…"), this);
     m_savePlot->setEnabled(false);
@@ -174,6 +175,11 @@ void ExperimentTab::addSetting(const QString& name, const QString& defaultText, 
     m_form->addRow(name, field);
     m_fields[name] = field;
     m_defaultsList.push_back({name, defaultText});
+}
+
+void ExperimentTab::addPlotControl(QWidget* control) {
+    control->setParent(this);
+    m_exportRow->insertWidget(m_exportRow->count() - 3, control);  // before the stretch
 }
 
 QString ExperimentTab::fixed(double v, int digits) {

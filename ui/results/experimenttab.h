@@ -15,6 +15,7 @@
 
 class QCustomPlot;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -123,6 +124,10 @@ protected:
     /// " 2 run(s) diverged, e.g. ..." for the summary line, or "" when no run did.
     static QString divergenceNote(const std::vector<std::string>& problems);
 
+    /// Puts `control` (a view option such as a check box that redraws the shown result) in the
+    /// row under the plot, left of the export buttons.
+    void addPlotControl(QWidget* control);
+
     /// Called by finish(): the summary line and the CSV table of the complete result.
     void setResult(const QString& summary, engine::report::TextTable csv);
 
@@ -150,6 +155,7 @@ private:
     QPushButton* m_savePlot = nullptr;
     QPushButton* m_saveCsv = nullptr;
     QPushButton* m_defaults = nullptr;
+    QHBoxLayout* m_exportRow = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_summary = nullptr;

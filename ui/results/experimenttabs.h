@@ -7,6 +7,7 @@
 #include "ui/results/experimenttab.h"
 
 class QCPAxisRect;
+class QCheckBox;
 
 namespace ui {
 
@@ -35,23 +36,33 @@ protected:
     std::optional<Batch> prepare() override;
 
 private:
-    void draw(const engine::experiments::ReversalSummary& summary, int seeds, int summaryAfter);
+    void draw(const engine::experiments::ReversalSummary& summary, int summaryAfter, int bpSeeds,
+              int pcSeeds);
     std::vector<QCPAxisRect*> m_rects;  // BP, PC
 };
 
 /// Human sensorimotor learning: bars of single-trial adaptation per exposure group, one panel
-/// per rule with its own scale, ± sd over seeds.
+/// per rule, ± sd over seeds; normalised (each rule divided by its mean same-cue adaptation, one
+/// scale) or raw (each panel its own scale), switched without running again.
 class SensorimotorTab : public ExperimentTab {
     Q_OBJECT
 public:
     explicit SensorimotorTab(QWidget* parent = nullptr);
+
+    /// Whether the plot shows the normalised values (the default) or the raw ones.
+    bool normalised() const;
+    void setNormalised(bool on);
 
 protected:
     std::optional<Batch> prepare() override;
 
 private:
     void draw(const engine::experiments::SensorimotorSummary& summary, int seeds);
+    void setValueLabel();
     std::vector<QCPAxisRect*> m_rects;  // BP, PC
+    QCheckBox* m_normalised = nullptr;
+    std::optional<engine::experiments::SensorimotorSummary> m_last;
+    int m_lastSeeds = 0;
 };
 
 /// Less erratic learning: path length against final distance, one point per seed and learning

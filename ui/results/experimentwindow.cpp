@@ -7,7 +7,7 @@
 #include <QVBoxLayout>
 
 #include "ui/results/experimenttabs.h"
-#include "ui/views/screenfit.h"
+#include "ui/results/figuretabs.h"
 
 namespace ui {
 
@@ -23,31 +23,91 @@ QScrollArea* scrolling(QWidget* tab) {
     return area;
 }
 
+/// The tab inside a page (each page is a scroll area around its tab).
+QWidget* pageContent(QWidget* page) {
+    auto* area = qobject_cast<QScrollArea*>(page);
+    return area ? area->widget() : page;
+}
+
 }  // namespace
 
 ExperimentWindow::ExperimentWindow(QWidget* parent) : QDialog(parent) {
-    setWindowTitle(tr("Learning experiments: results"));
+    setWindowTitle(tr("The paper's experiments: results"));
     setModal(false);
     setSizeGripEnabled(true);
     auto* layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
+    m_tabs->setUsesScrollButtons(true);
+    // The small figures first, with the paper's panel label where it has one.
+    m_interference = new InterferenceTab(m_tabs);
+    m_lrSweep = new LrSweepTab(m_tabs);
+    m_alignment = new TargetAlignmentTab(m_tabs);
+    m_prospectiveIndex = new ProspectiveIndexTab(m_tabs);
+    m_trajectory = new TrajectoryTab(m_tabs);
     m_fear = new FearTab(m_tabs);
     m_reversal = new ReversalTab(m_tabs);
     m_sensorimotor = new SensorimotorTab(m_tabs);
     m_erratic = new ErraticTab(m_tabs);
+<<<<<<< HEAD
     // On a screen smaller than a tab needs, the window stays on the screen and the tab scrolls
     // (each in its own scroll area, which gives wrapped text the height it needs).
     m_tabs->addTab(scrolling(m_fear), tr("Fear conditioning"));
     m_tabs->addTab(scrolling(m_reversal), tr("Reversal learning"));
     m_tabs->addTab(scrolling(m_sensorimotor), tr("Sensorimotor transfer"));
     m_tabs->addTab(scrolling(m_erratic), tr("Erratic learning"));
+=======
+    const std::pair<ExperimentTab*, const char*> names[] = {
+        {m_interference, "interference"},
+        {m_lrSweep, "lr-sweep"},
+        {m_alignment, "target-alignment"},
+        {m_prospectiveIndex, "prospective-index"},
+        {m_trajectory, "trajectories-122"},
+        {m_fear, "fear-conditioning"},
+        {m_reversal, "reversal-learning"},
+        {m_sensorimotor, "sensorimotor-transfer"},
+        {m_erratic, "erratic"}};
+    for (const auto& [tab, name] : names)
+        tab->setObjectName(QString::fromLatin1(name));  // the command line's experiment name
+    m_tabs->addTab(m_interference, tr("Fig. 1/3a Interference"));
+    m_tabs->addTab(m_lrSweep, tr("Fig. 3d Learning rates"));
+    m_tabs->addTab(m_alignment, tr("Fig. 3e Target alignment"));
+    m_tabs->addTab(m_prospectiveIndex, tr("Prospective index"));
+    m_tabs->addTab(m_trajectory, tr("1-2-2 Trajectories"));
+    m_tabs->addTab(m_fear, tr("Fear conditioning"));
+    m_tabs->addTab(m_reversal, tr("Reversal learning"));
+    m_tabs->addTab(m_sensorimotor, tr("Sensorimotor transfer"));
+    m_tabs->addTab(m_erratic, tr("Erratic learning"));
+>>>>>>> f-fidelity
     layout->addWidget(m_tabs);
     const QScreen* screen = parent ? parent->screen() : this->screen();
     resize(screen ? fitSize(PreferredSize, screen->availableGeometry()) : PreferredSize);
 }
 
 std::vector<ExperimentTab*> ExperimentWindow::experimentTabs() const {
-    return {m_fear, m_reversal, m_sensorimotor, m_erratic};
+    std::vector<ExperimentTab*> tabs;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* tab = qobject_cast<ExperimentTab*>(pageContent(m_tabs->widget(i))))
+            tabs.push_back(tab);
+    return tabs;
+}
+
+ExperimentTab* ExperimentWindow::experimentTab(const QString& name) const {
+    for (ExperimentTab* tab : experimentTabs())
+        if (tab->objectName() == name)
+            return tab;
+    return nullptr;
+}
+
+bool ExperimentWindow::showExperiment(const QString& name) {
+    ExperimentTab* tab = experimentTab(name);
+    for (int i = 0; tab && i < m_tabs->count(); ++i)
+        if (pageContent(m_tabs->widget(i)) == tab)
+            m_tabs->setCurrentIndex(i);
+    return tab != nullptr;
+}
+
+ExperimentTab* ExperimentWindow::currentExperimentTab() const {
+    return qobject_cast<ExperimentTab*>(pageContent(m_tabs->currentWidget()));
 }
 
 bool ExperimentWindow::running() const {

@@ -23,11 +23,13 @@ QColor outcomeColor(bool switched) {
 
 ReversalTab::ReversalTab(QWidget* parent)
     : ExperimentTab(tr("<b>Human reversal learning.</b> A linear 1-1-2 net values two options; "
-                       "the choice is a softmax of the values; reward +1 with p 0.7 (correct) / "
-                       "0.4, else −1; only the chosen option learns; the contingency reverses "
-                       "after 4 correct choices with p 0.25 per trial. PC's value after a "
-                       "punished trial is higher after a switch than after a stay: the lines "
-                       "cross, as in humans."),
+                       "the choice is a softmax of the values (inverse temperature 1, as in the "
+                       "authors' code); reward +1 with p 0.7 (correct) / 0.4, else −1; only the "
+                       "chosen option learns; after 4 correct choices in a row (a reversal does "
+                       "not reset the count) the contingency reverses with p 0.25 per trial. "
+                       "Each rule starts from the authors' weight spread and seed count. PC's "
+                       "value after a punished trial is higher after a switch than after a "
+                       "stay: the lines cross, as in humans."),
                     parent) {
     addSettings(ex::reversalOptions());
 
@@ -54,10 +56,10 @@ std::optional<ExperimentTab::Batch> ReversalTab::prepare() {
     ex::ReversalSettings settings;
     if (!readSettings(ex::reversalOptions(), settings))
         return std::nullopt;
-    const int seeds = settings.seeds, after = settings.summaryAfter;
-    return batchOf(ex::reversalJobs(seeds), ex::runReversalJob, settings.config,
-                   [this, seeds, after](const std::vector<ex::ReversalJob>& jobs) {
-                       draw(ex::summariseReversal(jobs, after), seeds, after);
+    const int after = settings.summaryAfter, bpSeeds = settings.bpSeeds, pcSeeds = settings.pcSeeds;
+    return batchOf(ex::reversalJobs(bpSeeds, pcSeeds), ex::runReversalJob, settings.config,
+                   [this, after, bpSeeds, pcSeeds](const std::vector<ex::ReversalJob>& jobs) {
+                       draw(ex::summariseReversal(jobs, after), after, bpSeeds, pcSeeds);
                    });
 }
 
@@ -70,7 +72,8 @@ QString signedSci(double v) {
 
 }  // namespace
 
-void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summaryAfter) {
+void ReversalTab::draw(const ex::ReversalSummary& summary, int summaryAfter, int bpSeeds,
+                       int pcSeeds) {
     plot()->clearPlottables();
     QStringList parts;
     double lo = 0.0, hi = 0.0;
@@ -114,9 +117,11 @@ void ReversalTab::draw(const ex::ReversalSummary& summary, int seeds, int summar
     const double span = std::max(hi - lo, 1e-6);
     m_rects[0]->axis(QCPAxis::atLeft)->setRange(lo - 0.08 * span, hi + 0.12 * span);
     QString text = tr("Value of the chosen option at the punished trial → on the next trial, "
-                      "mean over punished trials after trial %1 of %n seed(s):",
-                      nullptr, seeds)
-                       .arg(summaryAfter) +
+                      "mean over the punished trials whose next trial comes after trial %1 "
+                      "(BP %2 seeds, PC %3):")
+                       .arg(summaryAfter)
+                       .arg(bpSeeds)
+                       .arg(pcSeeds) +
                    QLatin1Char('\n') + parts.join(QLatin1Char('\n'));
     text += divergenceNote(summary.problems);
     setResult(text, summary.csv);

@@ -26,6 +26,9 @@ std::string text(int v) {
 std::string text(Index v) {
     return std::to_string(v);
 }
+std::string text(bool on) {  // a flag's text
+    return on ? "1" : "";
+}
 std::string text(Activation a) {
     return activationName(a);
 }
@@ -102,7 +105,8 @@ TEST(ExperimentOptions, LrSweepDefaultsAreTheEngines) {
     using S = LrSweepSettings;
     const PcConfig pc;
     expectBindings(lrSweepOptions(), {BIND(S, "alphas", alphas, S{}.alphas, "0.3,0.2"),
-                                      BIND(S, "trials", trials, 400, "5"),
+                                      // The authors' 2048: alpha 0.005 converges too.
+                                      BIND(S, "trials", trials, 2048, "5"),
                                       BIND(S, "T", pc.iterations, pc.iterations, "7"),
                                       BIND(S, "gamma0", pc.gamma0, pc.gamma0, "0.25"),
                                       BIND(S, "discount", pc.discount, pc.discount, "0.75")});
@@ -171,9 +175,12 @@ TEST(ExperimentOptions, ReversalDefaultsAreTheEngines) {
     const ReversalConfig c;
     expectBindings(
         reversalOptions(),
-        {BIND(S, "seeds", seeds, 22, "2"), BIND(S, "trials", config.trials, c.trials, "5"),
+        // The authors' per-rule settings: 40 seeds and init std 0.1 for BP, 22 and 0.05 for PC.
+        {BIND(S, "bp-seeds", bpSeeds, 40, "2"), BIND(S, "pc-seeds", pcSeeds, 22, "3"),
+         BIND(S, "trials", config.trials, c.trials, "5"),
          BIND(S, "alpha", config.pc.alpha, c.pc.alpha, "0.5"),
-         BIND(S, "init-std", config.initStd, c.initStd, "0.5"),
+         BIND(S, "bp-init-std", config.bpInitStd, 0.1, "0.5"),
+         BIND(S, "pc-init-std", config.pcInitStd, 0.05, "0.5"),
          BIND(S, "beta", config.task.inverseTemperature, c.task.inverseTemperature, "2"),
          BIND(S, "summary-after", summaryAfter, 64, "0"),
          BIND(S, "T", config.pc.iterations, c.pc.iterations, "7"),
@@ -186,9 +193,16 @@ TEST(ExperimentOptions, SensorimotorDefaultsAreTheEngines) {
     const SensorimotorConfig c;
     expectBindings(
         sensorimotorOptions(),
-        {BIND(S, "seeds", seeds, 24, "2"), BIND(S, "init-std", config.initStd, c.initStd, "0.5"),
-         BIND(S, "lr", config.lr, c.lr, "0.5"),
-         BIND(S, "memory-lr", config.memoryLr, c.memoryLr, "0.5"),
+        // The authors' fits: PC init std 0.1, rates 5e-5 and 0.01; BP 1e-5, 0.1 and 0.001.
+        {BIND(S, "seeds", seeds, 24, "2"),
+         BIND(S, "pc-init-std", config.pcSetting.initStd, 0.1, "0.5"),
+         BIND(S, "pc-lr", config.pcSetting.lr, 5e-5, "0.5"),
+         BIND(S, "pc-memory-lr", config.pcSetting.memoryLr, 0.01, "0.5"),
+         BIND(S, "bp-init-std", config.bpSetting.initStd, 1e-5, "0.5"),
+         BIND(S, "bp-lr", config.bpSetting.lr, 0.1, "0.5"),
+         BIND(S, "bp-memory-lr", config.bpSetting.memoryLr, 0.001, "0.5"),
+         BIND(S, "shared-setting", config.sharedSetting, false, "1"),
+         BIND(S, "training-triplets", config.trainingTriplets, false, "1"),
          BIND(S, "training-blocks", config.trainingBlocks, c.trainingBlocks, "0"),
          BIND(S, "test-blocks", config.testBlocks, c.testBlocks, "1"),
          BIND(S, "T", config.pc.iterations, c.pc.iterations, "7"),

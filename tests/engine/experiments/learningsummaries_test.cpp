@@ -54,3 +54,29 @@ TEST(LearningSummaries, ErraticComparesPcWithBpInterpolatedAtTheSameFinalDistanc
     EXPECT_EQ(s.csv.header.size(), 5u);
     EXPECT_EQ(s.of(Rule::PC, 0.9).path, (std::vector<double>{4}));
 }
+
+TEST(LearningSummaries, ReversalCountsPunishedTrialsWhoseNextTrialIsAfterTheLimit) {
+    // The authors keep the rows logged on training iterations > 64; a row is logged on the trial
+    // AFTER a punishment (iterations count from 1). So with a limit of 64 the punished trials
+    // 64..127 (1-based) count, and trial 63 does not. Here: 70 trials, punished at 1-based 63,
+    // 64 and 65 (0-based 62, 63, 64), each followed by a stay.
+    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(0, 1);
+    ASSERT_EQ(jobs.size(), 1u);
+    ASSERT_EQ(jobs[0].rule, Rule::PC);
+    std::vector<engine::ChoiceRecord>& h = jobs[0].run.rows;
+    h.resize(70);
+    for (int k = 0; k < 70; ++k) {
+        h[static_cast<size_t>(k)].trial = k;
+        h[static_cast<size_t>(k)].values = engine::Vector::Constant(2, 0.01 * k);
+    }
+    for (int k : {62, 63, 64})
+        h[static_cast<size_t>(k)].punished = true;
+    const ex::ReversalSummary s = ex::summariseReversal(jobs, 64);
+    const ex::ReversalSummary::Split& stay = s.of(Rule::PC, false);
+    // Punished 1-based 64 and 65: values 0.63 and 0.64, next trial 0.64 and 0.65.
+    ASSERT_EQ(stay.atPunish.size(), 2u);
+    EXPECT_DOUBLE_EQ(stay.atPunish[0], 0.63);
+    EXPECT_DOUBLE_EQ(stay.nextTrial[1], 0.65);
+    EXPECT_TRUE(s.of(Rule::PC, true).atPunish.empty());
+    EXPECT_EQ(ex::summariseReversal(jobs, 0).of(Rule::PC, false).atPunish.size(), 3u);
+}

@@ -299,7 +299,11 @@ TEST(LearningPresets, ReversalLearningIsTheClosedLoopTask) {
         Simulation sim =
             rule == Rule::PC ? Simulation(s.network(), s.pc) : Simulation(s.network(), s.bp);
         s.applyTrials(sim);
+        // The lab starts both rules from one network: the preset has PC's weight spread, and
+        // gives BP the experiment's run from that spread (the experiment starts BP from 0.1).
         experiments::ReversalConfig config;
+        ASSERT_EQ(s.spec.weight(1).init.std, config.pcInitStd);
+        config.bpInitStd = config.pcInitStd;
         const auto expected = experiments::reversalRun(rule, 0, config);
         ASSERT_EQ(expected.rows.size(), 128u);
         for (const ChoiceRecord& row : expected.rows) {
@@ -322,10 +326,13 @@ TEST(LearningPresets, SensorimotorAndErraticRunAndRoundTrip) {
         s.applyTrials(sim);
         EXPECT_TRUE(sim.stepTrials(20)) << name;
     }
-    // The sensorimotor preset is the experiment's session for seed 0: same initial network
-    // (defaults), same trials in the same order, channel trials included.
+    // The sensorimotor preset is the experiment's session for seed 0 with the shared setting
+    // (the lab runs both rules from one network): same initial network, same trials in the
+    // same order, channel trials and the washout played again in place of the training
+    // triplets included.
     const Scenario& sm = *findPreset("sensorimotor-transfer");
-    const experiments::SensorimotorConfig config;
+    experiments::SensorimotorConfig config;
+    config.sharedSetting = true;
     const Protocol protocol = experiments::sensorimotorProtocol(0, config);
     ASSERT_EQ(sm.trials.size(), size_t(protocol.trialCount()));
     ASSERT_EQ(sm.order, TrialOrder::Once);
@@ -337,9 +344,12 @@ TEST(LearningPresets, SensorimotorAndErraticRunAndRoundTrip) {
             EXPECT_EQ(sm.trials[k].mask.size(), t.mask.size()) << k;
             ++k;
         }
-    const Network expected(experiments::sensorimotorSpec(config), 0), preset = sm.network();
-    for (int l = 1; l <= 2; ++l) {
-        EXPECT_EQ(preset.weight(l), expected.weight(l)) << l;
-        EXPECT_EQ(preset.spec().weight(l).learningRate, expected.spec().weight(l).learningRate);
+    for (Rule rule : {Rule::BP, Rule::PC}) {
+        const Network expected(experiments::sensorimotorSpec(rule, config), 0);
+        const Network preset = sm.network();
+        for (int l = 1; l <= 2; ++l) {
+            EXPECT_EQ(preset.weight(l), expected.weight(l)) << l;
+            EXPECT_EQ(preset.spec().weight(l).learningRate, expected.spec().weight(l).learningRate);
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 #include <QAction>
+#include <QCheckBox>
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
@@ -89,7 +90,7 @@ struct SmallFear {
 
 }  // namespace
 
-TEST(ExperimentWindow, OpensFromTheViewMenuWithFourTabs) {
+TEST(ExperimentWindow, OpensFromTheViewMenuWithATabPerExperiment) {
     MainWindow main;
     auto* action = main.findChild<QAction*>("experimentResultsAction");
     ASSERT_NE(action, nullptr);
@@ -98,13 +99,13 @@ TEST(ExperimentWindow, OpensFromTheViewMenuWithFourTabs) {
     ASSERT_NE(window, nullptr);
     EXPECT_TRUE(window->isVisible());
     EXPECT_FALSE(window->isModal());
-    EXPECT_EQ(window->tabs()->count(), 4);
+    EXPECT_EQ(window->tabs()->count(), 9);  // 5 small figures, 4 learning experiments
     action->trigger();  // a second time: the same window
     EXPECT_EQ(main.findChildren<ExperimentWindow*>().size(), 1);
     // The paper's defaults, under the command line's option names.
     EXPECT_EQ(window->fearTab()->setting("seeds")->text(), "8");
     EXPECT_EQ(window->reversalTab()->setting("T")->text(), "256");
-    EXPECT_EQ(window->sensorimotorTab()->setting("memory-lr")->text(), "0.01");
+    EXPECT_EQ(window->sensorimotorTab()->setting("pc-memory-lr")->text(), "0.01");
     EXPECT_EQ(window->erraticTab()->setting("alphas-pc")->text(), "0.476,0.5,0.524,0.548,0.572");
 }
 
@@ -140,15 +141,27 @@ TEST(ExperimentWindow, EveryTabSettingStartsAtTheCommandLineDefault) {
         const auto tab = tabs.find(e.name);
         ASSERT_NE(tab, tabs.end()) << e.name;
         int fields = 0;
+        auto specOf = [&](const std::string& name) {
+            return std::find_if(e.options.begin(), e.options.end(),
+                                [&](const app::OptionSpec& o) { return o.name == name; });
+        };
         for (const QLineEdit* field : tab->second->findChildren<QLineEdit*>()) {
             const std::string name = field->objectName().toStdString();
             if (name.empty())
                 continue;
-            const auto spec =
-                std::find_if(e.options.begin(), e.options.end(),
-                             [&](const app::OptionSpec& o) { return o.name == name; });
+            const auto spec = specOf(name);
             ASSERT_NE(spec, e.options.end()) << e.name << " --" << name;
+            EXPECT_FALSE(spec->flag) << e.name << " --" << name;
             EXPECT_EQ(field->text().toStdString(), spec->defaultValue) << e.name << " --" << name;
+            ++fields;
+        }
+        // A flag is a check box, off by default (other check boxes are view options).
+        for (const QCheckBox* box : tab->second->findChildren<QCheckBox*>()) {
+            const auto spec = specOf(box->objectName().toStdString());
+            if (spec == e.options.end())
+                continue;
+            EXPECT_TRUE(spec->flag) << e.name << " --" << spec->name;
+            EXPECT_FALSE(box->isChecked()) << e.name << " --" << spec->name;
             ++fields;
         }
         const auto settings = std::count_if(
@@ -203,7 +216,8 @@ TEST(ExperimentWindow, FearBarsAndSummaryAreTheEngineNumbers) {
 TEST(ExperimentWindow, ReversalCrossingPlotIsTheEngineAggregation) {
     ExperimentWindow window;
     ReversalTab* tab = window.reversalTab();
-    tab->setSetting("seeds", "2");
+    ASSERT_TRUE(tab->setSetting("bp-seeds", "2"));
+    ASSERT_TRUE(tab->setSetting("pc-seeds", "2"));
     tab->setSetting("trials", "40");
     tab->setSetting("T", "16");
     tab->setSetting("summary-after", "0");
@@ -251,7 +265,7 @@ TEST(ExperimentWindow, ReversalCrossingPlotIsTheEngineAggregation) {
     EXPECT_EQ(tab->table().header.size(), 11u);
 }
 
-TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptation) {
+TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptationNormalisedOrRaw) {
     ExperimentWindow window;
     SensorimotorTab* tab = window.sensorimotorTab();
     tab->setSetting("seeds", "2");
@@ -265,28 +279,16 @@ TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptation) {
     QCustomPlot* plot = tab->plot();
     ASSERT_EQ(plottables<QCPBars>(plot).size(), 2u);
     expectLabelledAxes(plot);
-    // One panel per rule, each scaled to its own bars.
     ASSERT_EQ(plot->axisRectCount(), 2);
-    for (int r = 0; r < 2; ++r) {
-        auto* bars = static_cast<QCPBars*>(
-            named(plot, QString("%1 mean ± sd").arg(engine::ruleName(ex::LearningRules[r]))));
-        ASSERT_NE(bars, nullptr);
-        EXPECT_EQ(bars->keyAxis()->axisRect(), plot->axisRect(r));
-        double top = 0.0;
-        for (int k = 0; k < 4; ++k)
-            top = std::max(top, barValue(bars, k));
-        EXPECT_GE(bars->valueAxis()->range().upper, top);
-        EXPECT_LE(bars->valueAxis()->range().upper, 10 * std::abs(top) + 1e-12);
-    }
+
+    // Each seed's mean adaptation per group, from the engine run directly.
     ex::SensorimotorConfig config;
     config.trainingBlocks = 2;
     config.testBlocks = 2;
     config.pc.iterations = 16;
     const auto groups = ex::exposureGroups();
+    std::map<Rule, std::vector<std::vector<double>>> raw;  // rule -> group -> seeds
     for (Rule rule : ex::LearningRules) {
-        auto* bars = named(plot, QString("%1 mean ± sd").arg(engine::ruleName(rule)));
-        ASSERT_NE(bars, nullptr);
-        ASSERT_EQ(static_cast<QCPBars*>(bars)->data()->size(), 4);
         std::vector<ex::AdaptationRow> rows[2];
         for (std::uint64_t seed = 0; seed < 2; ++seed)
             rows[seed] = ex::sensorimotorRun(rule, seed, config).rows;
@@ -303,15 +305,59 @@ TEST(ExperimentWindow, SensorimotorBarsAreTheEngineAdaptation) {
                 ASSERT_EQ(n, 2);
                 perSeed.push_back(sum / n);
             }
-            EXPECT_DOUBLE_EQ(barValue(bars, static_cast<int>(g)), ex::seedStats(perSeed).mean);
+            raw[rule].push_back(perSeed);
         }
+    }
+    auto barsOf = [&](Rule rule) {
+        auto* bars = static_cast<QCPBars*>(
+            named(tab->plot(), QString("%1 mean ± sd").arg(engine::ruleName(rule))));
+        EXPECT_NE(bars, nullptr);
+        return bars;
+    };
+
+    // Normalised (the default): each group over the rule's mean same-cue adaptation (1+, 1-),
+    // both panels on one scale.
+    ASSERT_TRUE(tab->normalised());
+    EXPECT_NE(plot->axisRect(0)->axis(QCPAxis::atLeft)->label().indexOf("same-cue"), -1);
+    for (Rule rule : ex::LearningRules) {
+        QCPBars* bars = barsOf(rule);
+        ASSERT_EQ(bars->data()->size(), 4);
+        const double scale =
+            (ex::seedStats(raw[rule][0]).mean + ex::seedStats(raw[rule][2]).mean) / 2.0;
+        for (size_t g = 0; g < groups.size(); ++g) {
+            std::vector<double> scaled;
+            for (double v : raw[rule][g])
+                scaled.push_back(v / scale);
+            EXPECT_NEAR(barValue(bars, static_cast<int>(g)), ex::seedStats(scaled).mean, 1e-12);
+        }
+    }
+    EXPECT_EQ(plot->axisRect(0)->axis(QCPAxis::atLeft)->range(),
+              plot->axisRect(1)->axis(QCPAxis::atLeft)->range());
+
+    // Raw: the engine's means, each panel scaled to its own bars.
+    tab->setNormalised(false);
+    EXPECT_NE(plot->axisRect(0)->axis(QCPAxis::atLeft)->label().indexOf("raw"), -1);
+    for (int r = 0; r < 2; ++r) {
+        const Rule rule = ex::LearningRules[r];
+        QCPBars* bars = barsOf(rule);
+        ASSERT_EQ(bars->data()->size(), 4);
+        EXPECT_EQ(bars->keyAxis()->axisRect(), plot->axisRect(r));
+        double top = 0.0;
+        for (size_t g = 0; g < groups.size(); ++g) {
+            EXPECT_DOUBLE_EQ(barValue(bars, static_cast<int>(g)), ex::seedStats(raw[rule][g]).mean);
+            top = std::max(top, barValue(bars, static_cast<int>(g)));
+        }
+        EXPECT_GE(bars->valueAxis()->range().upper, top);
+        EXPECT_LE(bars->valueAxis()->range().upper, 10 * std::abs(top) + 1e-30);
     }
     // BP: an exposure with cue 2 does not change the cue-1 prediction; what is left of its
     // other-cue bars is the channel trial's own teaching, far below the same-cue bars.
-    auto* bp = named(plot, "BP mean ± sd");
+    QCPBars* bp = barsOf(Rule::BP);
     EXPECT_LT(std::abs(barValue(bp, 1)), 1e-3 * std::abs(barValue(bp, 0)));
     EXPECT_LT(std::abs(barValue(bp, 3)), 1e-3 * std::abs(barValue(bp, 2)));
+    EXPECT_NE(tab->summary().indexOf("raw"), -1) << tab->summary().toStdString();
     EXPECT_NE(tab->summary().indexOf("transfer 2+/1+"), -1) << tab->summary().toStdString();
+    EXPECT_EQ(tab->table().header.back(), "adaptation_normalised");
 }
 
 TEST(ExperimentWindow, ErraticScatterHasOnePointPerSeedAndRate) {
