@@ -182,7 +182,7 @@ Outcome fear(const ex::FearSettings& s, unsigned threads) {
 }
 
 Outcome reversal(const ex::ReversalSettings& s, unsigned threads) {
-    return learning(ex::reversalJobs(s.seeds), ex::runReversalJob, s.config, threads,
+    return learning(ex::reversalJobs(s.bpSeeds, s.pcSeeds), ex::runReversalJob, s.config, threads,
                     [&](const auto& jobs) { return ex::summariseReversal(jobs, s.summaryAfter); });
 }
 

@@ -51,7 +51,8 @@ class MatchesTheCommandLine(unittest.TestCase):
             "erratic": {"seeds": 1, "trials": 4, "alphas_pc": [0.5], "alphas_bp": [0.35],
                         "width": 8, "T": 32},
             "fear-conditioning": {"seeds": 1, "T": 32},
-            "reversal-learning": {"seeds": 1, "trials": 40, "summary_after": 10, "T": 32},
+            "reversal-learning": {"bp_seeds": 1, "pc_seeds": 1, "trials": 40, "summary_after": 10,
+                                  "T": 32},
             "sensorimotor-transfer": {"seeds": 1, "training_blocks": 2, "test_blocks": 2,
                                       "T": 32},
         }

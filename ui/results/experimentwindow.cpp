@@ -8,6 +8,7 @@
 
 #include "ui/results/experimenttabs.h"
 #include "ui/results/figuretabs.h"
+#include "ui/views/screenfit.h"
 
 namespace ui {
 
@@ -48,14 +49,6 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QDialog(parent) {
     m_reversal = new ReversalTab(m_tabs);
     m_sensorimotor = new SensorimotorTab(m_tabs);
     m_erratic = new ErraticTab(m_tabs);
-<<<<<<< HEAD
-    // On a screen smaller than a tab needs, the window stays on the screen and the tab scrolls
-    // (each in its own scroll area, which gives wrapped text the height it needs).
-    m_tabs->addTab(scrolling(m_fear), tr("Fear conditioning"));
-    m_tabs->addTab(scrolling(m_reversal), tr("Reversal learning"));
-    m_tabs->addTab(scrolling(m_sensorimotor), tr("Sensorimotor transfer"));
-    m_tabs->addTab(scrolling(m_erratic), tr("Erratic learning"));
-=======
     const std::pair<ExperimentTab*, const char*> names[] = {
         {m_interference, "interference"},
         {m_lrSweep, "lr-sweep"},
@@ -68,16 +61,17 @@ ExperimentWindow::ExperimentWindow(QWidget* parent) : QDialog(parent) {
         {m_erratic, "erratic"}};
     for (const auto& [tab, name] : names)
         tab->setObjectName(QString::fromLatin1(name));  // the command line's experiment name
-    m_tabs->addTab(m_interference, tr("Fig. 1/3a Interference"));
-    m_tabs->addTab(m_lrSweep, tr("Fig. 3d Learning rates"));
-    m_tabs->addTab(m_alignment, tr("Fig. 3e Target alignment"));
-    m_tabs->addTab(m_prospectiveIndex, tr("Prospective index"));
-    m_tabs->addTab(m_trajectory, tr("1-2-2 Trajectories"));
-    m_tabs->addTab(m_fear, tr("Fear conditioning"));
-    m_tabs->addTab(m_reversal, tr("Reversal learning"));
-    m_tabs->addTab(m_sensorimotor, tr("Sensorimotor transfer"));
-    m_tabs->addTab(m_erratic, tr("Erratic learning"));
->>>>>>> f-fidelity
+    // On a screen smaller than a tab needs, the window stays on the screen and the tab scrolls
+    // (each in its own scroll area, which gives wrapped text the height it needs).
+    m_tabs->addTab(scrolling(m_interference), tr("Fig. 1/3a Interference"));
+    m_tabs->addTab(scrolling(m_lrSweep), tr("Fig. 3d Learning rates"));
+    m_tabs->addTab(scrolling(m_alignment), tr("Fig. 3e Target alignment"));
+    m_tabs->addTab(scrolling(m_prospectiveIndex), tr("Prospective index"));
+    m_tabs->addTab(scrolling(m_trajectory), tr("1-2-2 Trajectories"));
+    m_tabs->addTab(scrolling(m_fear), tr("Fear conditioning"));
+    m_tabs->addTab(scrolling(m_reversal), tr("Reversal learning"));
+    m_tabs->addTab(scrolling(m_sensorimotor), tr("Sensorimotor transfer"));
+    m_tabs->addTab(scrolling(m_erratic), tr("Erratic learning"));
     layout->addWidget(m_tabs);
     const QScreen* screen = parent ? parent->screen() : this->screen();
     resize(screen ? fitSize(PreferredSize, screen->availableGeometry()) : PreferredSize);
