@@ -94,10 +94,16 @@ ExperimentTab* ExperimentWindow::experimentTab(const QString& name) const {
 
 bool ExperimentWindow::showExperiment(const QString& name) {
     ExperimentTab* tab = experimentTab(name);
-    for (int i = 0; tab && i < m_tabs->count(); ++i)
-        if (pageContent(m_tabs->widget(i)) == tab)
-            m_tabs->setCurrentIndex(i);
+    if (tab)
+        m_tabs->setCurrentIndex(tabIndex(tab));
     return tab != nullptr;
+}
+
+int ExperimentWindow::tabIndex(const ExperimentTab* tab) const {
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (pageContent(m_tabs->widget(i)) == tab)
+            return i;
+    return -1;
 }
 
 ExperimentTab* ExperimentWindow::currentExperimentTab() const {

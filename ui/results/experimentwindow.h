@@ -42,6 +42,8 @@ public:
     bool showExperiment(const QString& name);
     /// The experiment tab shown (each page scrolls its tab), or nullptr.
     ExperimentTab* currentExperimentTab() const;
+    /// The index of the page that holds `tab` in tabs(), or -1.
+    int tabIndex(const ExperimentTab* tab) const;
     /// The tabs in display order.
     std::vector<ExperimentTab*> experimentTabs() const;
     /// Whether any tab is running.
