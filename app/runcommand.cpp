@@ -76,12 +76,31 @@ std::string vectorText(const engine::Matrix& m) {
     return s.str();
 }
 
-/// What both rules did: one CSV row per rule and trial, and why a rule stopped early.
+/// One line of the summary: a rule's loss and outputs at the start of a trial (the numbers, not
+/// their text: printed text is never read back).
+struct SummaryLine {
+    std::string rule;
+    long long trial = 0;
+    double loss = 0.0;
+    engine::Matrix outputs;
+};
+
+/// What both rules did: one CSV row per rule and trial, the first and last trial of each rule,
+/// and why a rule stopped early.
 struct RunTable {
     engine::report::TextTable csv;
+    std::vector<SummaryLine> first, last;  ///< One entry per rule that ran a trial.
     std::vector<std::string> problems;
     long long played = 0;  ///< Trials per rule (fewer than asked when a one-pass list ended).
 };
+
+/// The summary line of the trial `sim` has just finished (no allocation once `line` has its size).
+void takeSummaryLine(const engine::Simulation& sim, SummaryLine& line) {
+    line.rule = engine::ruleName(sim.rule());
+    line.trial = sim.trialsCompleted();
+    line.loss = sim.loss();
+    line.outputs = sim.prediction().col(0);
+}
 
 RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
     const engine::Network net = scenario.network();
@@ -92,6 +111,7 @@ RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
     t.played = trials;
     for (engine::Simulation* sim : {&bp, &pc}) {
         scenario.applyTrials(*sim);
+        SummaryLine first, last;
         for (long long k = 0; k < trials; ++k) {
             if (!sim->stepTrial()) {
                 if (sim->status() == engine::Status::Ok) {
@@ -104,6 +124,13 @@ RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
                 break;
             }
             t.csv.rows.push_back(row(scenario, *sim));
+            takeSummaryLine(*sim, k == 0 ? first : last);
+            if (k == 0)
+                last = first;
+        }
+        if (first.trial > 0) {
+            t.first.push_back(std::move(first));
+            t.last.push_back(std::move(last));
         }
     }
     t.played = std::min(trials, t.played);
@@ -131,19 +158,15 @@ void printRunSummary(const ScenarioSource& s, const RunTable& t, long long asked
             << " were asked for)\n";
     out << "\n";
     out << "rule  trial  loss        outputs (before the trial learns)\n";
-    for (const auto& r : t.csv.rows) {
-        const bool first = r[1] == "1";
-        const bool last = r[1] == std::to_string(trials);
-        if (!first && !last)
-            continue;
-        std::ostringstream line;
-        line << std::left << std::setw(6) << r[0] << std::setw(7) << r[1] << std::setw(12)
-             << std::fixed << std::setprecision(6) << std::stod(r[2]);
-        engine::Matrix outputs(static_cast<Index>(scenario.spec.sizes.back()), 1);
-        for (Index i = 0; i < outputs.rows(); ++i)
-            outputs(i, 0) = std::stod(r[3 + static_cast<size_t>(i)]);
-        out << line.str() << vectorText(outputs) << "\n";
-    }
+    for (size_t k = 0; k < t.first.size(); ++k)
+        for (const SummaryLine* line : {&t.first[k], &t.last[k]}) {
+            if (line == &t.last[k] && line->trial == t.first[k].trial)
+                continue;  // one trial: its first is its last
+            std::ostringstream text;
+            text << std::left << std::setw(6) << line->rule << std::setw(7) << line->trial
+                 << std::setw(12) << std::fixed << std::setprecision(6) << line->loss;
+            out << text.str() << vectorText(line->outputs) << "\n";
+        }
 }
 
 /// --trials, or 64 (at least one pass of the list) when not given; an error message otherwise.
