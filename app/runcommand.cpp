@@ -85,13 +85,13 @@ struct SummaryLine {
     engine::Matrix outputs;
 };
 
-/// What both rules did: one CSV row per rule and trial, the first and last trial of each rule,
-/// and why a rule stopped early.
+/// What both rules did: the first and last trial of each rule, the CSV rows written, and why a
+/// rule stopped early.
 struct RunTable {
-    engine::report::TextTable csv;
     std::vector<SummaryLine> first, last;  ///< One entry per rule that ran a trial.
     std::vector<std::string> problems;
     long long played = 0;  ///< Trials per rule (fewer than asked when a one-pass list ended).
+    long long rows = 0;    ///< CSV rows written.
 };
 
 /// The summary line of the trial `sim` has just finished (no allocation once `line` has its size).
@@ -102,12 +102,16 @@ void takeSummaryLine(const engine::Simulation& sim, SummaryLine& line) {
     line.outputs = sim.prediction().col(0);
 }
 
-RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
+/// Runs both rules for `trials` trials; each trial's row goes to `csv` as it comes (when given),
+/// so memory does not grow with the trials.
+RunTable runBothRules(const engine::Scenario& scenario, long long trials,
+                      engine::report::OutputFile* csv) {
     const engine::Network net = scenario.network();
     engine::Simulation bp(net, scenario.bp);
     engine::Simulation pc(net, scenario.pc);
     RunTable t;
-    t.csv.header = header(scenario, net);
+    if (csv)
+        csv->write(engine::report::csvLine(header(scenario, net)));
     t.played = trials;
     for (engine::Simulation* sim : {&bp, &pc}) {
         scenario.applyTrials(*sim);
@@ -123,7 +127,10 @@ RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
                                      sim->problem());
                 break;
             }
-            t.csv.rows.push_back(row(scenario, *sim));
+            if (csv) {
+                csv->write(engine::report::csvLine(row(scenario, *sim)));
+                ++t.rows;
+            }
             takeSummaryLine(*sim, k == 0 ? first : last);
             if (k == 0)
                 last = first;
@@ -210,17 +217,25 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "prospect run: " << *error << "\n";
         return 2;
     }
-    const RunTable table = runBothRules(scenario.scenario, trials);
-    printRunSummary(scenario, table, trials, out);
+    engine::report::OutputFile csv;
+    const bool writeCsv = options.given("csv");
+    const std::string csvPath = options.text("csv");
+    if (writeCsv)
+        if (auto code = openOutput("run", "csv", csvPath, csv, err))
+            return *code;
+    // With the CSV on standard output, the summary goes to standard error.
+    std::ostream& summary =
+        writeCsv && csv.direct() && engine::report::isStandardOutput(csvPath) ? err : out;
+    const RunTable table = runBothRules(scenario.scenario, trials, writeCsv ? &csv : nullptr);
+    printRunSummary(scenario, table, trials, summary);
     for (const std::string& p : table.problems)
         err << "prospect run: run stopped early: " << p << "\n";
-    if (options.given("csv")) {
-        const std::string csvPath = options.text("csv");
-        if (auto error = writeFileAtomically(csvPath, engine::report::csvText(table.csv))) {
+    if (writeCsv) {
+        if (auto error = csv.commit()) {
             err << "prospect run: " << *error << "\n";
             return 1;
         }
-        out << "\nWrote " << table.csv.rows.size() << " rows to " << csvPath << "\n";
+        summary << "\nWrote " << table.rows << " rows to " << csvPath << "\n";
     }
     return table.problems.empty() ? 0 : 1;
 }
