@@ -72,7 +72,11 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
             << options.helpText();
         return 0;
     }
-    // The CSV file is opened first: a name that cannot be written is refused before the run.
+    if (auto error = experiment->check(options)) {
+        err << "prospect experiment " << experiment->name << ": " << *error << "\n";
+        return 2;
+    }
+    // The CSV file is opened next: a name that cannot be written is refused before the run.
     engine::report::OutputFile csv;
     const bool writeCsv = options.given("csv");
     const std::string path = options.text("csv");

@@ -226,17 +226,26 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     // With the CSV on standard output, the summary goes to standard error.
     std::ostream& summary =
         writeCsv && csv.direct() && engine::report::isStandardOutput(csvPath) ? err : out;
-    const RunTable table = runBothRules(scenario.scenario, trials, writeCsv ? &csv : nullptr);
-    printRunSummary(scenario, table, trials, summary);
-    for (const std::string& p : table.problems)
-        err << "prospect run: run stopped early: " << p << "\n";
+    long long rows = 0;
+    const int code = runScenario(scenario, trials, writeCsv ? &csv : nullptr, summary, err, &rows);
     if (writeCsv) {
         if (auto error = csv.commit()) {
             err << "prospect run: " << *error << "\n";
             return 1;
         }
-        summary << "\nWrote " << table.rows << " rows to " << csvPath << "\n";
+        summary << "\nWrote " << rows << " rows to " << csvPath << "\n";
     }
+    return code;
+}
+
+int runScenario(const ScenarioSource& scenario, long long trials, engine::report::OutputFile* csv,
+                std::ostream& out, std::ostream& err, long long* rows) {
+    const RunTable table = runBothRules(scenario.scenario, trials, csv);
+    printRunSummary(scenario, table, trials, out);
+    for (const std::string& p : table.problems)
+        err << "prospect run: run stopped early: " << p << "\n";
+    if (rows)
+        *rows = table.rows;
     return table.problems.empty() ? 0 : 1;
 }
 
