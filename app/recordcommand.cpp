@@ -15,6 +15,7 @@
 #include "app/parallel.h"
 #include "app/qtsetup.h"
 #include "app/scenariosource.h"
+#include "engine/report/format.h"
 #include "ui/media/export.h"
 #include "ui/media/recorder.h"
 #include "ui/media/recording.h"
@@ -80,13 +81,13 @@ std::optional<std::string> readRender(const Options& o, const engine::Scenario& 
                                       ui::RenderSettings& render) {
     const auto view = ui::recordViewFromName(QString::fromStdString(o.text("view")));
     if (!view)
-        return "--view: '" + o.text("view") + "' is not one of " +
+        return "--view: " + engine::report::echoed(o.text("view")) + " is not one of " +
                ui::recordViewNames().join(", ").toStdString();
     render.view = *view;
     const auto size = parsePictureSize(o.text("size"));
     if (!size)
-        return "--size: '" + o.text("size") +
-               "' is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)";
+        return "--size: " + engine::report::echoed(o.text("size")) +
+               " is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)";
     render.size = *size;
     if (o.given("scale")) {
         double scale = 0.0;
@@ -208,7 +209,8 @@ std::optional<std::string> readRecordRequest(const Options& o, const ui::RenderS
         return std::string("--out FILE.mp4 (or .webm, .gif) is required");
     const auto format = ui::videoFormatFor(r.outPath);
     if (!format)
-        return "--out: '" + o.text("out") + "' has an unknown extension; use .mp4, .webm or .gif";
+        return "--out: " + engine::report::echoed(o.text("out")) +
+               " has an unknown extension; use .mp4, .webm or .gif";
     r.format = *format;
     if (o.text("every") == "iteration")
         r.every = ui::Granularity::Iteration;
@@ -217,7 +219,8 @@ std::optional<std::string> readRecordRequest(const Options& o, const ui::RenderS
     else if (o.text("every") == "trial")
         r.every = ui::Granularity::Trial;
     else
-        return "--every: '" + o.text("every") + "' is not iteration, phase or trial";
+        return "--every: " + engine::report::echoed(o.text("every")) +
+               " is not iteration, phase or trial";
     if (auto e = o.integer("fps", r.fps))
         return e;
     if (auto e = o.integer("from", r.from))
@@ -369,7 +372,8 @@ std::optional<std::string> checkExportFiles(const Options& o, const ui::RenderSe
             if (file.size() < suffix.size() ||
                 QString::fromStdString(file).toLower().toStdString().compare(
                     file.size() - suffix.size(), suffix.size(), suffix) != 0)
-                return "--" + std::string(kind) + ": '" + file + "' must end in " + suffix;
+                return "--" + std::string(kind) + ": " + engine::report::echoed(file) +
+                       " must end in " + suffix;
         }
     if (o.given("pdf") && !ui::isPlotView(render.view))
         return std::string(
