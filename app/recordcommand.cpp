@@ -4,7 +4,6 @@
 #include <QEventLoop>
 #include <QTimer>
 #include <algorithm>
-#include <csignal>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -12,7 +11,6 @@
 #include <sstream>
 
 #include "app/options.h"
-#include "app/parallel.h"
 #include "app/qtsetup.h"
 #include "app/scenariosource.h"
 #include "engine/report/format.h"
@@ -167,11 +165,6 @@ std::optional<int> startCommand(const char* command, const char* help,
     return readCommon(command, path, o, c, err);
 }
 
-extern "C" void onRecordInterrupt(int) {
-    requestCancel();
-    std::signal(SIGINT, SIG_DFL);
-}
-
 }  // namespace
 
 bool isRecordCommand(const std::vector<std::string>& args) {
@@ -186,7 +179,6 @@ int runRecordCommand(int argc, char** argv, const std::vector<std::string>& args
     installQtMessageFilter();
     QApplication application(argc, argv);
     warnWithoutFonts();
-    std::signal(SIGINT, onRecordInterrupt);
     return args[0] == "record" ? recordCommand(rest, std::cout, std::cerr)
                                : exportCommand(rest, std::cout, std::cerr);
 }
@@ -248,7 +240,8 @@ struct Encoded {
 };
 
 /// Renders and encodes the frames of `job` with `recorder`, printing progress to `err`, until
-/// it finishes or SIGINT cancels it; `started()` runs once the job has started.
+/// it finishes (Ctrl-C ends the program: app/interrupt.h); `started()` runs once the job has
+/// started.
 Encoded encode(ui::Recorder& recorder, const ui::Recorder::Job& job,
                const std::function<void()>& started, std::ostream& err) {
     QEventLoop loop;
@@ -267,12 +260,6 @@ Encoded encode(ui::Recorder& recorder, const ui::Recorder::Job& job,
             err << "\rrendering and encoding: " << tenth * 10 << " %" << std::flush;
         }
     });
-    QTimer interrupt;
-    QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
-        if (cancelRequested())
-            recorder.cancel();
-    });
-    interrupt.start(50);
     if (QString e = recorder.start(job); !e.isEmpty())
         return {false, false, e};
     started();
@@ -292,10 +279,6 @@ int reportRecording(const ui::Recorder& recorder, const Encoded& encoded, const 
     }
     if (!encoded.ok) {
         err << "prospect record: " << encoded.message.toStdString() << "; nothing written\n";
-        if (cancelRequested()) {
-            clearCancel();
-            return 130;
-        }
         return 1;
     }
     out << encoded.message.toStdString() << "\n";
