@@ -312,34 +312,39 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
     RecordRequest request;
     if (auto e = readRecordRequest(o, c.render, request))
         return fail(*e);
-    auto recording = std::make_shared<ui::Recording>();
-    QString stopped;
-    if (QString e =
-            ui::simulateRecording(c.scenario, c.trials, request.every, *recording, &stopped);
-        !e.isEmpty())
-        return fail(e.toStdString());
-    if (!recording->note.isEmpty())
-        out << "Note: " << recording->note.toStdString() << "\n";
-    const long long steps = static_cast<long long>(recording->history.size());
+    if (request.from < 0 || (request.to >= 0 && request.to < request.from))
+        return fail("--from/--to must pick a range of steps from 0 on, --from <= --to");
+    // The run stepped once without keeping frames: how many steps it has, before any drawing.
+    const ui::RecordingPlan plan = ui::planRecording(c.scenario, c.trials, request.every);
+    if (!plan.error.isEmpty())
+        return fail(plan.error.toStdString());
+    if (!plan.note.isEmpty())
+        out << "Note: " << plan.note.toStdString() << "\n";
+    const long long steps = static_cast<long long>(plan.frames);
     const long long from = request.from, to = request.to < 0 ? steps - 1 : request.to;
-    if (from < 0 || to >= steps || from > to)
+    if (to >= steps)
         return fail("--from/--to must pick steps within 0.." + std::to_string(steps - 1));
 
     ui::Recorder recorder;
-    const ui::Recorder::Job job{recording, std::size_t(from), std::size_t(to),
-                                c.render,  int(request.fps),  request.outPath};
+    ui::Recorder::Job job;
+    job.simulate = ui::Resimulation{c.scenario, c.trials, request.every, plan.frames};
+    job.first = std::size_t(from);
+    job.last = std::size_t(to);
+    job.render = c.render;
+    job.fps = int(request.fps);
+    job.path = request.outPath;
     const Encoded encoded = encode(
         recorder, job,
         [&] {
             noteCrowding(c.render, out);
             out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
-                << c.source << "): " << recording->trialsRun << " trials, one frame per "
+                << c.source << "): " << plan.trialsRun << " trials, one frame per "
                 << o.text("every") << ", " << (to - from + 1) << " frames of " << steps
                 << " steps, view " << ui::recordViewName(c.render.view).toStdString() << "\n"
                 << std::flush;
         },
         err);
-    return reportRecording(recorder, encoded, stopped, out, err);
+    return reportRecording(recorder, encoded, plan.stopped, out, err);
 }
 
 namespace {
