@@ -1,39 +1,22 @@
 #include "app/atomicfile.h"
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-
 namespace app {
 
 std::optional<std::string> writeFileAtomically(const std::string& path,
                                                const std::string& contents) {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    if (path.empty())
-        return std::string("no output file name given");
-    std::error_code ec;
-    if (fs::is_directory(target, ec))
-        return "cannot write '" + path + "': it is a directory";
-    const fs::path tmp = target.string() + ".tmp-prospect";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return "cannot write '" + path + "': " + std::strerror(errno);
-        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-        out.flush();
-        if (!out) {
-            const std::string why = std::strerror(errno);
-            out.close();
-            fs::remove(tmp, ec);
-            return "cannot write '" + path + "': " + why;
-        }
+    return engine::report::writeOutputFile(path, contents);
+}
+
+std::optional<int> openOutput(const std::string& command, const std::string& option,
+                              const std::string& path, engine::report::OutputFile& file,
+                              std::ostream& err) {
+    if (path.empty()) {
+        err << "prospect " << command << ": --" << option << ": give a file name\n";
+        return 2;
     }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        return "cannot write '" + path + "': " + ec.message();
+    if (auto error = file.open(path)) {
+        err << "prospect " << command << ": " << *error << "\n";
+        return 1;
     }
     return std::nullopt;
 }

@@ -75,6 +75,17 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
             << options.helpText();
         return 0;
     }
+    if (auto error = experiment->check(options)) {
+        err << "prospect experiment " << experiment->name << ": " << *error << "\n";
+        return 2;
+    }
+    // The CSV file is opened next: a name that cannot be written is refused before the run.
+    engine::report::OutputFile csv;
+    const bool writeCsv = options.given("csv");
+    const std::string path = options.text("csv");
+    if (writeCsv)
+        if (auto code = openOutput("experiment " + experiment->name, "csv", path, csv, err))
+            return *code;
     ExperimentResult result;
     if (auto error = experiment->run(options, result, err)) {
         err << "prospect experiment " << experiment->name << ": " << *error << "\n";
@@ -90,20 +101,21 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
             << "; nothing written\n";
         return 1;
     }
-    out << result.summary;
+    // With the CSV on standard output, the summary goes to standard error.
+    std::ostream& summary = writeCsv && engine::report::isStandardOutput(path) ? err : out;
+    summary << result.summary;
     for (const std::string& note : result.notes)
         err << "prospect experiment " << experiment->name << ": " << note << "\n";
     for (const std::string& problem : result.problems)
         err << "prospect experiment " << experiment->name << ": run stopped early: " << problem
             << "\n";
-    if (options.given("csv")) {
-        const std::string path = options.text("csv");
-        if (auto error = writeFileAtomically(
-                path, result.csvPreamble + engine::report::csvText(result.csv))) {
+    if (writeCsv) {
+        csv.write(result.csvPreamble + engine::report::csvText(result.csv));
+        if (auto error = csv.commit()) {
             err << "prospect experiment " << experiment->name << ": " << *error << "\n";
             return 1;
         }
-        out << "\nWrote " << result.csv.rows.size() << " rows to " << path << "\n";
+        summary << "\nWrote " << result.csv.rows.size() << " rows to " << path << "\n";
     }
     return result.problems.empty() ? 0 : 1;
 }

@@ -127,10 +127,10 @@ void noteDivergences(const std::vector<ex::DataCellResult>& results, ExperimentR
             result.notes.push_back("diverged (recorded, the grid goes on): " + r.problem);
 }
 
-Error runDataExperiment(const ex::DataExperimentInfo& info, const Options& o,
-                        ExperimentResult& result, std::ostream& log) {
+/// The plan of the given options (with --quick its defaults), or the settings' problems.
+ex::DataPlanRead readPlan(const ex::DataExperimentInfo& info, const Options& o) {
     const bool quick = o.given("quick");
-    ex::DataPlanRead read = ex::readDataPlan(
+    return ex::readDataPlan(
         info.protocol,
         [&](const std::string& name) {
             if (o.given(name))
@@ -141,19 +141,41 @@ Error runDataExperiment(const ex::DataExperimentInfo& info, const Options& o,
             return std::string();
         },
         "--");
-    if (!read.plan)
-        return read.problems.front();
-    const ex::DataPlan& plan = *read.plan;
-    RunContext context{1, log};
-    if (Error problem = readThreads(o, context.threads))
+}
+
+/// The thread count and the shard (0 of 0 for the whole grid), or the first problem.
+Error readRunOptions(const Options& o, unsigned& threads, int& shard, int& shards) {
+    if (Error problem = readThreads(o, threads))
         return problem;
-    int shard = 0, shards = 0;
     if (o.given("shard")) {
         if (Error problem = readShard(o.text("shard"), shard, shards))
             return problem;
         if (!o.given("csv"))
             return "--shard writes its rows to a file: give --csv FILE";
     }
+    return std::nullopt;
+}
+
+/// Every option checked, nothing run and no data read.
+Error checkDataExperiment(const ex::DataExperimentInfo& info, const Options& o) {
+    const ex::DataPlanRead read = readPlan(info, o);
+    if (!read.plan)
+        return read.problems.front();
+    unsigned threads = 1;
+    int shard = 0, shards = 0;
+    return readRunOptions(o, threads, shard, shards);
+}
+
+Error runDataExperiment(const ex::DataExperimentInfo& info, const Options& o,
+                        ExperimentResult& result, std::ostream& log) {
+    ex::DataPlanRead read = readPlan(info, o);
+    if (!read.plan)
+        return read.problems.front();
+    const ex::DataPlan& plan = *read.plan;
+    RunContext context{1, log};
+    int shard = 0, shards = 0;
+    if (Error problem = readRunOptions(o, context.threads, shard, shards))
+        return problem;
     const engine::data::DatasetLoad load = engine::data::loadFashionMnistCached(plan.dataFolder);
     if (!load.ok())
         return load.error;
@@ -181,7 +203,7 @@ Error runDataExperiment(const ex::DataExperimentInfo& info, const Options& o,
 }
 
 Experiment dataCommand(const ex::DataExperimentInfo& info) {
-    Experiment e{info.name, info.paper, info.description, {}, {}};
+    Experiment e{info.name, info.paper, info.description, {}, {}, {}};
     for (engine::experiments::OptionGroup group :
          {ex::OptionGroup::Experiment, ex::OptionGroup::Rules}) {
         if (group == ex::OptionGroup::Rules) {
@@ -198,6 +220,7 @@ Experiment dataCommand(const ex::DataExperimentInfo& info) {
                      o.help + (o.quickText != o.defaultText ? " [--quick: " + o.quickText + "]"
                                                             : std::string())});
     }
+    e.check = [&info](const Options& o) { return checkDataExperiment(info, o); };
     e.run = [&info](const Options& o, ExperimentResult& result, std::ostream& log) {
         return runDataExperiment(info, o, result, log);
     };

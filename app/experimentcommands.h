@@ -29,6 +29,8 @@ struct Experiment {
     std::string paper;        ///< Where it is in the paper, e.g. "Fig. 1 / 3a".
     std::string description;  ///< One line.
     std::vector<OptionSpec> options;
+    /// Checks parsed options without running anything; returns the first problem or nothing.
+    std::function<std::optional<std::string>(const Options&)> check;
     /// Runs with parsed options; returns an error message (bad option value) or fills `result`.
     /// `log` receives progress lines.
     std::function<std::optional<std::string>(const Options&, ExperimentResult&, std::ostream& log)>

@@ -91,18 +91,28 @@ Experiment tableExperiment(std::string name, std::string paper, std::string desc
                  std::move(paper),
                  std::move(description),
                  tableOptions(table, threads),
+                 {},
                  {}};
-    e.run = [&table, threads, run](const Options& o, ExperimentResult& result,
-                                   std::ostream& log) -> Error {
-        S settings;
+    // The settings and the thread count, or the first problem.
+    auto read = [&table, threads](const Options& o, S& settings, unsigned& threadCount) -> Error {
         const auto problems = engine::experiments::readSettings(
             table, [&o](const std::string& option) { return o.text(option); }, "--", settings);
         if (!problems.empty())
             return problems.front();
-        RunContext context{1, log};
         if (threads)
-            if (Error problem = readThreads(o, context.threads))
-                return problem;
+            return readThreads(o, threadCount);
+        return std::nullopt;
+    };
+    e.check = [read](const Options& o) -> Error {
+        S settings;
+        unsigned threadCount = 1;
+        return read(o, settings, threadCount);
+    };
+    e.run = [read, run](const Options& o, ExperimentResult& result, std::ostream& log) -> Error {
+        S settings;
+        RunContext context{1, log};
+        if (Error problem = read(o, settings, context.threads))
+            return problem;
         return run(settings, context, result);
     };
     return e;

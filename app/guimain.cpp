@@ -15,6 +15,7 @@
 
 #include "app/options.h"
 #include "app/qtsetup.h"
+#include "engine/report/format.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 #include "ui/lab/displaycontroller.h"
@@ -149,7 +150,8 @@ std::optional<std::string> readGuiRequest(const Options& options, const std::str
     }
     r.presetName = options.text("preset");
     if (!engine::findPreset(r.presetName))
-        return "no preset called '" + r.presetName + "' (see: prospect --list-presets)";
+        return "no preset called " + engine::report::echoed(r.presetName) +
+               " (see: prospect --list-presets)";
     if (auto error = options.integer("trials", r.trials);
         error || r.trials < 0 || r.trials > 10'000'000)
         return std::string("--trials must be a whole number from 0 to 10000000");

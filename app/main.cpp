@@ -1,11 +1,12 @@
 // prospect: the lab window, or a headless command (see app/cli.h).
-#include <csignal>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "app/cli.h"
-#include "app/parallel.h"
+#include "app/interrupt.h"
 #ifdef PROSPECT_WITH_GUI
 #include "app/guimain.h"
 #include "app/recordcommand.h"
@@ -13,16 +14,7 @@
 
 namespace {
 
-// Ctrl-C asks a running experiment to stop starting runs (it then reports and writes nothing);
-// a second Ctrl-C ends the program at once.
-extern "C" void onInterrupt(int) {
-    app::requestCancel();
-    std::signal(SIGINT, SIG_DFL);
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
 #ifdef PROSPECT_WITH_GUI
     if (app::isGuiCommand(args))
@@ -37,6 +29,23 @@ int main(int argc, char** argv) {
         return 2;
     }
 #endif
-    std::signal(SIGINT, onInterrupt);
     return app::runCommandLine(args, std::cout, std::cerr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Ctrl-C, SIGTERM and SIGHUP remove the temporaries of files being written, in every mode.
+    app::installInterruptHandlers();
+    // Nothing the commands throw should reach here; if something does, it is said, not a crash.
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "prospect: out of memory\n";
+    } catch (const std::exception& e) {
+        std::cerr << "prospect: an unexpected error: " << e.what() << "\n";
+    } catch (...) {
+        std::cerr << "prospect: an unexpected error\n";
+    }
+    return 1;
 }

@@ -4,6 +4,8 @@
 #include <limits>
 #include <sstream>
 
+#include "engine/report/format.h"
+
 namespace app {
 
 std::optional<std::string> Options::parse(const std::vector<std::string>& args) {
@@ -14,7 +16,7 @@ std::optional<std::string> Options::parse(const std::vector<std::string>& args) 
             continue;
         }
         if (a.rfind("--", 0) != 0)
-            return "unexpected argument '" + a + "'";
+            return "unexpected argument " + engine::report::echoed(a);
         std::string name = a.substr(2), value;
         const size_t eq = name.find('=');
         const bool inlineValue = eq != std::string::npos;
@@ -27,7 +29,7 @@ std::optional<std::string> Options::parse(const std::vector<std::string>& args) 
             if (s.name == name)
                 spec = &s;
         if (!spec)
-            return "unknown option '--" + name + "' (see --help)";
+            return "unknown option " + engine::report::echoed("--" + name) + " (see --help)";
         if (spec->flag) {
             if (inlineValue)
                 return "option '--" + name + "' takes no value";

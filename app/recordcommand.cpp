@@ -4,7 +4,6 @@
 #include <QEventLoop>
 #include <QTimer>
 #include <algorithm>
-#include <csignal>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -12,9 +11,9 @@
 #include <sstream>
 
 #include "app/options.h"
-#include "app/parallel.h"
 #include "app/qtsetup.h"
 #include "app/scenariosource.h"
+#include "engine/report/format.h"
 #include "ui/media/export.h"
 #include "ui/media/recorder.h"
 #include "ui/media/recording.h"
@@ -80,13 +79,13 @@ std::optional<std::string> readRender(const Options& o, const engine::Scenario& 
                                       ui::RenderSettings& render) {
     const auto view = ui::recordViewFromName(QString::fromStdString(o.text("view")));
     if (!view)
-        return "--view: '" + o.text("view") + "' is not one of " +
+        return "--view: " + engine::report::echoed(o.text("view")) + " is not one of " +
                ui::recordViewNames().join(", ").toStdString();
     render.view = *view;
     const auto size = parsePictureSize(o.text("size"));
     if (!size)
-        return "--size: '" + o.text("size") +
-               "' is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)";
+        return "--size: " + engine::report::echoed(o.text("size")) +
+               " is not WIDTHxHEIGHT from 16x16 to 7680x4320 (or 720p, 1080p, square)";
     render.size = *size;
     if (o.given("scale")) {
         double scale = 0.0;
@@ -166,11 +165,6 @@ std::optional<int> startCommand(const char* command, const char* help,
     return readCommon(command, path, o, c, err);
 }
 
-extern "C" void onRecordInterrupt(int) {
-    requestCancel();
-    std::signal(SIGINT, SIG_DFL);
-}
-
 }  // namespace
 
 bool isRecordCommand(const std::vector<std::string>& args) {
@@ -185,7 +179,6 @@ int runRecordCommand(int argc, char** argv, const std::vector<std::string>& args
     installQtMessageFilter();
     QApplication application(argc, argv);
     warnWithoutFonts();
-    std::signal(SIGINT, onRecordInterrupt);
     return args[0] == "record" ? recordCommand(rest, std::cout, std::cerr)
                                : exportCommand(rest, std::cout, std::cerr);
 }
@@ -208,7 +201,8 @@ std::optional<std::string> readRecordRequest(const Options& o, const ui::RenderS
         return std::string("--out FILE.mp4 (or .webm, .gif) is required");
     const auto format = ui::videoFormatFor(r.outPath);
     if (!format)
-        return "--out: '" + o.text("out") + "' has an unknown extension; use .mp4, .webm or .gif";
+        return "--out: " + engine::report::echoed(o.text("out")) +
+               " has an unknown extension; use .mp4, .webm or .gif";
     r.format = *format;
     if (o.text("every") == "iteration")
         r.every = ui::Granularity::Iteration;
@@ -217,7 +211,8 @@ std::optional<std::string> readRecordRequest(const Options& o, const ui::RenderS
     else if (o.text("every") == "trial")
         r.every = ui::Granularity::Trial;
     else
-        return "--every: '" + o.text("every") + "' is not iteration, phase or trial";
+        return "--every: " + engine::report::echoed(o.text("every")) +
+               " is not iteration, phase or trial";
     if (auto e = o.integer("fps", r.fps))
         return e;
     if (auto e = o.integer("from", r.from))
@@ -245,7 +240,8 @@ struct Encoded {
 };
 
 /// Renders and encodes the frames of `job` with `recorder`, printing progress to `err`, until
-/// it finishes or SIGINT cancels it; `started()` runs once the job has started.
+/// it finishes (Ctrl-C ends the program: app/interrupt.h); `started()` runs once the job has
+/// started.
 Encoded encode(ui::Recorder& recorder, const ui::Recorder::Job& job,
                const std::function<void()>& started, std::ostream& err) {
     QEventLoop loop;
@@ -264,12 +260,6 @@ Encoded encode(ui::Recorder& recorder, const ui::Recorder::Job& job,
             err << "\rrendering and encoding: " << tenth * 10 << " %" << std::flush;
         }
     });
-    QTimer interrupt;
-    QObject::connect(&interrupt, &QTimer::timeout, &loop, [&] {
-        if (cancelRequested())
-            recorder.cancel();
-    });
-    interrupt.start(50);
     if (QString e = recorder.start(job); !e.isEmpty())
         return {false, false, e};
     started();
@@ -289,10 +279,6 @@ int reportRecording(const ui::Recorder& recorder, const Encoded& encoded, const 
     }
     if (!encoded.ok) {
         err << "prospect record: " << encoded.message.toStdString() << "; nothing written\n";
-        if (cancelRequested()) {
-            clearCancel();
-            return 130;
-        }
         return 1;
     }
     out << encoded.message.toStdString() << "\n";
@@ -326,34 +312,39 @@ int recordCommand(const std::vector<std::string>& args, std::ostream& out, std::
     RecordRequest request;
     if (auto e = readRecordRequest(o, c.render, request))
         return fail(*e);
-    auto recording = std::make_shared<ui::Recording>();
-    QString stopped;
-    if (QString e =
-            ui::simulateRecording(c.scenario, c.trials, request.every, *recording, &stopped);
-        !e.isEmpty())
-        return fail(e.toStdString());
-    if (!recording->note.isEmpty())
-        out << "Note: " << recording->note.toStdString() << "\n";
-    const long long steps = static_cast<long long>(recording->history.size());
+    if (request.from < 0 || (request.to >= 0 && request.to < request.from))
+        return fail("--from/--to must pick a range of steps from 0 on, --from <= --to");
+    // The run stepped once without keeping frames: how many steps it has, before any drawing.
+    const ui::RecordingPlan plan = ui::planRecording(c.scenario, c.trials, request.every);
+    if (!plan.error.isEmpty())
+        return fail(plan.error.toStdString());
+    if (!plan.note.isEmpty())
+        out << "Note: " << plan.note.toStdString() << "\n";
+    const long long steps = static_cast<long long>(plan.frames);
     const long long from = request.from, to = request.to < 0 ? steps - 1 : request.to;
-    if (from < 0 || to >= steps || from > to)
+    if (to >= steps)
         return fail("--from/--to must pick steps within 0.." + std::to_string(steps - 1));
 
     ui::Recorder recorder;
-    const ui::Recorder::Job job{recording, std::size_t(from), std::size_t(to),
-                                c.render,  int(request.fps),  request.outPath};
+    ui::Recorder::Job job;
+    job.simulate = ui::Resimulation{c.scenario, c.trials, request.every, plan.frames};
+    job.first = std::size_t(from);
+    job.last = std::size_t(to);
+    job.render = c.render;
+    job.fps = int(request.fps);
+    job.path = request.outPath;
     const Encoded encoded = encode(
         recorder, job,
         [&] {
             noteCrowding(c.render, out);
             out << "Recording " << (c.scenario.title.empty() ? c.source : c.scenario.title) << " ("
-                << c.source << "): " << recording->trialsRun << " trials, one frame per "
+                << c.source << "): " << plan.trialsRun << " trials, one frame per "
                 << o.text("every") << ", " << (to - from + 1) << " frames of " << steps
                 << " steps, view " << ui::recordViewName(c.render.view).toStdString() << "\n"
                 << std::flush;
         },
         err);
-    return reportRecording(recorder, encoded, stopped, out, err);
+    return reportRecording(recorder, encoded, plan.stopped, out, err);
 }
 
 namespace {
@@ -369,7 +360,8 @@ std::optional<std::string> checkExportFiles(const Options& o, const ui::RenderSe
             if (file.size() < suffix.size() ||
                 QString::fromStdString(file).toLower().toStdString().compare(
                     file.size() - suffix.size(), suffix.size(), suffix) != 0)
-                return "--" + std::string(kind) + ": '" + file + "' must end in " + suffix;
+                return "--" + std::string(kind) + ": " + engine::report::echoed(file) +
+                       " must end in " + suffix;
         }
     if (o.given("pdf") && !ui::isPlotView(render.view))
         return std::string(

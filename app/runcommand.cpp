@@ -76,22 +76,46 @@ std::string vectorText(const engine::Matrix& m) {
     return s.str();
 }
 
-/// What both rules did: one CSV row per rule and trial, and why a rule stopped early.
-struct RunTable {
-    engine::report::TextTable csv;
-    std::vector<std::string> problems;
-    long long played = 0;  ///< Trials per rule (fewer than asked when a one-pass list ended).
+/// One line of the summary: a rule's loss and outputs at the start of a trial (the numbers, not
+/// their text: printed text is never read back).
+struct SummaryLine {
+    std::string rule;
+    long long trial = 0;
+    double loss = 0.0;
+    engine::Matrix outputs;
 };
 
-RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
+/// What both rules did: the first and last trial of each rule, the CSV rows written, and why a
+/// rule stopped early.
+struct RunTable {
+    std::vector<SummaryLine> first, last;  ///< One entry per rule that ran a trial.
+    std::vector<std::string> problems;
+    long long played = 0;  ///< Trials per rule (fewer than asked when a one-pass list ended).
+    long long rows = 0;    ///< CSV rows written.
+};
+
+/// The summary line of the trial `sim` has just finished (no allocation once `line` has its size).
+void takeSummaryLine(const engine::Simulation& sim, SummaryLine& line) {
+    line.rule = engine::ruleName(sim.rule());
+    line.trial = sim.trialsCompleted();
+    line.loss = sim.loss();
+    line.outputs = sim.prediction().col(0);
+}
+
+/// Runs both rules for `trials` trials; each trial's row goes to `csv` as it comes (when given),
+/// so memory does not grow with the trials.
+RunTable runBothRules(const engine::Scenario& scenario, long long trials,
+                      engine::report::OutputFile* csv) {
     const engine::Network net = scenario.network();
     engine::Simulation bp(net, scenario.bp);
     engine::Simulation pc(net, scenario.pc);
     RunTable t;
-    t.csv.header = header(scenario, net);
+    if (csv)
+        csv->write(engine::report::csvLine(header(scenario, net)));
     t.played = trials;
     for (engine::Simulation* sim : {&bp, &pc}) {
         scenario.applyTrials(*sim);
+        SummaryLine first, last;
         for (long long k = 0; k < trials; ++k) {
             if (!sim->stepTrial()) {
                 if (sim->status() == engine::Status::Ok) {
@@ -103,7 +127,17 @@ RunTable runBothRules(const engine::Scenario& scenario, long long trials) {
                                      sim->problem());
                 break;
             }
-            t.csv.rows.push_back(row(scenario, *sim));
+            if (csv) {
+                csv->write(engine::report::csvLine(row(scenario, *sim)));
+                ++t.rows;
+            }
+            takeSummaryLine(*sim, k == 0 ? first : last);
+            if (k == 0)
+                last = first;
+        }
+        if (first.trial > 0) {
+            t.first.push_back(std::move(first));
+            t.last.push_back(std::move(last));
         }
     }
     t.played = std::min(trials, t.played);
@@ -131,19 +165,15 @@ void printRunSummary(const ScenarioSource& s, const RunTable& t, long long asked
             << " were asked for)\n";
     out << "\n";
     out << "rule  trial  loss        outputs (before the trial learns)\n";
-    for (const auto& r : t.csv.rows) {
-        const bool first = r[1] == "1";
-        const bool last = r[1] == std::to_string(trials);
-        if (!first && !last)
-            continue;
-        std::ostringstream line;
-        line << std::left << std::setw(6) << r[0] << std::setw(7) << r[1] << std::setw(12)
-             << std::fixed << std::setprecision(6) << std::stod(r[2]);
-        engine::Matrix outputs(static_cast<Index>(scenario.spec.sizes.back()), 1);
-        for (Index i = 0; i < outputs.rows(); ++i)
-            outputs(i, 0) = std::stod(r[3 + static_cast<size_t>(i)]);
-        out << line.str() << vectorText(outputs) << "\n";
-    }
+    for (size_t k = 0; k < t.first.size(); ++k)
+        for (const SummaryLine* line : {&t.first[k], &t.last[k]}) {
+            if (line == &t.last[k] && line->trial == t.first[k].trial)
+                continue;  // one trial: its first is its last
+            std::ostringstream text;
+            text << std::left << std::setw(6) << line->rule << std::setw(7) << line->trial
+                 << std::setw(12) << std::fixed << std::setprecision(6) << line->loss;
+            out << text.str() << vectorText(line->outputs) << "\n";
+        }
 }
 
 /// --trials, or 64 (at least one pass of the list) when not given; an error message otherwise.
@@ -187,18 +217,35 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "prospect run: " << *error << "\n";
         return 2;
     }
-    const RunTable table = runBothRules(scenario.scenario, trials);
-    printRunSummary(scenario, table, trials, out);
-    for (const std::string& p : table.problems)
-        err << "prospect run: run stopped early: " << p << "\n";
-    if (options.given("csv")) {
-        const std::string csvPath = options.text("csv");
-        if (auto error = writeFileAtomically(csvPath, engine::report::csvText(table.csv))) {
+    engine::report::OutputFile csv;
+    const bool writeCsv = options.given("csv");
+    const std::string csvPath = options.text("csv");
+    if (writeCsv)
+        if (auto code = openOutput("run", "csv", csvPath, csv, err))
+            return *code;
+    // With the CSV on standard output, the summary goes to standard error.
+    std::ostream& summary =
+        writeCsv && csv.direct() && engine::report::isStandardOutput(csvPath) ? err : out;
+    long long rows = 0;
+    const int code = runScenario(scenario, trials, writeCsv ? &csv : nullptr, summary, err, &rows);
+    if (writeCsv) {
+        if (auto error = csv.commit()) {
             err << "prospect run: " << *error << "\n";
             return 1;
         }
-        out << "\nWrote " << table.csv.rows.size() << " rows to " << csvPath << "\n";
+        summary << "\nWrote " << rows << " rows to " << csvPath << "\n";
     }
+    return code;
+}
+
+int runScenario(const ScenarioSource& scenario, long long trials, engine::report::OutputFile* csv,
+                std::ostream& out, std::ostream& err, long long* rows) {
+    const RunTable table = runBothRules(scenario.scenario, trials, csv);
+    printRunSummary(scenario, table, trials, out);
+    for (const std::string& p : table.problems)
+        err << "prospect run: run stopped early: " << p << "\n";
+    if (rows)
+        *rows = table.rows;
     return table.problems.empty() ? 0 : 1;
 }
 

@@ -1,5 +1,6 @@
 #include "app/scenariosource.h"
 
+#include "engine/report/format.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 
@@ -24,8 +25,8 @@ std::optional<std::string> readScenarioSource(const std::string& path, const Opt
             return std::string("give a scenario file or --preset, not both");
         const engine::Scenario* p = engine::findPreset(options.text("preset"));
         if (!p)
-            return "no preset called '" + options.text("preset") +
-                   "' (see: prospect --list-presets)";
+            return "no preset called " + engine::report::echoed(options.text("preset")) +
+                   " (see: prospect --list-presets)";
         out.scenario = *p;
         out.source = "preset " + p->name;
         return std::nullopt;

@@ -11,6 +11,25 @@ constexpr unsigned long long DrawsPerTrial = 3;
 
 }  // namespace
 
+/// What the task needs to go on after `made` trials (the stream position follows from it).
+struct ChoiceTask::State {
+    std::int64_t made = 0;
+    int correct = 0;
+    int streak = 0;
+    bool armed = false;
+};
+
+void ChoiceTask::setState(const State& state) {
+    m_made = state.made;
+    m_correct = state.correct;
+    m_streak = state.streak;
+    m_armed = state.armed;
+    m_rng = Random(m_seed);
+    m_rng.discard(DrawsPerTrial * static_cast<unsigned long long>(state.made));
+    if (m_history.size() > static_cast<size_t>(state.made))
+        m_history.resize(static_cast<size_t>(state.made));
+}
+
 std::uint64_t ChoiceTask::seedFor(std::uint64_t runSeed) {
     // Its own stream, so the choices do not reuse the numbers that drew the weights.
     return Random(runSeed ^ 0xC0FFEE123456789ULL).next();
@@ -42,8 +61,11 @@ std::vector<std::string> ChoiceTaskConfig::validate(Index inputs, Index outputs)
     return problems;
 }
 
-ChoiceTask::ChoiceTask(ChoiceTaskConfig config, std::uint64_t seed)
-    : m_config(std::move(config)), m_seed(seed), m_rng(seed) {}
+ChoiceTask::ChoiceTask(ChoiceTaskConfig config, std::uint64_t seed, Records records)
+    : m_config(std::move(config)),
+      m_seed(seed),
+      m_rng(seed),
+      m_keepRecords(records == Records::Keep) {}
 
 TrialProvider ChoiceTask::provider(std::shared_ptr<ChoiceTask> task) {
     return [task](std::int64_t index, const Network& net, Trial& out) {
@@ -51,30 +73,46 @@ TrialProvider ChoiceTask::provider(std::shared_ptr<ChoiceTask> task) {
     };
 }
 
-void ChoiceTask::rewind(std::int64_t trials) {
+ProviderMemory ChoiceTask::memory(std::shared_ptr<ChoiceTask> task) {
+    ProviderMemory memory;
+    memory.save = [task]() -> std::shared_ptr<const void> {
+        return std::make_shared<const State>(
+            State{task->m_made, task->m_correct, task->m_streak, task->m_armed});
+    };
+    memory.load = [task](const void* state) { task->setState(*static_cast<const State*>(state)); };
+    return memory;
+}
+
+void ChoiceTask::attach(std::shared_ptr<ChoiceTask> task, Simulation& sim) {
+    sim.setTrialProvider(provider(task), memory(task));
+}
+
+bool ChoiceTask::rewind(std::int64_t trials) {
     assert(trials >= 0);
-    if (trials >= static_cast<std::int64_t>(m_history.size()))
-        return;
-    m_history.resize(static_cast<size_t>(trials));
-    m_rng = Random(m_seed);
-    m_rng.discard(DrawsPerTrial * static_cast<unsigned long long>(trials));
-    if (m_history.empty()) {
-        m_correct = 0;
-        m_streak = 0;
-        m_armed = false;
-        return;
+    if (trials >= m_made)
+        return trials == m_made;
+    if (!m_keepRecords || static_cast<std::int64_t>(m_history.size()) != m_made)
+        return false;
+    State state;
+    state.made = trials;
+    if (trials > 0) {
+        const ChoiceRecord& last = m_history[static_cast<size_t>(trials - 1)];
+        const auto n = static_cast<int>(m_config.rewardProbabilities.size());
+        state.correct = last.reversedAfter ? (last.correctOption + 1) % n : last.correctOption;
+        state.streak = last.streakAfter;
+        state.armed = last.armedAfter;
     }
-    const ChoiceRecord& last = m_history.back();
-    const auto n = static_cast<int>(m_config.rewardProbabilities.size());
-    m_correct = last.reversedAfter ? (last.correctOption + 1) % n : last.correctOption;
-    m_streak = last.streakAfter;
-    m_armed = last.armedAfter;
+    setState(state);
+    return true;
 }
 
 void ChoiceTask::makeTrial(std::int64_t index, const Network& net, Trial& out) {
     assert(m_config.validate(net.size(0), net.size(net.depth())).empty());
-    if (index < static_cast<std::int64_t>(m_history.size()))
-        rewind(index);
+    if (index < m_made) {
+        // Without records only a restored snapshot (memory()) can bring the task back.
+        [[maybe_unused]] const bool rewound = rewind(index);
+        assert(rewound);
+    }
     const Index n = net.size(net.depth());
     const auto options = static_cast<int>(n);
 
@@ -133,7 +171,9 @@ void ChoiceTask::makeTrial(std::int64_t index, const Network& net, Trial& out) {
     }
     r.streakAfter = m_streak;
     r.armedAfter = m_armed;
-    m_history.push_back(std::move(r));
+    ++m_made;
+    if (m_keepRecords)
+        m_history.push_back(std::move(r));
 }
 
 }  // namespace engine

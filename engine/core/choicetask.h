@@ -51,25 +51,39 @@ struct ChoiceRecord {
 /// A closed-loop choice task. It owns its random stream, seeded from the run's seed, and draws
 /// exactly three uniforms per trial (choice, reward, reversal), so the choices depend only on
 /// the seed and the network's predictions, never on who steps the simulation or how.
+/// Its state between trials is a few numbers; the record of every trial is kept only when asked
+/// (an experiment's rows), so a task played for hours in the window does not grow.
 class ChoiceTask {
 public:
+    /// Whether the task keeps a ChoiceRecord of every trial (history()).
+    enum class Records { Keep, Drop };
+
     /// A task with a valid `config` whose random stream is seeded with `seed`.
-    ChoiceTask(ChoiceTaskConfig config, std::uint64_t seed);
+    ChoiceTask(ChoiceTaskConfig config, std::uint64_t seed, Records records = Records::Keep);
     /// The seed of the task's stream for a run seeded with `runSeed` (the same for both rules).
     static std::uint64_t seedFor(std::uint64_t runSeed);
 
-    /// Fills `out` with trial `index` for `net` and records it. An index below the number of
-    /// recorded trials first rewinds to it (a simulation restored from a snapshot asks again).
+    /// Fills `out` with trial `index` for `net` (and records it when records are kept). An index
+    /// below the number of trials made first rewinds to it (a simulation restored from a
+    /// snapshot asks again); without records that needs the state from the snapshot (memory()).
     void makeTrial(std::int64_t index, const Network& net, Trial& out);
     /// A trial provider for Simulation::setTrialProvider that keeps `task` alive.
     static TrialProvider provider(std::shared_ptr<ChoiceTask> task);
+    /// Its companion for setTrialProvider: the task's state goes into every snapshot and comes
+    /// back on restore, so a task without records rewinds with the simulation.
+    static ProviderMemory memory(std::shared_ptr<ChoiceTask> task);
+    /// Sets `sim`'s trial provider to `task`, with its memory().
+    static void attach(std::shared_ptr<ChoiceTask> task, Simulation& sim);
 
-    /// Every trial so far, in order.
+    /// Every trial so far, in order (empty when records are dropped).
     const std::vector<ChoiceRecord>& history() const { return m_history; }
+    /// Trials made so far.
+    std::int64_t trialsMade() const { return m_made; }
     /// The option that is correct for the next trial.
     int correctOption() const { return m_correct; }
-    /// Back to the state after the first `trials` trials (same random stream position).
-    void rewind(std::int64_t trials);
+    /// Back to the state after the first `trials` trials (same random stream position). Needs
+    /// the records (false, nothing changed, without them, unless `trials` is the current count).
+    bool rewind(std::int64_t trials);
     /// The settings.
     const ChoiceTaskConfig& config() const { return m_config; }
 
@@ -77,7 +91,12 @@ private:
     ChoiceTaskConfig m_config;
     std::uint64_t m_seed;
     Random m_rng;
+    struct State;
+    void setState(const State& state);
+
     std::vector<ChoiceRecord> m_history;
+    bool m_keepRecords = true;
+    std::int64_t m_made = 0;
     int m_correct = 0;
     int m_streak = 0;
     bool m_armed = false;

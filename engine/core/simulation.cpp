@@ -111,13 +111,15 @@ std::vector<std::string> Simulation::setTrials(std::vector<Trial> trials) {
         return problems;
     m_trials = std::move(trials);
     m_provider = nullptr;
+    m_providerMemory = {};
     m_protocol = Protocol{};
     m_hasProtocol = false;
     return problems;
 }
 
-void Simulation::setTrialProvider(TrialProvider provider) {
+void Simulation::setTrialProvider(TrialProvider provider, ProviderMemory memory) {
     m_provider = std::move(provider);
+    m_providerMemory = std::move(memory);
     m_trials.clear();
     m_protocol = Protocol{};
     m_hasProtocol = false;
@@ -131,6 +133,7 @@ std::vector<std::string> Simulation::setProtocol(Protocol protocol) {
     m_hasProtocol = true;
     m_trials.clear();
     m_provider = nullptr;
+    m_providerMemory = {};
     return problems;
 }
 

@@ -89,10 +89,19 @@ struct Snapshot {
     Matrix prediction;
     /// PC: the energy of the previous inference iteration (used by the step-size rule).
     Scalar previousEnergy = 0.0;
+    /// The trial provider's own state (ProviderMemory), or null.
+    std::shared_ptr<const void> providerState;
 };
 
 /// Fills `out` with trial number `index` (0-based); may look at the network (closed-loop tasks).
 using TrialProvider = std::function<void(std::int64_t index, const Network& net, Trial& out)>;
+
+/// How a trial provider with a state of its own (a closed-loop task) puts that state into each
+/// snapshot and takes it back on restore, so it need not keep every trial to be rewound.
+struct ProviderMemory {
+    std::function<std::shared_ptr<const void>()> save;  ///< The state now.
+    std::function<void(const void* state)> load;        ///< Back to a state save() gave (not null).
+};
 
 /// One learning rule running on one network, advanced in micro-steps.
 /// PC micro-steps per trial: initialise, then T inference iterations, the last of which updates
@@ -134,8 +143,9 @@ public:
     /// Trials to cycle through (trial k uses trials[k mod size]). Returns the problems instead of
     /// taking them when any trial does not fit the network.
     std::vector<std::string> setTrials(std::vector<Trial> trials);
-    /// A function that produces each trial (checked as it arrives).
-    void setTrialProvider(TrialProvider provider);
+    /// A function that produces each trial (checked as it arrives), and how snapshots keep its
+    /// state (none: a provider without state, or one that rewinds itself).
+    void setTrialProvider(TrialProvider provider, ProviderMemory memory = {});
     /// A protocol (phases of trial lists) to run once; the simulation stops (steps return false,
     /// status stays Ok) after its last trial. Returns the problems instead of taking it when it
     /// does not fit the network.
@@ -214,6 +224,7 @@ private:
     Network m_net;
     std::vector<Trial> m_trials;
     TrialProvider m_provider;
+    ProviderMemory m_providerMemory;
     Trial m_providerTrial;
     Protocol m_protocol;
     bool m_hasProtocol = false;

@@ -39,6 +39,8 @@ std::shared_ptr<const Snapshot> Simulation::snapshot() const {
     s->energyTrace = m_phase == Phase::Idle ? Matrix() : Matrix(m_trace.topRows(rows));
     s->prediction = m_prediction;
     s->previousEnergy = m_energyPrev;
+    if (m_provider && m_providerMemory.save)
+        s->providerState = m_providerMemory.save();
     return s;
 }
 
@@ -74,6 +76,8 @@ bool Simulation::restore(const Snapshot& s) {
     m_energyPrev = s.previousEnergy;
     m_loss = s.loss;
     m_trialsCompleted = s.trialComplete ? s.trial : s.trial - 1;
+    if (m_provider && m_providerMemory.load && s.providerState)
+        m_providerMemory.load(s.providerState.get());
     if (s.trialComplete || s.phase == Phase::Idle)
         m_next = Next::Begin;
     else if (m_rule == Rule::PC)

@@ -99,8 +99,19 @@ std::optional<IdxFile> readIdxFile(const std::string& path, int rank, std::uint6
         return std::nullopt;
     }
 
-    idx.bytes.resize(static_cast<size_t>(total));
-    const std::uint64_t got = readBytes(file.get(), idx.bytes.data(), total, zlibError);
+    // Grown as the data arrives: a damaged header that declares far more than the file holds
+    // costs no more memory than the file's data.
+    constexpr std::uint64_t Chunk = 1u << 20;
+    std::uint64_t got = 0;
+    while (got < total && zlibError.empty()) {
+        const std::uint64_t want = std::min(Chunk, total - got);
+        idx.bytes.resize(static_cast<size_t>(got + want));
+        const std::uint64_t n = readBytes(file.get(), idx.bytes.data() + got, want, zlibError);
+        got += n;
+        if (n < want)
+            break;
+    }
+    idx.bytes.resize(static_cast<size_t>(got));
     if (!zlibError.empty()) {
         error = "is damaged (zlib: " + zlibError + ")";
         return std::nullopt;

@@ -31,7 +31,7 @@ std::string_view trimmed(std::string_view text) {
 }
 
 std::string quoted(std::string_view text) {
-    return "'" + std::string(text) + "'";
+    return report::echoed(text);
 }
 
 std::string outOfRange(long long v, long long lo, long long hi) {
@@ -118,8 +118,14 @@ OptionError readIntegerList(std::string_view text, long long lo, long long hi,
         const auto last = parseInteger(part.substr(dash + 1));
         if (!first || !last || *last < *first)
             return quoted(part) + " is not a range like 1-25";
-        if (*last - *first > MaxRangeLength)
-            return "range " + quoted(part) + " is too long";
+        if (*first < lo || *last > hi)
+            return outOfRange(*first < lo ? *first : *last, lo, hi);
+        // Unsigned, so that the length of any range (last >= first) is exact, never an overflow.
+        const unsigned long long length =
+            static_cast<unsigned long long>(*last) - static_cast<unsigned long long>(*first) + 1;
+        if (length > static_cast<unsigned long long>(MaxRangeLength) ||
+            values.size() + length > static_cast<unsigned long long>(MaxRangeLength))
+            return "at most " + std::to_string(MaxRangeLength) + " values";
         for (long long v = *first; v <= *last; ++v)
             values.push_back(v);
     }

@@ -63,4 +63,23 @@ std::string signedScientificOrNa(double v, int digits) {
     return (v >= 0 ? "+" : "") + scientific(v, digits);
 }
 
+std::string echoed(std::string_view text) {
+    auto isLead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+    std::size_t characters = 0;
+    for (char c : text)
+        characters += isLead(c);
+    const bool cut = characters > EchoedCharacters;
+    std::string out = "'";
+    std::size_t kept = 0;
+    for (char c : text) {
+        if (isLead(c) && cut && kept++ == 50)
+            break;
+        const auto u = static_cast<unsigned char>(c);
+        out += u < 0x20 || u == 0x7F ? '?' : c;
+    }
+    if (!cut)
+        return out + "'";
+    return out + "...' (" + std::to_string(characters) + " characters)";
+}
+
 }  // namespace engine::report

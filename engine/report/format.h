@@ -2,7 +2,9 @@
 
 // Numbers as text, one rule each, for every table, summary and file the program writes.
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace engine::report {
 
@@ -18,5 +20,13 @@ std::string fixedOrNa(double v, int digits = 4);
 /// scientific(v, digits) with a sign always ("+6.92e-03", "-4.70e-02"), or "n/a" when `v` is
 /// not finite.
 std::string signedScientificOrNa(double v, int digits = 2);
+
+/// Longest user text that messages echo in full (EchoedCharacters).
+inline constexpr std::size_t EchoedCharacters = 60;
+
+/// User text echoed in a message: in single quotes, control characters shown as '?', and text
+/// longer than EchoedCharacters cut after 50 characters as "'abc...' (N characters)", so a huge
+/// value never floods a message. Characters are UTF-8 code points; a cut never splits one.
+std::string echoed(std::string_view text);
 
 }  // namespace engine::report

@@ -29,6 +29,12 @@ void appendCsvLine(std::string& out, const std::vector<std::string>& cells) {
 
 }  // namespace
 
+std::string csvLine(const std::vector<std::string>& cells) {
+    std::string out;
+    appendCsvLine(out, cells);
+    return out;
+}
+
 std::string csvText(const TextTable& table) {
     std::string out;
     appendCsvLine(out, table.header);

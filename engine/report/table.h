@@ -17,6 +17,8 @@ struct TextTable {
 /// RFC 4180 text with "\n" line ends, readable by pandas and R without options: a cell is
 /// quoted only when it holds a comma, a quote or a line break (quotes doubled inside).
 std::string csvText(const TextTable& table);
+/// One row of csvText(): the cells, quoted where needed, and "\n" (for rows written as they come).
+std::string csvLine(const std::vector<std::string>& cells);
 
 /// Left-aligned columns two spaces apart, every line indented by two spaces (the summaries).
 std::string alignedText(const std::vector<std::vector<std::string>>& rows);

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "engine/core/types.h"
 
@@ -21,6 +22,19 @@ struct FieldError {
     std::string field;
     std::string problem;
 };
+
+/// A JSON syntax error at byte `position` (counted from 1) of the text.
+struct JsonSyntaxError {
+    std::size_t position = 0;
+};
+
+/// Deepest nesting of lists and objects a document may have (a scenario needs six).
+constexpr std::size_t MaxJsonDepth = 32;
+
+/// The document in `text`. Throws FieldError naming the field for a key given twice in one
+/// object, a number too large for a double, or nesting deeper than MaxJsonDepth, and
+/// JsonSyntaxError for text that is not JSON. The library's own messages never show.
+Json parseJson(std::string_view text);
 
 /// "a list", "a number", ... for messages.
 const char* jsonTypeName(const Json& j);
@@ -53,8 +67,8 @@ public:
     Matrix matrix(const Json& j, const std::string& path, Index rows, Index cols,
                   const std::string& why) const;
 
-    /// "path.key" (or "key" at the top).
-    static std::string join(const std::string& path, const char* key);
+    /// "path.key" (or "key" at the top); a long or odd key is echoed short (report::echoed).
+    static std::string join(const std::string& path, std::string_view key);
     /// "path[i]".
     static std::string at(const std::string& path, Index i);
 };

@@ -108,8 +108,9 @@ std::string Scenario::labelAt(std::size_t k) const {
 
 void Scenario::applyTrials(Simulation& sim) const {
     if (task) {
-        sim.setTrialProvider(
-            ChoiceTask::provider(std::make_shared<ChoiceTask>(*task, choiceTaskSeed())));
+        // No records: the window plays it for hours; snapshots keep the task's state.
+        ChoiceTask::attach(
+            std::make_shared<ChoiceTask>(*task, choiceTaskSeed(), ChoiceTask::Records::Drop), sim);
         return;
     }
     if (order == TrialOrder::Once) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 
+#include "engine/report/format.h"
 #include "engine/scenario/jsonreader.h"
 #include "engine/scenario/scenariofile.h"
 
@@ -29,12 +30,15 @@ Initialiser readInit(const JsonReader& r, const Json& j, const std::string& path
         return kind == "normal" ? Initialiser::normal(num("mean", 0.0), stdev)
                                 : Initialiser::absNormal(num("mean", 0.0), stdev);
     }
-    if (kind == "xavier-uniform")
-        return Initialiser::xavierUniform(num("gain", 1.0));
-    if (kind == "xavier-normal")
-        return Initialiser::xavierNormal(num("gain", 1.0));
-    r.fail(path + ".kind", "'" + kind +
-                               "' is not an initialiser (constant, normal, abs-normal, "
+    if (kind == "xavier-uniform" || kind == "xavier-normal") {
+        const double gain = num("gain", 1.0);
+        if (gain < 0.0)
+            r.fail(path + ".gain", "must be >= 0");
+        return kind == "xavier-uniform" ? Initialiser::xavierUniform(gain)
+                                        : Initialiser::xavierNormal(gain);
+    }
+    r.fail(path + ".kind", report::echoed(kind) +
+                               " is not an initialiser (constant, normal, abs-normal, "
                                "xavier-uniform, xavier-normal)");
 }
 
@@ -58,8 +62,8 @@ void readLayer(const JsonReader& r, const Json& layer, size_t l, size_t count, S
         const std::string name = r.string(*act, lp + ".activation");
         const auto parsed = parseActivation(name);
         if (!parsed)
-            r.fail(lp + ".activation", "'" + name +
-                                           "' is not an activation (identity, tanh, sigmoid, "
+            r.fail(lp + ".activation", report::echoed(name) +
+                                           " is not an activation (identity, tanh, sigmoid, "
                                            "relu, leaky-relu)");
         a = *parsed;
         if (edge && a != Activation::Identity)
@@ -176,7 +180,7 @@ void readTrials(const JsonReader& r, const Json& j, Scenario& s) {
         else if (name == "once")
             s.order = TrialOrder::Once;
         else
-            r.fail("trials.order", "'" + name + "' is not an order (cycle, random, once)");
+            r.fail("trials.order", report::echoed(name) + " is not an order (cycle, random, once)");
     }
     const Json& list = r.list(r.member(j, "trials", "list"), "trials.list");
     if (list.empty())
@@ -237,7 +241,7 @@ void readTask(const JsonReader& r, const Json& j, Scenario& s) {
               "reversal_streak", "reversal_probability", "input"});
     const std::string kind = r.string(r.member(j, "task", "kind"), "task.kind");
     if (kind != "choice")
-        r.fail("task.kind", "'" + kind + "' is not a task (choice)");
+        r.fail("task.kind", report::echoed(kind) + " is not a task (choice)");
     ChoiceTaskConfig c;
     const Index outputs = s.spec.sizes.back();
     c.rewardProbabilities.clear();
@@ -307,7 +311,7 @@ void readView(const JsonReader& r, const Json& j, ViewSettings& view) {
             all += (all.empty() ? "" : ", ") + name;
         }
         if (!known)
-            r.fail("view.plot", "'" + view.plot + "' is not a plot (" + all + ")");
+            r.fail("view.plot", report::echoed(view.plot) + " is not a plot (" + all + ")");
     }
     if (const Json* panes = r.optionalMember(j, "panes")) {
         r.list(*panes, "view.panes");
@@ -321,7 +325,7 @@ void readView(const JsonReader& r, const Json& j, ViewSettings& view) {
                 view.showPc = true;
             else
                 r.fail(JsonReader::at("view.panes", static_cast<Index>(i)),
-                       "'" + name + "' is not a pane (bp, pc)");
+                       report::echoed(name) + " is not a pane (bp, pc)");
         }
         if (!view.showBp && !view.showPc)
             r.fail("view.panes", "must name at least one pane (bp, pc)");
@@ -334,11 +338,15 @@ Scenario readScenario(const JsonReader& r, const Json& root) {
               "bp", "pc", "view"});
     const std::string format = r.string(r.member(root, "", "format"), "format");
     if (format != ScenarioFormat)
-        r.fail("format", "is '" + format + "'; a scenario file says '" + ScenarioFormat + "'");
+        r.fail("format",
+               "is " + report::echoed(format) + "; a scenario file says '" + ScenarioFormat + "'");
     const Json& version = r.member(root, "", "version");
     if (!version.is_number_integer())
         r.fail("version", std::string("must be a whole number, found ") + jsonTypeName(version));
-    if (version.get<std::int64_t>() > ScenarioVersion)
+    // Unsigned first: 18446744073709551615 is not -1.
+    if ((version.is_number_unsigned() &&
+         version.get<std::uint64_t>() > static_cast<std::uint64_t>(ScenarioVersion)) ||
+        (!version.is_number_unsigned() && version.get<std::int64_t>() > ScenarioVersion))
         r.fail("version", "is " + version.dump() + ", newer than this program reads (" +
                               std::to_string(ScenarioVersion) + "); open it with a newer Prospect");
     if (version.get<std::int64_t>() < 1)
@@ -385,12 +393,11 @@ Scenario readScenario(const JsonReader& r, const Json& root) {
 
 ScenarioResult parseScenario(std::string_view text, const std::string& source) {
     ScenarioResult result;
-    Json root;
     try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-        // e.byte is the 1-based position of the problem; turn it into line and column.
-        const size_t byte = std::min(e.byte == 0 ? 0 : e.byte - 1, text.size());
+        result.scenario = readScenario(JsonReader{}, parseJson(text));
+    } catch (const JsonSyntaxError& e) {
+        // e.position is the 1-based position of the problem; turn it into line and column.
+        const size_t byte = std::min(e.position == 0 ? 0 : e.position - 1, text.size());
         size_t line = 1, column = 1;
         for (size_t i = 0; i < byte; ++i) {
             if (text[i] == '\n') {
@@ -405,21 +412,13 @@ ScenarioResult parseScenario(std::string_view text, const std::string& source) {
         if (text.find("NaN") != std::string_view::npos ||
             text.find("Infinity") != std::string_view::npos)
             result.error += "; NaN and Infinity are not numbers in JSON (use null for no target)";
-        return result;
-    } catch (const Json::exception& e) {
-        // out_of_range 406: a number like 1e999 that is not a finite double.
-        result.error = source + (e.id == 406 ? ": a number is too large to be a finite number (" +
-                                                   std::string(e.what()) + ")"
-                                             : ": not valid JSON (" + std::string(e.what()) + ")");
-        return result;
-    }
-    try {
-        result.scenario = readScenario(JsonReader{}, root);
     } catch (const FieldError& e) {
         result.error = source + ": " + (e.field.empty() ? std::string("the file") : e.field) +
                        ": " + e.problem;
-    } catch (const Json::exception& e) {
-        result.error = source + ": " + e.what();
+    } catch (const Json::exception&) {
+        // The field checks come first and should leave nothing to the library; if they do, its
+        // text is not for the user.
+        result.error = source + ": the file cannot be read as a scenario";
     }
     return result;
 }

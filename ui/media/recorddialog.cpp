@@ -14,6 +14,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <limits>
 
 #include "ui/media/dialogrows.h"
 #include "ui/media/framewriter.h"
@@ -230,21 +231,18 @@ QString RecordDialog::startRecording() {
         job.first = std::size_t(m_first->value());
         job.last = std::size_t(m_last->value());
     } else {
-        auto fresh = std::make_shared<Recording>();
-        QString stopped;
-        const QString error =
-            simulateRecording(m_scenario, m_trials->value(),
-                              static_cast<Granularity>(m_every->currentIndex()), *fresh, &stopped);
-        if (!error.isEmpty())
-            return error;
-        job.recording = fresh;
+        // Simulated on a thread of the recorder's own while it draws: the window stays usable,
+        // and Cancel works from the start.
+        job.simulate = Resimulation{m_scenario, m_trials->value(),
+                                    static_cast<Granularity>(m_every->currentIndex()), 0};
         job.first = 0;
-        job.last = fresh->history.size() - 1;
+        job.last = std::numeric_limits<std::size_t>::max();
     }
     if (QString error = m_recorder->start(job); !error.isEmpty())
         return error;
+    // The number of frames of a re-simulation is known once it is counted: busy until then.
     m_progress = new QProgressDialog(tr("Rendering and encoding %1…").arg(path), tr("Cancel"), 0,
-                                     int(job.last - job.first + 1), this);
+                                     job.simulate ? 0 : int(job.last - job.first + 1), this);
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(300);
     m_progress->setAutoClose(false);

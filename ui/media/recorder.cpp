@@ -1,15 +1,9 @@
 #include "ui/media/recorder.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
+#include <exception>
+#include <new>
 
 namespace ui {
 
@@ -21,31 +15,6 @@ qint64 nowNs() {
         .count();
 }
 
-/// Creates an empty, unused file next to `path` (same folder, so the final rename is atomic):
-/// ".NAME.part-PID-N". Returns its path, or "" with `error` set.
-QString createTemporaryNextTo(const QString& path, QString& error) {
-    const QFileInfo info(path);
-    static std::atomic<int> counter{0};
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString temp = info.dir().filePath(
-            QStringLiteral(".%1.part-%2-%3").arg(info.fileName()).arg(::getpid()).arg(counter++));
-        const int fd =
-            ::open(QFile::encodeName(temp).constData(), O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd >= 0) {
-            ::close(fd);
-            return temp;
-        }
-        if (errno != EEXIST) {
-            error = QObject::tr("cannot write in '%1': %2")
-                        .arg(QDir::toNativeSeparators(info.absolutePath()),
-                             QString::fromLocal8Bit(std::strerror(errno)));
-            return {};
-        }
-    }
-    error = QObject::tr("cannot find a free temporary name next to '%1'").arg(path);
-    return {};
-}
-
 }  // namespace
 
 Recorder::Recorder(QObject* parent) : QObject(parent) {
@@ -55,24 +24,34 @@ Recorder::Recorder(QObject* parent) : QObject(parent) {
 
 Recorder::~Recorder() {
     m_timer.stop();
+    if (m_feed)
+        m_feed->cancel();
     stopThread();
-    if (!m_temp.isEmpty())
-        QFile::remove(m_temp);
+    m_feed.reset();
+    m_writer.reset();
+    m_output.discard();
 }
 
-QString Recorder::start(const Job& job) {
-    if (m_busy)
-        return tr("a recording is already running");
+QString Recorder::check(const Job& job) const {
     const auto format = videoFormatFor(job.path);
     if (!format)
         return tr("'%1': unknown extension; use .mp4, .webm or .gif").arg(job.path);
-    if (!job.recording || job.recording->history.empty())
-        return tr("nothing recorded yet");
-    if (job.first > job.last || job.last >= job.recording->history.size())
-        return tr("the range of steps %1 to %2 is not within the %3 recorded steps")
-            .arg(job.first)
-            .arg(job.last)
-            .arg(job.recording->history.size());
+    if (job.simulate) {
+        if (const auto problems = job.simulate->scenario.validate(); !problems.empty())
+            return QString::fromStdString(problems.front());
+        if (job.simulate->trials < 1)
+            return tr("the number of trials must be at least 1");
+        if (job.first > job.last)
+            return tr("the range of steps %1 to %2 is empty").arg(job.first).arg(job.last);
+    } else {
+        if (!job.recording || job.recording->history.empty())
+            return tr("nothing recorded yet");
+        if (job.first > job.last || job.last >= job.recording->history.size())
+            return tr("the range of steps %1 to %2 is not within the %3 recorded steps")
+                .arg(job.first)
+                .arg(job.last)
+                .arg(job.recording->history.size());
+    }
     const QSize size = job.render.size;
     if (size.width() < 16 || size.height() < 16 || size.width() > 7680 || size.height() > 4320)
         return tr("frame size %1x%2 is outside 16x16 to 7680x4320")
@@ -89,35 +68,39 @@ QString Recorder::start(const Job& job) {
             .arg(maxFps)
             .arg(videoFormatName(*format))
             .arg(job.fps);
-    const QFileInfo target(job.path);
-    if (target.isDir())
-        return tr("'%1' is a folder").arg(job.path);
-    if (!target.dir().exists())
-        return tr("the folder '%1' does not exist").arg(target.dir().path());
+    return {};
+}
 
-    QString error;
-    const QString temp = createTemporaryNextTo(job.path, error);
-    if (temp.isEmpty())
-        return error;
+QString Recorder::start(const Job& job) {
+    if (m_busy)
+        return tr("a recording is already running");
+    if (QString e = check(job); !e.isEmpty())
+        return e;
     m_job = job;
-    m_temp = temp;
-    m_writer = makeFrameWriter(*format);
-    if (QString e = m_writer->open(m_temp, size, job.fps); !e.isEmpty()) {
+    if (auto e = m_output.open(QFile::encodeName(job.path).toStdString()))
+        return QString::fromLocal8Bit(e->c_str());
+    m_writer = makeFrameWriter(*videoFormatFor(job.path));
+    if (QString e = m_writer->open(QFile::decodeName(m_output.writePath().c_str()), job.render.size,
+                                   job.fps);
+        !e.isEmpty()) {
+        e = finalError(e);
         m_writer.reset();
-        QFile::remove(m_temp);
-        m_temp.clear();
+        m_output.discard();
         return e;
     }
-    m_renderer = std::make_unique<FrameRenderer>(job.recording->look, job.render);
-    m_next = job.first;
-    m_written = 0;
+    const RunLook look = job.simulate ? RunLook::from(job.simulate->scenario) : job.recording->look;
+    m_feed = job.simulate ? simulatedFeed(*job.simulate, job.first, job.last)
+                          : historyFeed(job.recording, job.first, job.last);
+    m_renderer = std::make_unique<FrameRenderer>(look, job.render);
+    m_rendered = m_written = 0;
     m_seconds = m_encoderSeconds = 0.0;
     m_startNs = nowNs();
-    m_queue.clear();
-    m_endOfFrames = false;
-    m_cancel = false;
+    m_cancelled = false;
+    m_pendingCompletion.reset();
+    m_images = std::make_unique<HandoffQueue<QImage>>(QueueCapacity);
     m_busy = true;
     m_thread = std::thread([this] { encodeLoop(); });
+    m_timer.setInterval(0);
     m_timer.start();
     return {};
 }
@@ -125,73 +108,83 @@ QString Recorder::start(const Job& job) {
 void Recorder::cancel() {
     if (!m_busy)
         return;
-    m_cancel = true;
-    m_changed.notify_all();
+    m_cancelled = true;
+    m_feed->cancel();
+    m_images->cancel();  // under the queue's lock: the encoder cannot miss it
 }
 
 void Recorder::renderBatch() {
-    if (m_cancel) {
+    if (!m_busy || m_images->cancelled()) {
         m_timer.stop();  // the encoder thread notices too and reports through complete()
         return;
     }
     const qint64 start = nowNs();
-    const int total = int(m_job.last - m_job.first + 1);
-    while (m_next <= m_job.last) {
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            if (m_queue.size() >= QueueCapacity)
-                break;  // the encoder is behind: come back on the next timer tick
+    bool waiting = false, ended = false;
+    m_rendering = true;
+    while (!m_images->full()) {
+        FramePtr frame;
+        const FrameFeed::Next next = m_feed->next(frame);
+        if (next != FrameFeed::Next::Frame) {
+            waiting = next == FrameFeed::Next::Wait;
+            ended = !waiting;
+            break;
         }
-        QImage image = m_renderer->render(m_job.recording->history, m_next);
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_queue.push_back(std::move(image));
-        }
-        m_changed.notify_all();
-        ++m_next;
+        QImage image = m_renderer->render(frame, m_feed->history());
+        if (!m_images->tryPush(image))
+            break;  // cancelled meanwhile
+        ++m_rendered;
         if (nowNs() - start > qint64(BatchBudgetMs) * 1000000)
             break;
     }
-    emit progress(int(m_next - m_job.first), total);
-    if (m_next > m_job.last) {
-        m_timer.stop();
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_endOfFrames = true;
-        }
-        m_changed.notify_all();
+    m_rendering = false;
+    emit progress(m_rendered, int(m_feed->total()));
+    if (m_pendingCompletion) {
+        const QString error = *m_pendingCompletion;
+        m_pendingCompletion.reset();
+        complete(error);
         return;
     }
-    // Queue full: poll gently instead of spinning.
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_timer.setInterval(m_queue.size() >= QueueCapacity ? 2 : 0);
+    if (ended) {
+        endOfFrames();
+        return;
+    }
+    // Frames not simulated yet, or the encoder is behind: poll gently instead of spinning.
+    m_timer.setInterval(waiting || m_images->full() ? 2 : 0);
+}
+
+void Recorder::endOfFrames() {
+    m_timer.stop();
+    if (!m_feed->error().isEmpty())
+        m_images->cancel();  // the encoder stops; complete() reports the feed's error
+    else
+        m_images->close();
 }
 
 void Recorder::encodeLoop() {
     QString error;
     double busy = 0.0;
-    for (;;) {
-        QImage image;
-        {
-            std::unique_lock<std::mutex> lock(m_mutex);
-            m_changed.wait(lock, [this] { return m_cancel || !m_queue.empty() || m_endOfFrames; });
-            if (m_cancel)
-                break;
-            if (m_queue.empty() && m_endOfFrames) {
-                const qint64 t0 = nowNs();
+    // Nothing escapes this thread: whatever is thrown becomes the recording's error.
+    try {
+        for (bool more = true; more;) {
+            QImage image;
+            const auto taken = m_images->pop(image);
+            const qint64 t0 = nowNs();
+            if (taken == HandoffQueue<QImage>::Taken::Item)
+                error = m_writer->write(image);
+            else if (taken == HandoffQueue<QImage>::Taken::End)
                 error = m_writer->finish();
-                busy += double(nowNs() - t0) * 1e-9;
-                break;
-            }
-            image = std::move(m_queue.front());
-            m_queue.pop_front();
+            busy += double(nowNs() - t0) * 1e-9;
+            more = taken == HandoffQueue<QImage>::Taken::Item && error.isEmpty();
         }
-        const qint64 t0 = nowNs();
-        error = m_writer->write(image);
-        busy += double(nowNs() - t0) * 1e-9;
-        if (!error.isEmpty())
-            break;
+    } catch (const std::bad_alloc&) {
+        error = tr("out of memory while encoding");
+    } catch (const std::exception& e) {
+        error = tr("encoding failed: %1").arg(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        error = tr("encoding failed");
     }
+    if (!error.isEmpty())
+        m_images->cancel();  // the renderer stops too
     const int written = m_writer->frames();
     QMetaObject::invokeMethod(
         this,
@@ -206,38 +199,46 @@ void Recorder::encodeLoop() {
 void Recorder::stopThread() {
     if (!m_thread.joinable())
         return;
-    m_cancel = true;
-    m_changed.notify_all();
+    m_images->cancel();
     m_thread.join();
 }
 
+QString Recorder::finalError(QString error) {
+    // The writers name the file they write: the temporary. The user knows the target.
+    const QString temporary = QFile::decodeName(m_output.writePath().c_str());
+    if (!temporary.isEmpty() && temporary != m_job.path)
+        error.replace(temporary, m_job.path);
+    return error;
+}
+
 void Recorder::complete(const QString& encoderError) {
+    if (m_rendering) {
+        m_pendingCompletion = encoderError;  // taken when the frame being drawn is done
+        return;
+    }
     m_timer.stop();
-    const bool cancelled = m_cancel;
     if (m_thread.joinable())
         m_thread.join();
+    QString error = encoderError;
+    if (error.isEmpty())
+        error = m_feed->error();
+    if (error.isEmpty() && m_cancelled)
+        error = tr("cancelled");
     m_writer.reset();  // closes the file
+    m_feed.reset();    // stops and joins a simulation
     m_renderer.reset();
-    m_queue.clear();
+    m_images.reset();
     m_seconds = double(nowNs() - m_startNs) * 1e-9;
     m_busy = false;
-    QString error = encoderError;
-    if (error.isEmpty() && cancelled)
-        error = tr("cancelled");
-    if (error.isEmpty()) {
-        // Complete: the permissions of a new file (0666 minus the umask), then into place.
-        if (std::rename(QFile::encodeName(m_temp).constData(),
-                        QFile::encodeName(m_job.path).constData()) != 0)
-            error = tr("cannot write '%1': %2")
-                        .arg(m_job.path, QString::fromLocal8Bit(std::strerror(errno)));
-    }
+    if (error.isEmpty())
+        if (auto e = m_output.commit())  // the old file's mode (or a new file's), into place
+            error = QString::fromLocal8Bit(e->c_str());
     if (!error.isEmpty()) {
-        QFile::remove(m_temp);
-        m_temp.clear();
+        error = finalError(error);
+        m_output.discard();
         emit finished(false, error);
         return;
     }
-    m_temp.clear();
     const QString format = videoFormatName(*videoFormatFor(m_job.path));
     emit finished(true, tr("Wrote %1 (%2, %3x%4, %5 frames at %6 fps, %7 s)")
                             .arg(m_job.path, format)

@@ -74,75 +74,139 @@ QString trialsOverNote(std::int64_t run, std::int64_t asked) {
         .arg(asked);
 }
 
+struct RecordingRun::State {
+    RunSetup setup;
+    engine::LockstepPair pair;
+    std::vector<std::array<int, 3>> tracked;
+    std::int64_t trials = 0;
+    Granularity every = Granularity::Trial;
+    bool records = true;  // keep trial records for the frames (not when only counting)
+    bool ended = false;
+    std::int64_t serial = 0, recordedTrials = 0;
+    std::vector<TrialRecord> pending;
+
+    State(const engine::Scenario& scenario, std::int64_t t, Granularity g)
+        : setup(RunSetup::from(scenario)),
+          pair(setup.network, setup.bp, setup.pc, setup.trials),
+          tracked(trackedSynapses(setup.network)),
+          trials(t),
+          every(g) {}
+};
+
+RecordingRun::RecordingRun(const engine::Scenario& scenario, std::int64_t trials, Granularity every)
+    : m_state(std::make_unique<State>(scenario, trials, every)), m_look(RunLook::from(scenario)) {
+    engine::LockstepPair& pair = m_state->pair;
+    // The trials exactly as the window plays them: a cycle, a random draw, a one-pass protocol
+    // or a closed-loop task.
+    scenario.applyTrials(pair.bp());
+    scenario.applyTrials(pair.pc());
+}
+
+RecordingRun::~RecordingRun() = default;
+
+std::int64_t RecordingRun::trialsRun() const {
+    return m_state->pair.pc().trialsCompleted();
+}
+
+bool RecordingRun::advance() {
+    State& s = *m_state;
+    if (s.ended)
+        return false;
+    engine::LockstepPair& pair = s.pair;
+    bool ok = true;
+    switch (s.every) {
+        case Granularity::Iteration:
+            ok = pair.stepIteration();
+            break;
+        case Granularity::Phase:
+            ok = pair.stepPhase();
+            break;
+        case Granularity::Trial:
+            ok = pair.stepTrial();
+            break;
+    }
+    if (!ok && pair.ok()) {
+        // A one-pass scenario is over: nothing moved, so no new frame.
+        m_note = trialsOverNote(trialsRun(), s.trials);
+        s.ended = true;
+        return false;
+    }
+    if (pair.betweenTrials() && trialsRun() > s.recordedTrials) {
+        s.recordedTrials = trialsRun();
+        if (s.records)
+            s.pending.push_back(makeTrialRecord(pair, s.tracked));
+    }
+    if (!ok) {
+        // The frame of the state that stopped is still shown; then the run ends.
+        const std::string& p =
+            pair.bp().problem().empty() ? pair.pc().problem() : pair.bp().problem();
+        m_stopped = QString::fromStdString(p);
+        s.ended = true;
+    } else if (pair.betweenTrials() && trialsRun() >= s.trials) {
+        s.ended = true;
+    }
+    return true;
+}
+
+FramePtr RecordingRun::frame() {
+    State& s = *m_state;
+    auto frame = std::make_shared<Frame>();
+    frame->bp = s.pair.bp().snapshot();
+    frame->pc = s.pair.pc().snapshot();
+    frame->serial = ++s.serial;
+    frame->newTrials = std::move(s.pending);
+    s.pending.clear();
+    return frame;
+}
+
+RecordingPlan planRecording(const engine::Scenario& scenario, std::int64_t trials,
+                            Granularity every, const std::atomic<bool>* stop) {
+    RecordingPlan plan;
+    RecordingRun run(scenario, trials, every);
+    run.m_state->records = false;
+    plan.frames = 1;
+    while (run.advance()) {
+        if (stop && stop->load()) {
+            plan.frames = 0;
+            plan.error = QObject::tr("cancelled");
+            return plan;
+        }
+        if (++plan.frames > MaxRecordedFrames) {
+            plan.frames = 0;
+            plan.error = QObject::tr(
+                             "more than %1 frames; record fewer trials or a coarser step "
+                             "(phase, trial)")
+                             .arg(MaxRecordedFrames);
+            return plan;
+        }
+    }
+    plan.trialsRun = run.trialsRun();
+    plan.stopped = run.stopped();
+    plan.note = run.note();
+    return plan;
+}
+
 QString simulateRecording(const engine::Scenario& scenario, std::int64_t trials, Granularity every,
                           Recording& out, QString* stopped) {
     if (const auto problems = scenario.validate(); !problems.empty())
         return QString::fromStdString(problems.front());
     if (trials < 1)
         return QObject::tr("the number of trials must be at least 1");
-    const RunSetup setup = RunSetup::from(scenario);
-    engine::LockstepPair pair(setup.network, setup.bp, setup.pc, setup.trials);
-    if (!pair.problems().empty())
-        return QString::fromStdString(pair.problems().front());
-    // The trials exactly as the window plays them: a cycle, a random draw, a one-pass protocol
-    // or a closed-loop task.
-    scenario.applyTrials(pair.bp());
-    scenario.applyTrials(pair.pc());
-    out.look = RunLook::from(scenario);
+    RecordingRun run(scenario, trials, every);
+    out.look = run.look();
     out.history.clear();
-    out.note.clear();
-    const auto tracked = trackedSynapses(setup.network);
-    std::int64_t serial = 0, recordedTrials = 0;
-    std::vector<TrialRecord> pending;
-    auto publish = [&] {
-        auto frame = std::make_shared<Frame>();
-        frame->bp = pair.bp().snapshot();
-        frame->pc = pair.pc().snapshot();
-        frame->serial = ++serial;
-        frame->newTrials = std::move(pending);
-        pending.clear();
-        out.history.append(frame);
-    };
-    publish();
-    for (;;) {
-        bool ok = true;
-        switch (every) {
-            case Granularity::Iteration:
-                ok = pair.stepIteration();
-                break;
-            case Granularity::Phase:
-                ok = pair.stepPhase();
-                break;
-            case Granularity::Trial:
-                ok = pair.stepTrial();
-                break;
-        }
-        if (!ok && pair.ok()) {
-            // A one-pass scenario is over: nothing moved, so no new frame.
-            out.trialsRun = pair.pc().trialsCompleted();
-            out.note = trialsOverNote(out.trialsRun, trials);
-            break;
-        }
-        if (pair.betweenTrials() && pair.pc().trialsCompleted() > recordedTrials) {
-            pending.push_back(makeTrialRecord(pair, tracked));
-            recordedTrials = pending.back().trial;
-        }
-        publish();
-        out.trialsRun = pair.pc().trialsCompleted();
-        if (!ok) {
-            const std::string& p =
-                pair.bp().problem().empty() ? pair.pc().problem() : pair.bp().problem();
-            if (stopped)
-                *stopped = QString::fromStdString(p);
-            break;
-        }
-        if (pair.betweenTrials() && pair.pc().trialsCompleted() >= trials)
-            break;
-        if (out.history.size() >= MaxRecordedFrames)
+    out.history.append(run.frame());
+    while (run.advance()) {
+        out.history.append(run.frame());
+        if (out.history.size() > MaxRecordedFrames)
             return QObject::tr(
                        "more than %1 frames; record fewer trials or a coarser step (phase, trial)")
                 .arg(MaxRecordedFrames);
     }
+    out.trialsRun = run.trialsRun();
+    out.note = run.note();
+    if (stopped)
+        *stopped = run.stopped();
     return {};
 }
 
@@ -217,7 +281,7 @@ FrameRenderer::FrameRenderer(const RunLook& look, const RenderSettings& settings
     m_root->show();  // never on screen (WA_DontShowOnScreen), but laid out and polished
     column->activate();
     layout->activate();
-    QApplication::sendPostedEvents();
+    sendOwnPostedEvents();
 }
 
 FrameRenderer::~FrameRenderer() = default;
@@ -229,7 +293,10 @@ QCustomPlot* FrameRenderer::plot() const {
 }
 
 void FrameRenderer::show(const History& history, std::size_t index) {
-    const FramePtr& frame = history.at(index);
+    show(history.at(index), history);
+}
+
+void FrameRenderer::show(const FramePtr& frame, const History& history) {
     if (m_bp)
         m_bp->setFrame(frame);
     if (m_pc)
@@ -239,12 +306,21 @@ void FrameRenderer::show(const History& history, std::size_t index) {
         for (QCustomPlot* p : m_plots->plots())
             p->replot();  // now, not queued: the picture is taken before the event loop runs
     }
-    QApplication::sendPostedEvents();  // style sheet changes of the captions
+    sendOwnPostedEvents();  // style sheet changes of the captions
+}
+
+void FrameRenderer::sendOwnPostedEvents() {
+    QApplication::sendPostedEvents(m_root.get(), 0);
+    for (QObject* child : m_root->findChildren<QObject*>())
+        QApplication::sendPostedEvents(child, 0);
 }
 
 void FrameRenderer::paint(QPainter& painter, const History& history, std::size_t index) {
-    show(history, index);
-    const FramePtr& frame = history.at(index);
+    paint(painter, history.at(index), history);
+}
+
+void FrameRenderer::paint(QPainter& painter, const FramePtr& frame, const History& history) {
+    show(frame, history);
     const QRectF all(QPointF(0, 0), QSizeF(m_logical));
     painter.fillRect(all, Qt::white);
     const QFont base = QApplication::font();
@@ -281,13 +357,17 @@ void FrameRenderer::paint(QPainter& painter, const History& history, std::size_t
 }
 
 QImage FrameRenderer::render(const History& history, std::size_t index) {
+    return render(history.at(index), history);
+}
+
+QImage FrameRenderer::render(const FramePtr& frame, const History& history) {
     QImage image(m_settings.size, QImage::Format_RGB32);
     image.setDevicePixelRatio(m_scale);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    paint(painter, history, index);
+    paint(painter, frame, history);
     painter.end();
     image.setDevicePixelRatio(1.0);
     return image;

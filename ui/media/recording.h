@@ -3,6 +3,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -71,8 +72,58 @@ struct Recording {
 /// the headless commands say when a one-pass scenario ends before the trials asked for.
 QString trialsOverNote(std::int64_t run, std::int64_t asked);
 
-/// Most frames simulateRecording() keeps.
+/// Most frames a recording may have (about 1.9 hours of video at 30 fps).
 constexpr std::size_t MaxRecordedFrames = 200'000;
+
+struct RecordingPlan;
+
+/// A scenario stepped for a recording, one frame at a time: the initial state, then a frame
+/// after every `every` step, built exactly as the window's worker builds them. It keeps no
+/// frames itself, so memory does not grow with the run.
+class RecordingRun {
+public:
+    /// `scenario` must be valid (Scenario::validate()); `trials` >= 1.
+    RecordingRun(const engine::Scenario& scenario, std::int64_t trials, Granularity every);
+    ~RecordingRun();
+    RecordingRun(const RecordingRun&) = delete;
+    RecordingRun& operator=(const RecordingRun&) = delete;
+
+    /// Steps to the next frame; false (and no step) when the trials asked for are done, a
+    /// one-pass scenario is over (note()) or a rule stopped (stopped()). The first frame, the
+    /// initial state, needs no step.
+    bool advance();
+    /// The frame of the current state, with the trial records finished since the previous
+    /// frame() call.
+    FramePtr frame();
+    /// Trials both rules finished.
+    std::int64_t trialsRun() const;
+    /// Why a rule stopped (divergence), or "".
+    const QString& stopped() const { return m_stopped; }
+    /// Set when a one-pass scenario ran out of trials before the number asked for.
+    const QString& note() const { return m_note; }
+    /// The network the run starts from, and how to draw it.
+    const RunLook& look() const { return m_look; }
+
+private:
+    friend RecordingPlan planRecording(const engine::Scenario&, std::int64_t, Granularity,
+                                       const std::atomic<bool>*);
+    struct State;
+    std::unique_ptr<State> m_state;
+    RunLook m_look;
+    QString m_stopped, m_note;
+};
+
+/// How many frames a recording of `scenario` (valid) has, and how its run ends: found by
+/// stepping it without keeping any frame. `stop`, when given and set, ends it early (error
+/// "cancelled").
+struct RecordingPlan {
+    std::size_t frames = 0;  ///< Including the initial state.
+    std::int64_t trialsRun = 0;
+    QString stopped, note;  ///< As RecordingRun's.
+    QString error;          ///< More than MaxRecordedFrames frames (then frames is 0).
+};
+RecordingPlan planRecording(const engine::Scenario& scenario, std::int64_t trials,
+                            Granularity every, const std::atomic<bool>* stop = nullptr);
 
 /// Runs `scenario` headless for `trials` trials and keeps its initial state and then one frame
 /// per `every` step (inference iteration, phase or trial), built exactly as the window's worker
@@ -106,11 +157,16 @@ public:
 
     /// Frame `index` of `history` as an image of settings.size pixels.
     QImage render(const History& history, std::size_t index);
+    /// `frame` as an image; its plots read `history` (the trials up to the frame's, and the
+    /// first frame for the weight paths).
+    QImage render(const FramePtr& frame, const History& history);
     /// Shows frame `index` in the widgets and paints the whole picture (title, content, caption)
     /// with `painter` into a logical area of logicalSize() (for SVG and PDF).
     void paint(QPainter& painter, const History& history, std::size_t index);
+    void paint(QPainter& painter, const FramePtr& frame, const History& history);
     /// Shows frame `index` in the widgets without painting (before exporting a single plot).
     void show(const History& history, std::size_t index);
+    void show(const FramePtr& frame, const History& history);
     /// The layout size: settings.size / scale.
     QSize logicalSize() const { return m_logical; }
     /// The plot of a single-plot view (nullptr for the other views).
@@ -118,6 +174,10 @@ public:
     const RenderSettings& settings() const { return m_settings; }
 
 private:
+    /// Delivers the events posted to this renderer's own widgets (layout, style), and no others:
+    /// an unrelated queued call must not run in the middle of a frame.
+    void sendOwnPostedEvents();
+
     RenderSettings m_settings;
     double m_scale = 1.0;
     QSize m_logical;

@@ -2,6 +2,7 @@
 
 #include <QTimer>
 #include <algorithm>
+#include <exception>
 #include <new>
 
 namespace ui {
@@ -46,7 +47,7 @@ RunSetup RunSetup::from(const engine::Scenario& scenario) {
 }
 
 void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 generation) {
-    try {
+    guarded(tr("building the network"), [&] {
         setRunning(false);
         m_pair = std::make_unique<engine::LockstepPair>(setup->network, setup->bp, setup->pc,
                                                         setup->trials);
@@ -65,21 +66,21 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
         m_trialsBefore = 0;
         m_stepsAtPublish = 0;
         publish();
-    } catch (const std::bad_alloc&) {
-        emit failed(tr("Out of memory while building the network."));
-    }
+    });
 }
 
 void SimulationWorker::updateSettings(std::shared_ptr<const RunSetup> setup) {
-    if (!m_pair || setup->network.depth() != m_pair->pc().network().depth())
-        return;
-    m_pair->bp().setConfig(setup->bp);
-    m_pair->pc().setConfig(setup->pc);
-    for (engine::Index l = 1; l <= setup->network.depth(); ++l) {
-        const auto rate = setup->network.spec().weight(l).learningRate;
-        m_pair->bp().setLearningRate(l, rate);
-        m_pair->pc().setLearningRate(l, rate);
-    }
+    guarded(tr("changing the settings"), [&] {
+        if (!m_pair || setup->network.depth() != m_pair->pc().network().depth())
+            return;
+        m_pair->bp().setConfig(setup->bp);
+        m_pair->pc().setConfig(setup->pc);
+        for (engine::Index l = 1; l <= setup->network.depth(); ++l) {
+            const auto rate = setup->network.spec().weight(l).learningRate;
+            m_pair->bp().setLearningRate(l, rate);
+            m_pair->pc().setLearningRate(l, rate);
+        }
+    });
 }
 
 void SimulationWorker::setRunning(bool running) {
@@ -105,32 +106,40 @@ void SimulationWorker::updateTimerInterval() {
 }
 
 void SimulationWorker::play() {
-    if (!m_pair || !m_pair->ok() || m_speed == 0)
-        return;
-    setRunning(true);
-    publish();
+    guarded(tr("starting the run"), [&] {
+        if (!m_pair || !m_pair->ok() || m_speed == 0)
+            return;
+        setRunning(true);
+        publish();
+    });
 }
 
 void SimulationWorker::pause() {
-    if (!m_running)
-        return;
-    setRunning(false);
-    publish();
+    guarded(tr("pausing"), [&] {
+        if (!m_running)
+            return;
+        setRunning(false);
+        publish();
+    });
 }
 
 void SimulationWorker::setSpeed(int level) {
-    m_speed = std::clamp(level, 0, SpeedLevels - 1);
-    updateTimerInterval();
-    if (m_speed == 0 && m_running)
-        pause();
+    guarded(tr("changing the speed"), [&] {
+        m_speed = std::clamp(level, 0, SpeedLevels - 1);
+        updateTimerInterval();
+        if (m_speed == 0 && m_running)
+            pause();
+    });
 }
 
 void SimulationWorker::runUntil(qint64 trials, double loss) {
-    if (!m_pair || !m_pair->ok())
-        return;
-    play();
-    m_untilTrials = trials > 0 ? m_pair->pc().trialsCompleted() + trials : 0;
-    m_untilLoss = loss;
+    guarded(tr("starting the run"), [&] {
+        if (!m_pair || !m_pair->ok())
+            return;
+        play();
+        m_untilTrials = trials > 0 ? m_pair->pc().trialsCompleted() + trials : 0;
+        m_untilLoss = loss;
+    });
 }
 
 bool SimulationWorker::advance(Granularity g) {
@@ -155,7 +164,7 @@ bool SimulationWorker::advance(Granularity g) {
 void SimulationWorker::step(int granularity, int count) {
     if (!m_pair)
         return;
-    try {
+    guarded(tr("stepping"), [&] {
         if (m_running)
             setRunning(false);
         const auto g = static_cast<Granularity>(std::clamp(granularity, 0, 2));
@@ -183,9 +192,7 @@ void SimulationWorker::step(int granularity, int count) {
             emit runStopped(problemText(), true);
         else if (!advanced)
             emit runStopped(finishedText(), false);
-    } catch (const std::bad_alloc&) {
-        emit failed(tr("Out of memory while stepping."));
-    }
+    });
 }
 
 QString SimulationWorker::finishedText() const {
@@ -225,7 +232,7 @@ bool SimulationWorker::goalReached(QString& reason) const {
 void SimulationWorker::tick() {
     if (!m_pair || !m_running)
         return;
-    try {
+    guarded(tr("running"), [&] {
         const qint64 now = m_clock.nsecsElapsed();
         const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
         m_stepCredit = std::min(m_stepCredit + rate * double(now - m_lastTickNs) * 1e-9, 1e6);
@@ -266,10 +273,7 @@ void SimulationWorker::tick() {
             (rate <= 60.0 ||
              m_clock.nsecsElapsed() - m_lastPublishNs >= qint64(PublishIntervalMs) * 1000000))
             publish();
-    } catch (const std::bad_alloc&) {
-        setRunning(false);
-        emit failed(tr("Out of memory while running."));
-    }
+    });
 }
 
 void SimulationWorker::publish() {
@@ -294,20 +298,46 @@ void SimulationWorker::publish() {
 }
 
 void SimulationWorker::restore(FramePtr frame, quint64 generation) {
-    if (!m_pair || !frame)
-        return;
-    setRunning(false);
-    m_generation = generation;
-    const bool ok = m_pair->bp().restore(*frame->bp) && m_pair->pc().restore(*frame->pc);
-    if (!ok) {
-        // Publish the state the worker really has, so the window shows it.
-        emit runStopped(tr("That step belongs to another network; cannot resume from it."), true);
+    guarded(tr("resuming from a step"), [&] {
+        if (!m_pair || !frame)
+            return;
+        setRunning(false);
+        m_generation = generation;
+        const bool ok = m_pair->bp().restore(*frame->bp) && m_pair->pc().restore(*frame->pc);
+        if (!ok) {
+            // Publish the state the worker really has, so the window shows it.
+            emit runStopped(tr("That step belongs to another network; cannot resume from it."),
+                            true);
+            publish();
+            return;
+        }
+        m_pending.clear();
+        m_trialsBefore = m_pair->pc().trialsCompleted();
         publish();
+    });
+}
+
+void SimulationWorker::guarded(const QString& doing, const std::function<void()>& body) {
+    QString message;
+    try {
+        body();
         return;
+    } catch (const std::bad_alloc&) {
+        message = tr("Out of memory while %1.").arg(doing);
+    } catch (const std::exception& e) {
+        message =
+            tr("Something went wrong while %1: %2.").arg(doing, QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        message = tr("Something went wrong while %1.").arg(doing);
     }
-    m_pending.clear();
-    m_trialsBefore = m_pair->pc().trialsCompleted();
-    publish();
+    // Stopped, whatever state the run was left in; the message tells the user.
+    m_timer->stop();
+    m_running = false;
+    m_untilTrials = 0;
+    m_untilLoss = 0.0;
+    m_goalSteps = 0;
+    m_fullSpeed = false;
+    emit failed(message);
 }
 
 void SimulationWorker::shutdown() {

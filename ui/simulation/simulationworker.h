@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -74,6 +75,11 @@ public slots:
     void restore(ui::FramePtr frame, quint64 generation);
     /// Stops the timer; called before the thread quits.
     void shutdown();
+
+    /// Runs `body` (a slot's work). Every slot runs through it, so nothing thrown on the
+    /// worker's thread ends the program: an exception of any kind stops the run and becomes
+    /// failed("Out of memory while DOING." or "Something went wrong while DOING: ...").
+    void guarded(const QString& doing, const std::function<void()>& body);
 
 signals:
     void frameReady(ui::FramePtr frame);

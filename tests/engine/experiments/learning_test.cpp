@@ -634,3 +634,43 @@ TEST(ChoiceTask, PunishOutcomesPairEachPunishedTrialWithTheNext) {
     EXPECT_DOUBLE_EQ(out[0].chosenChange, 0.1);
     EXPECT_DOUBLE_EQ(out[0].otherChange, -0.1);
 }
+
+// The window plays a closed-loop task for hours: a task that kept a record of every trial grew
+// by about 180 bytes a trial. Without records the task is a few numbers, and a simulation
+// restored from a snapshot still gets the same trials (the snapshot carries the task's state).
+TEST(ChoiceTask, WithoutRecordsItKeepsNothingPerTrialAndStillRewinds) {
+    const ex::ReversalConfig config;
+    const Network net(ex::reversalSpec(config), 9);
+    const std::uint64_t seed = ChoiceTask::seedFor(9);
+    const int trials = 400;
+
+    Simulation headless(net, config.pc);
+    auto a = std::make_shared<ChoiceTask>(config.task, seed);
+    headless.setTrialProvider(ChoiceTask::provider(a));
+    ASSERT_TRUE(headless.stepTrials(trials));
+
+    Simulation viewed(net, config.pc);
+    auto b = std::make_shared<ChoiceTask>(config.task, seed, ChoiceTask::Records::Drop);
+    ChoiceTask::attach(b, viewed);
+    std::shared_ptr<const Snapshot> betweenTrials, midTrial;
+    while (viewed.trialsCompleted() < trials) {
+        ASSERT_TRUE(viewed.stepIteration());
+        if (viewed.trialsCompleted() == 125 && viewed.betweenTrials() && !betweenTrials)
+            betweenTrials = viewed.snapshot();
+        if (viewed.trialsCompleted() == 250 && !viewed.betweenTrials() && !midTrial)
+            midTrial = viewed.snapshot();
+    }
+    EXPECT_TRUE(b->history().empty());
+    EXPECT_EQ(b->trialsMade(), trials);
+    EXPECT_EQ(viewed.network().weight(2), headless.network().weight(2));
+    // Back to trial 125, then to the middle of trial 251, and on to the end each time.
+    for (const auto& mark : {betweenTrials, midTrial}) {
+        ASSERT_TRUE(mark && mark->providerState);
+        ASSERT_TRUE(viewed.restore(*mark));
+        ASSERT_TRUE(viewed.stepTrials(trials - viewed.trialsCompleted()));
+        EXPECT_EQ(b->trialsMade(), trials);
+        EXPECT_EQ(viewed.network().weight(2), headless.network().weight(2));
+        EXPECT_EQ(viewed.network().weight(1), headless.network().weight(1));
+    }
+    EXPECT_TRUE(b->history().empty());
+}

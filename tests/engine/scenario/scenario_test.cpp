@@ -219,6 +219,7 @@ TEST(ScenarioFile, RandomlyDamagedFilesNeverCrashTheReader) {
             } else {
                 ++rejected;
                 ASSERT_EQ(r.error.rfind("fuzz: ", 0), 0u) << r.error;
+                ASSERT_EQ(r.error.find("json.exception"), std::string::npos) << r.error;
             }
         }
     }
