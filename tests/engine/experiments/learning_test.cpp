@@ -640,7 +640,7 @@ TEST(ChoiceTask, PunishOutcomesPairEachPunishedTrialWithTheNext) {
 // restored from a snapshot still gets the same trials (the snapshot carries the task's state).
 TEST(ChoiceTask, WithoutRecordsItKeepsNothingPerTrialAndStillRewinds) {
     const ex::ReversalConfig config;
-    const Network net(ex::reversalSpec(config), 9);
+    const Network net(ex::reversalSpec(Rule::PC, config), 9);
     const std::uint64_t seed = ChoiceTask::seedFor(9);
     const int trials = 400;
 
