@@ -101,7 +101,7 @@ private:
     bool m_live = true;
     std::int64_t m_shownSerial = 0;  // serial of the frame shown while not live
     bool m_running = false;
-    int m_speed = 2;
+    int m_speed = DefaultSpeedLevel;
     quint64 m_generation = 0;  // frames of an older run or branch are ignored
 };
 
