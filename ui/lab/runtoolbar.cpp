@@ -86,7 +86,7 @@ void RunToolBar::addSpeedControls() {
            "held (keys 0-5)"));
     connect(m_speed, &QComboBox::currentIndexChanged, m_controller,
             &SimulationController::setSpeed);
-    // The controller changes the speed too (Play while paused picks normal speed).
+    // The controller changes the speed too (Play while paused picks the default, lecture speed).
     connect(m_controller, &SimulationController::speedChanged, this, [this](int level) {
         if (m_speed->currentIndex() == level)
             return;

@@ -73,7 +73,7 @@ signals:
     /// A new run was loaded (views re-read the network shape).
     void runLoaded();
     void runningChanged(bool running);
-    /// The speed level changed (also when Play picks normal speed from "paused").
+    /// The speed level changed (also when Play picks the default speed from "paused").
     void speedChanged(int level);
     /// A message for the status bar; `problem` = shown as a warning.
     void message(QString text, bool problem);
