@@ -100,7 +100,7 @@ int runMeasurement(QApplication& application, ui::MainWindow& window, double sec
               << QGuiApplication::platformName().toStdString() << " platform)...\n"
               << std::flush;
     QTimer::singleShot(200, &window, [&] {
-        controller->setSpeed(ui::SpeedLevels - 1);
+        controller->setSpeed(ui::MaxSpeedLevel);
         controller->play();
         frames = 0;
         bpPaints.paints = pcPaints.paints = 0;

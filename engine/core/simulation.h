@@ -168,6 +168,8 @@ public:
     /// next trial: a protocol's last trial is done (the status stays Ok, protocolFinished()).
     bool stepTrials(std::int64_t n);
 
+    /// What the last micro-step computed (Idle before the first).
+    Phase phase() const { return m_phase; }
     /// True when no trial is in progress (the next micro-step starts a new one).
     bool betweenTrials() const { return m_next == Next::Begin; }
     /// Number of finished trials.

@@ -48,7 +48,10 @@ void EditingController::attach(NetworkView* view) {
     connect(view, &NetworkView::contextRequested, this, &EditingController::showContextMenu);
     // Up/Down nudge the selected value while the view has the focus.
     auto addNudge = [this, view](const QKeySequence& key, double delta) {
-        auto* a = new QAction(view);
+        auto* a = new QAction(
+            tr("Nudge the selected value by %1")
+                .arg(delta > 0 ? QStringLiteral("+%1").arg(delta) : QString::number(delta)),
+            view);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetShortcut);
         connect(a, &QAction::triggered, this, [this, delta] { nudge(delta); });

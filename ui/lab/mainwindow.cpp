@@ -28,6 +28,7 @@
 #include "ui/lab/runtoolbar.h"
 #include "ui/lab/shortcutoverlay.h"
 #include "ui/lab/statusline.h"
+#include "ui/lab/userguide.h"
 #include "ui/media/exportdialog.h"
 #include "ui/media/recorddialog.h"
 #include "ui/results/datawindow.h"
@@ -91,7 +92,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildPaperMenu();
     buildViewMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay);
+    help->addAction(tr("&User guide"), QKeySequence::HelpContents, this,
+                    [this] { showUserGuide(); })
+        ->setObjectName("userGuideAction");
+    help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::toggleShortcutOverlay)
+        ->setObjectName("shortcutsAction");
     help->addAction(tr("About Prospect"), this, [this] {
         AboutDialog about(this);
         about.setFont(font());
@@ -415,8 +420,9 @@ void MainWindow::toggleShortcutOverlay() {
     if (!m_overlay)
         m_overlay = new ShortcutOverlay(this);
     if (!m_overlay->isVisible()) {
+        m_overlay->refresh();  // from the actions as they are now
         m_overlay->setFont(font());
-        m_overlay->adjustSize();
+        m_overlay->resize(m_overlay->sizeHint());  // keepOnScreen cuts it to the screen
         keepOnScreen(m_overlay);
     }
     m_overlay->setVisible(!m_overlay->isVisible());
@@ -462,6 +468,20 @@ void MainWindow::showDataWindow() {
 void MainWindow::showFigure(const QString& name) {
     showResultsWindow();
     findChild<ExperimentWindow*>()->showExperiment(name);
+}
+
+UserGuide* MainWindow::showUserGuide() {
+    auto* guide = findChild<UserGuide*>();
+    if (!guide) {
+        guide = new UserGuide(this);
+        guide->load(UserGuide::defaultPath());
+        guide->setFont(font());
+        keepOnScreen(guide);
+    }
+    guide->show();
+    guide->raise();
+    guide->activateWindow();
+    return guide;
 }
 
 QDialog* MainWindow::showRecordDialog() {

@@ -18,6 +18,8 @@ class QSplitter;
 
 namespace ui {
 
+class ShortcutOverlay;
+class UserGuide;
 class SimulationController;
 class RulePane;
 class Inspector;
@@ -78,6 +80,8 @@ public:
     QDialog* showExportDialog();
     /// Shows or hides the keyboard-shortcut overlay.
     void toggleShortcutOverlay();
+    /// Help > User guide: the guide in a non-modal window (the same one on each call).
+    UserGuide* showUserGuide();
     bool shortcutOverlayVisible() const;
 
     /// Zoom and presentation mode (F5, View > Presentation; Esc leaves), and the Look every
@@ -125,7 +129,7 @@ private:
     TimelineBar* m_timeline = nullptr;
     RunToolBar* m_runBar = nullptr;
     StatusLine* m_status = nullptr;
-    QDialog* m_overlay = nullptr;
+    ShortcutOverlay* m_overlay = nullptr;
     QAction* m_playAction = nullptr;
     QAction* m_showBp = nullptr;
     QAction* m_showPc = nullptr;

@@ -79,11 +79,14 @@ void RunToolBar::addSpeedControls() {
     m_speed->setObjectName("speed");
     for (int level = 0; level < SpeedLevels; ++level)
         m_speed->addItem(QStringLiteral("%1 · %2").arg(level).arg(speedName(level)));
-    m_speed->setCurrentIndex(2);
-    m_speed->setToolTip(tr("0 pause · 1 slow motion · 2 normal · 3 fast · 4 maximum (keys 0-4)"));
+    m_speed->setCurrentIndex(DefaultSpeedLevel);
+    m_speed->setToolTip(
+        tr("0 pause · 1 slow motion · 2 normal · 3 fast · 4 maximum · 5 lecture: "
+           "about a trial per 2 s, the relaxation slow where it moves, the update "
+           "held (keys 0-5)"));
     connect(m_speed, &QComboBox::currentIndexChanged, m_controller,
             &SimulationController::setSpeed);
-    // The controller changes the speed too (Play while paused picks normal speed).
+    // The controller changes the speed too (Play while paused picks the default, lecture speed).
     connect(m_controller, &SimulationController::speedChanged, this, [this](int level) {
         if (m_speed->currentIndex() == level)
             return;

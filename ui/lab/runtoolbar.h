@@ -31,7 +31,7 @@ public:
     /// Step (Right): as far as the granularity box says; `oneIteration` (Shift+Right) always
     /// one inference iteration.
     void step(bool oneIteration);
-    /// Speed level 0..SpeedLevels-1 (the keys 0-4).
+    /// Speed level 0..SpeedLevels-1 (the keys 0-5; 5 is the lecture speed).
     void setSpeed(int level);
     /// Shows the run's seed.
     void showSeed(std::uint64_t seed);

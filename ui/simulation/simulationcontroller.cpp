@@ -99,7 +99,7 @@ void SimulationController::play() {
     if (!m_live)
         resumeFromHere();
     if (m_speed == 0)
-        setSpeed(2);  // playing at "paused" would do nothing: use normal speed
+        setSpeed(DefaultSpeedLevel);  // playing at "paused" would do nothing
     emit workerPlay();
 }
 
@@ -132,7 +132,7 @@ void SimulationController::runUntil(qint64 trials, double loss) {
     if (!m_live)
         resumeFromHere();
     if (m_speed == 0)
-        setSpeed(2);
+        setSpeed(DefaultSpeedLevel);
     emit workerRunUntil(trials, loss);
 }
 

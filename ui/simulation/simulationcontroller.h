@@ -73,7 +73,7 @@ signals:
     /// A new run was loaded (views re-read the network shape).
     void runLoaded();
     void runningChanged(bool running);
-    /// The speed level changed (also when Play picks normal speed from "paused").
+    /// The speed level changed (also when Play picks the default speed from "paused").
     void speedChanged(int level);
     /// A message for the status bar; `problem` = shown as a warning.
     void message(QString text, bool problem);
@@ -101,7 +101,7 @@ private:
     bool m_live = true;
     std::int64_t m_shownSerial = 0;  // serial of the frame shown while not live
     bool m_running = false;
-    int m_speed = 2;
+    int m_speed = DefaultSpeedLevel;
     quint64 m_generation = 0;  // frames of an older run or branch are ignored
 };
 

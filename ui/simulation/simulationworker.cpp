@@ -17,13 +17,15 @@ double stepsPerSecondAt(int level) {
             return 40.0;  // 1x: a 128-iteration relaxation in about 3 s
         case 3:
             return 2000.0;  // fast: about 15 bear trials per second
-        default:
+        case MaxSpeedLevel:
             return 1e12;  // max: limited only by the engine
+        default:
+            return 0.0;  // lecture: paced by LecturePacer, not by a rate
     }
 }
 
 const char* speedName(int level) {
-    static const char* names[] = {"paused", "slow", "1x", "fast", "max"};
+    static const char* names[] = {"paused", "slow", "1x", "fast", "max", "lecture"};
     return names[std::clamp(level, 0, SpeedLevels - 1)];
 }
 
@@ -65,6 +67,7 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
         m_serial = 0;
         m_trialsBefore = 0;
         m_stepsAtPublish = 0;
+        m_pacer.restart();
         publish();
     });
 }
@@ -87,6 +90,7 @@ void SimulationWorker::setRunning(bool running) {
     m_running = running;
     if (running) {
         m_lastTickNs = m_clock.nsecsElapsed();
+        m_dueNs = m_lastTickNs;
         m_stepCredit = 0.0;
         updateTimerInterval();
         m_timer->start();
@@ -101,7 +105,11 @@ void SimulationWorker::setRunning(bool running) {
 
 void SimulationWorker::updateTimerInterval() {
     // Slow speeds need a step every few hundred ms: wake up every 5 ms instead of spinning.
-    const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
+    if (!m_fullSpeed && m_speed == LectureSpeedLevel) {
+        m_timer->setInterval(1);  // due times a millisecond apart for settled iterations
+        return;
+    }
+    const double rate = stepsPerSecondAt(m_fullSpeed ? MaxSpeedLevel : m_speed);
     m_timer->setInterval(rate <= 100.0 ? 5 : 0);
 }
 
@@ -234,7 +242,11 @@ void SimulationWorker::tick() {
         return;
     guarded(tr("running"), [&] {
         const qint64 now = m_clock.nsecsElapsed();
-        const double rate = stepsPerSecondAt(m_fullSpeed ? SpeedLevels - 1 : m_speed);
+        if (!m_fullSpeed && m_speed == LectureSpeedLevel) {
+            lectureTick();
+            return;
+        }
+        const double rate = stepsPerSecondAt(m_fullSpeed ? MaxSpeedLevel : m_speed);
         m_stepCredit = std::min(m_stepCredit + rate * double(now - m_lastTickNs) * 1e-9, 1e6);
         m_lastTickNs = now;
         QString reason;
@@ -262,10 +274,7 @@ void SimulationWorker::tick() {
             }
         }
         if (stop) {
-            setRunning(false);
-            publish();
-            if (!reason.isEmpty())
-                emit runStopped(reason, problem);
+            stopAfterTick(reason, problem);
             return;
         }
         // Slow speeds publish every step; fast ones at most every PublishIntervalMs.
@@ -274,6 +283,44 @@ void SimulationWorker::tick() {
              m_clock.nsecsElapsed() - m_lastPublishNs >= qint64(PublishIntervalMs) * 1000000))
             publish();
     });
+}
+
+void SimulationWorker::stopAfterTick(const QString& reason, bool problem) {
+    setRunning(false);
+    publish();
+    if (!reason.isEmpty())
+        emit runStopped(reason, problem);
+}
+
+void SimulationWorker::lectureTick() {
+    const qint64 now = m_clock.nsecsElapsed();
+    if (now - m_dueNs > 200'000'000)
+        m_dueNs = now;  // after a stall, do not rush through what was missed
+    bool stepped = false;
+    double lastDwell = 0.0;
+    while (m_dueNs <= now) {
+        const auto before = valueNodes(m_pair->pc());
+        if (!advance(Granularity::Iteration)) {
+            const bool problem = !m_pair->ok();
+            stopAfterTick(problem ? problemText() : finishedText(), problem);
+            return;
+        }
+        stepped = true;
+        lastDwell = m_pacer.dwell(m_pair->pc().phase(), movedSince(before, m_pair->pc()));
+        m_dueNs += qint64(lastDwell * 1e9);
+        QString reason;
+        if (goalReached(reason)) {
+            stopAfterTick(reason, false);
+            return;
+        }
+        if (m_clock.nsecsElapsed() - now > qint64(BatchBudgetMs) * 1000000)
+            break;
+    }
+    // A state shown for a while is published at once; settled iterations at the capped rate.
+    if (stepped &&
+        (lastDwell * 1000.0 >= PublishIntervalMs ||
+         m_clock.nsecsElapsed() - m_lastPublishNs >= qint64(PublishIntervalMs) * 1000000))
+        publish();
 }
 
 void SimulationWorker::publish() {
@@ -312,6 +359,7 @@ void SimulationWorker::restore(FramePtr frame, quint64 generation) {
             return;
         }
         m_pending.clear();
+        m_pacer.restart();
         m_trialsBefore = m_pair->pc().trialsCompleted();
         publish();
     });

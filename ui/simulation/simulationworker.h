@@ -10,6 +10,7 @@
 #include "engine/core/lockstep.h"
 #include "engine/scenario/scenario.h"
 #include "ui/simulation/frame.h"
+#include "ui/simulation/lecturepacer.h"
 
 class QTimer;
 
@@ -34,8 +35,14 @@ struct RunSetup {
 /// How far one Step command goes.
 enum class Granularity { Iteration = 0, Phase = 1, Trial = 2 };
 
-/// Speed presets: micro-steps per second (0 = paused, last = as fast as possible).
-constexpr int SpeedLevels = 5;
+/// Speed presets: micro-steps per second (0 = paused, 4 = as fast as possible), and 5, the
+/// lecture speed: about one trial per 2 s, paced by how much changes (LecturePacer).
+constexpr int SpeedLevels = 6;
+constexpr int MaxSpeedLevel = 4;
+constexpr int LectureSpeedLevel = 5;
+/// The speed a window starts at, and Play picks when paused.
+constexpr int DefaultSpeedLevel = LectureSpeedLevel;
+/// Micro-steps per second of a fixed-rate level (0 for paused and lecture).
 double stepsPerSecondAt(int speedLevel);
 /// Short name of a speed level ("slow", "1x", ...).
 const char* speedName(int speedLevel);
@@ -90,6 +97,11 @@ signals:
 
 private:
     void tick();
+    /// tick() at the lecture speed: one micro-step whenever the last one has been shown long
+    /// enough. Returns false when the run stopped (and says why).
+    void lectureTick();
+    /// Stops the run after a tick, publishing and saying why if there is a reason.
+    void stopAfterTick(const QString& reason, bool problem);
     bool advance(Granularity g);
     QString problemText() const;
     /// Why a healthy run cannot go on: a one-pass trial list is over.
@@ -112,7 +124,9 @@ private:
     std::int64_t m_serial = 0;
     quint64 m_generation = 0;
     std::int64_t m_trialsBefore = 0;
-    int m_speed = 2;
+    int m_speed = DefaultSpeedLevel;
+    LecturePacer m_pacer;
+    qint64 m_dueNs = 0;  // lecture speed: when the next micro-step is due
     bool m_running = false;
     bool m_fullSpeed = false;  // working through a Step of several trials, phases or iterations
     Granularity m_goal = Granularity::Iteration;  // what m_goalSteps counts

@@ -141,7 +141,7 @@ TEST_F(Editing, ATargetTypedIntoTheTrialTableIsUsedAndABlankMeansNoTarget) {
     QWidget* editor = QApplication::focusWidget();
     QTest::keyClicks(editor, ".25");
     QTest::keyClick(editor, Qt::Key_Return);
-    EXPECT_EQ(win.w.controller()->speed(), 2);  // the "0" was text, not "pause"
+    EXPECT_EQ(win.w.controller()->speed(), DefaultSpeedLevel);  // the "0" was text, not "pause"
     ASSERT_TRUE(
         waitFor([&] { return win.w.document()->scenario().trials[0].target(1, 0) == 0.25; }));
     EXPECT_EQ(win.w.document()->undoStack()->undoText(),

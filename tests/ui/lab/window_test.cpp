@@ -8,15 +8,19 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSet>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <functional>
 
 #include "engine/scenario/presets.h"
 #include "ui/lab/aboutdialog.h"
 #include "ui/lab/mainwindow.h"
+#include "ui/lab/shortcutoverlay.h"
+#include "ui/lab/userguide.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/inspector.h"
 #include "ui/views/networkview.h"
@@ -218,4 +222,83 @@ TEST_F(BearWindow, HelpAboutOpensTheAboutDialog) {
     });
     about->trigger();
     EXPECT_FALSE(shown.isEmpty()) << "no About dialog was shown";
+}
+
+namespace {
+
+/// The keys of an action as the shortcut list writes them.
+QString keysOf(const QAction* a) {
+    QStringList keys;
+    for (const QKeySequence& k : a->shortcuts())
+        keys << k.toString(QKeySequence::NativeText);
+    return keys.join(QLatin1String(", "));
+}
+
+const ShortcutOverlay* openShortcuts(MainWindow& w) {
+    if (!w.shortcutOverlayVisible())
+        w.toggleShortcutOverlay();
+    return w.findChild<ShortcutOverlay*>("shortcutOverlay");
+}
+
+}  // namespace
+
+TEST_F(BearWindow, TheShortcutListHasEveryActionWithAShortcutAndNothingElse) {
+    const ShortcutOverlay* overlay = openShortcuts(win.w);
+    ASSERT_NE(overlay, nullptr);
+    QSet<QString> listed;
+    for (const ShortcutEntry& e : overlay->entries()) {
+        EXPECT_FALSE(e.text.isEmpty()) << e.keys.toStdString() << " has no text";
+        EXPECT_FALSE(listed.contains(e.keys)) << e.keys.toStdString() << " is listed twice";
+        listed.insert(e.keys);
+    }
+    QSet<QString> bound;
+    for (const QAction* a : win.w.findChildren<QAction*>())
+        if (!keysOf(a).isEmpty()) {
+            bound.insert(keysOf(a));
+            EXPECT_TRUE(listed.contains(keysOf(a)))
+                << a->text().toStdString() << " (" << keysOf(a).toStdString() << ") is not listed";
+        }
+    EXPECT_EQ(listed, bound) << "the list names keys no action has";
+    // The ones the issue found missing.
+    for (const QKeySequence& k :
+         {QKeySequence(Qt::Key_F4), QKeySequence(QKeySequence::Undo),
+          QKeySequence(QKeySequence::Save), QKeySequence(QKeySequence::Open),
+          QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::Key_Up)})
+        EXPECT_TRUE(listed.contains(k.toString(QKeySequence::NativeText)))
+            << k.toString().toStdString();
+}
+
+TEST_F(BearWindow, TheShortcutListFollowsTheActions) {
+    auto* added = new QAction(QStringLiteral("A new &thing"), &win.w);
+    added->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    win.w.addAction(added);
+    const ShortcutOverlay* overlay = openShortcuts(win.w);
+    ASSERT_NE(overlay, nullptr);
+    bool found = false;
+    for (const ShortcutEntry& e : overlay->entries())
+        if (e.keys == keysOf(added)) {
+            found = true;
+            EXPECT_EQ(e.text, QStringLiteral("A new thing"));
+            EXPECT_EQ(e.group, QStringLiteral("Lab window"));
+        }
+    EXPECT_TRUE(found) << "an action added to the window is not in the list";
+}
+
+TEST_F(BearWindow, HelpUserGuideShowsTheGuideBuiltFromTheReadme) {
+    QAction* guideAction = win.w.findChild<QAction*>("userGuideAction");
+    ASSERT_NE(guideAction, nullptr) << "Help has no User guide";
+    guideAction->trigger();
+    auto* guide = win.w.findChild<UserGuide*>();
+    ASSERT_NE(guide, nullptr);
+    EXPECT_TRUE(guide->isVisible());
+    const QString text = guide->browser()->toPlainText();
+    EXPECT_NE(text.indexOf("Prospect user guide"), -1) << text.left(300).toStdString();
+    EXPECT_NE(text.indexOf("The lab window"), -1);
+}
+
+TEST(UserGuide, AMissingGuideNamesTheFileItLookedFor) {
+    UserGuide guide;
+    const QString message = guide.load("/nonexistent/guide/user-guide.md");
+    EXPECT_NE(message.indexOf("/nonexistent/guide/user-guide.md"), -1) << message.toStdString();
+    EXPECT_EQ(guide.browser()->toPlainText(), message);
 }

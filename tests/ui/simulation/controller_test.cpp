@@ -225,13 +225,13 @@ TEST_F(BearController, RunUntilStopsAtTheGoal) {
     EXPECT_FALSE(messages.at(0).at(1).toBool());
 }
 
-TEST_F(BearController, PlayFromPausedSpeedPicksNormalSpeed) {
+TEST_F(BearController, PlayFromPausedSpeedPicksTheDefaultSpeed) {
     QSignalSpy speeds(&l.controller, &SimulationController::speedChanged);
     l.controller.setSpeed(0);
     l.controller.play();
-    EXPECT_EQ(l.controller.speed(), 2);
+    EXPECT_EQ(l.controller.speed(), DefaultSpeedLevel);
     ASSERT_GE(speeds.count(), 2);
-    EXPECT_EQ(speeds.last().at(0).toInt(), 2);
+    EXPECT_EQ(speeds.last().at(0).toInt(), DefaultSpeedLevel);
     ASSERT_TRUE(waitFor([&] { return l.controller.running() && l.pc().step > 0; }));
     l.controller.pause();
     ASSERT_TRUE(waitFor([&] { return !l.controller.running(); }));
