@@ -101,7 +101,7 @@ TEST(ExperimentWindow, OpensFromTheViewMenuWithATabPerExperiment) {
     EXPECT_TRUE(window->isVisible());
     EXPECT_FALSE(window->isModal());
     EXPECT_EQ(window->tabs()->count(), 9);  // 5 small figures, 4 learning experiments
-    action->trigger();  // a second time: the same window
+    action->trigger();                      // a second time: the same window
     EXPECT_EQ(main.findChildren<ExperimentWindow*>().size(), 1);
     // The paper's defaults, under the command line's option names.
     EXPECT_EQ(window->fearTab()->setting("seeds")->text(), "8");
