@@ -28,11 +28,6 @@
 #include "ui/lab/runtoolbar.h"
 #include "ui/lab/shortcutoverlay.h"
 #include "ui/lab/statusline.h"
-#include "ui/lab/userguide.h"
-#include "ui/media/exportdialog.h"
-#include "ui/media/recorddialog.h"
-#include "ui/results/datawindow.h"
-#include "ui/results/experimentwindow.h"
 #include "ui/results/paperfigures.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/captions.h"
@@ -49,16 +44,6 @@
 namespace ui {
 
 namespace {
-
-/// Shows a dialog that deletes itself when closed, in the window's text size, on the screen.
-QDialog* showNonModal(QDialog* dialog) {
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFont(dialog->parentWidget()->font());
-    dialog->adjustSize();
-    keepOnScreen(dialog);
-    dialog->show();
-    return dialog;
-}
 
 /// The window's preferred size where the screen has room for it.
 constexpr QSize PreferredSize(1280, 800);
@@ -440,58 +425,6 @@ void MainWindow::placeOnScreen() {
 
 bool MainWindow::shortcutOverlayVisible() const {
     return m_overlay && m_overlay->isVisible();
-}
-
-void MainWindow::showResultsWindow() {
-    // The learning experiments' result plots, in their own non-modal window made on first use.
-    auto* window = findChild<ExperimentWindow*>();
-    if (!window) {
-        window = new ExperimentWindow(this);
-        window->setFont(font());
-        keepOnScreen(window);
-    }
-    window->show();
-    window->raise();
-    window->activateWindow();
-}
-
-void MainWindow::showDataWindow() {
-    // The paper's FashionMNIST experiments, in their own non-modal window made on first use.
-    auto* window = findChild<DataWindow*>();
-    if (!window)
-        window = new DataWindow(this);
-    window->show();
-    window->raise();
-    window->activateWindow();
-}
-
-void MainWindow::showFigure(const QString& name) {
-    showResultsWindow();
-    findChild<ExperimentWindow*>()->showExperiment(name);
-}
-
-UserGuide* MainWindow::showUserGuide() {
-    auto* guide = findChild<UserGuide*>();
-    if (!guide) {
-        guide = new UserGuide(this);
-        guide->load(UserGuide::defaultPath());
-        guide->setFont(font());
-        keepOnScreen(guide);
-    }
-    guide->show();
-    guide->raise();
-    guide->activateWindow();
-    return guide;
-}
-
-QDialog* MainWindow::showRecordDialog() {
-    return showNonModal(new RecordDialog(m_doc->scenario(), m_controller->history(),
-                                         m_controller->currentIndex(), this));
-}
-
-QDialog* MainWindow::showExportDialog() {
-    return showNonModal(new ExportDialog(m_doc->scenario(), m_controller->history(),
-                                         m_controller->currentIndex(), this));
 }
 
 void MainWindow::showAt(const QSize& size) {
