@@ -23,7 +23,14 @@ public:
     /// The browser (tests read its text).
     QTextBrowser* browser() const { return m_browser; }
 
+protected:
+    /// The browser's viewport resized: the pictures follow its width.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// Scales every picture to at most the browser's width (never above its own size).
+    void fitImages();
+
     QTextBrowser* m_browser = nullptr;
 };
 

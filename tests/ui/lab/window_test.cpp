@@ -8,11 +8,14 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QSet>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <functional>
 
@@ -301,4 +304,32 @@ TEST(UserGuide, AMissingGuideNamesTheFileItLookedFor) {
     const QString message = guide.load("/nonexistent/guide/user-guide.md");
     EXPECT_NE(message.indexOf("/nonexistent/guide/user-guide.md"), -1) << message.toStdString();
     EXPECT_EQ(guide.browser()->toPlainText(), message);
+}
+
+// The guide's pictures are window screenshots 1280 px wide: shown at full size they ran past the
+// guide's width and needed a horizontal scroll bar. They are scaled to the room, also on resize.
+TEST(UserGuide, PicturesFitTheGuidesWidth) {
+    UserGuide guide;
+    ASSERT_EQ(guide.load(UserGuide::defaultPath()), QString());
+    for (const int width : {700, 1000}) {
+        guide.resize(width, 600);
+        guide.show();
+        QApplication::processEvents();
+        const int room = guide.browser()->viewport()->width();
+        int images = 0;
+        for (QTextBlock b = guide.browser()->document()->begin(); b.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat f = it.fragment().charFormat();
+                if (!f.isImageFormat())
+                    continue;
+                ++images;
+                const QTextImageFormat image = f.toImageFormat();
+                EXPECT_GT(image.width(), 0.0) << image.name().toStdString();
+                EXPECT_LE(image.width(), room) << image.name().toStdString();
+                // The pictures are wider than the guide: each takes (about) its whole width.
+                EXPECT_GE(image.width(), room - 60) << image.name().toStdString();
+            }
+        EXPECT_GT(images, 0);
+        EXPECT_EQ(guide.browser()->horizontalScrollBar()->maximum(), 0) << width;
+    }
 }
