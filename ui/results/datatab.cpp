@@ -454,31 +454,21 @@ QString DataTab::saveCsv(const QString& path) {
 }
 
 void DataTab::exportPlotInteractive() {
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Save plot"), QString(), tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path +=
-            filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf") : QStringLiteral(".png");
-    const QString error = savePlot(path);
-    showStatus(error.isEmpty() ? tr("Saved %1").arg(path) : error, !error.isEmpty());
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Save plot"), error);
+    const QString path = askPlotPath(this);
+    if (!path.isEmpty())
+        reportSaved(path, savePlot(path), tr("Save plot"));
 }
 
 void DataTab::exportCsvInteractive() {
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save CSV"), QString(), tr("CSV table (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".csv");
-    const QString error = saveCsv(path);
+    const QString path = askCsvPath(this);
+    if (!path.isEmpty())
+        reportSaved(path, saveCsv(path), tr("Save CSV"));
+}
+
+void DataTab::reportSaved(const QString& path, const QString& error, const QString& what) {
     showStatus(error.isEmpty() ? tr("Saved %1").arg(path) : error, !error.isEmpty());
     if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Save CSV"), error);
+        QMessageBox::warning(this, what, error);
 }
 
 }  // namespace ui

@@ -109,6 +109,8 @@ private:
     void drawConfusion();
     void exportPlotInteractive();
     void exportCsvInteractive();
+    /// "Saved PATH" in the status line, or the error there and in a message box titled `what`.
+    void reportSaved(const QString& path, const QString& error, const QString& what);
 
     const engine::experiments::DataProtocol m_protocol;
     const engine::experiments::DataExperimentInfo& m_info;

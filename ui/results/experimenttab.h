@@ -145,6 +145,8 @@ private:
     void setRunning(bool running);
     void exportPlotInteractive();
     void exportCsvInteractive();
+    /// "Saved PATH" in the status line, or the error there and in a message box titled `what`.
+    void reportSaved(const QString& path, const QString& error, const QString& what);
     void showStatus(const QString& text, bool problem);
 
     QCustomPlot* m_plot = nullptr;

@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QObject>
 #include <QSaveFile>
@@ -37,6 +38,25 @@ QString savePlotFile(QCustomPlot* plot, const QString& path, int width, int heig
     if (!rendered.open(QIODevice::ReadOnly))
         return QObject::tr("Cannot read the rendered plot: %1").arg(rendered.errorString());
     return writeFileAtomically(path, rendered.readAll());
+}
+
+QString askPlotPath(QWidget* parent) {
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Save plot"), QString(),
+        QObject::tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path +=
+            filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf") : QStringLiteral(".png");
+    return path;
+}
+
+QString askCsvPath(QWidget* parent) {
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Save CSV"), QString(),
+                                                QObject::tr("CSV table (*.csv)"));
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    return path;
 }
 
 }  // namespace ui

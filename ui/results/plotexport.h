@@ -4,6 +4,7 @@
 #include <QString>
 
 class QCustomPlot;
+class QWidget;
 
 namespace ui {
 
@@ -14,5 +15,12 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes);
 /// Writes the plot to `path` as PNG (at twice the pixels), or as PDF when the name ends in .pdf,
 /// at a fixed size of `width` x `height`, atomically. Returns an error message, or empty.
 QString savePlotFile(QCustomPlot* plot, const QString& path, int width, int height);
+
+/// Asks where to save a plot (PNG or PDF); a name without a suffix gets the one of the chosen
+/// filter. Returns "" when cancelled.
+QString askPlotPath(QWidget* parent);
+
+/// Asks where to save a CSV table; a name without a suffix gets .csv. Returns "" when cancelled.
+QString askCsvPath(QWidget* parent);
 
 }  // namespace ui
