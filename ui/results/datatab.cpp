@@ -448,9 +448,7 @@ QString DataTab::savePlot(const QString& path) {
 }
 
 QString DataTab::saveCsv(const QString& path) {
-    if (!hasResult())
-        return tr("Nothing to save: run the experiment first");
-    return writeFileAtomically(path, QByteArray::fromStdString(engine::report::csvText(m_csv)));
+    return saveCsvTable(m_csv, path);
 }
 
 void DataTab::exportPlotInteractive() {

@@ -277,9 +277,7 @@ QString ExperimentTab::savePlot(const QString& path) {
 }
 
 QString ExperimentTab::saveCsv(const QString& path) {
-    if (!hasResult())
-        return tr("Nothing to save: run the experiment first");
-    return writeFileAtomically(path, QByteArray::fromStdString(engine::report::csvText(m_csv)));
+    return saveCsvTable(m_csv, path);
 }
 
 void ExperimentTab::exportPlotInteractive() {

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 
+#include "engine/report/table.h"
+
 namespace ui {
 
 QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
@@ -38,6 +40,12 @@ QString savePlotFile(QCustomPlot* plot, const QString& path, int width, int heig
     if (!rendered.open(QIODevice::ReadOnly))
         return QObject::tr("Cannot read the rendered plot: %1").arg(rendered.errorString());
     return writeFileAtomically(path, rendered.readAll());
+}
+
+QString saveCsvTable(const engine::report::TextTable& csv, const QString& path) {
+    if (csv.header.empty())
+        return QObject::tr("Nothing to save: run the experiment first");
+    return writeFileAtomically(path, QByteArray::fromStdString(engine::report::csvText(csv)));
 }
 
 QString askPlotPath(QWidget* parent) {

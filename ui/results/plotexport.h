@@ -6,6 +6,10 @@
 class QCustomPlot;
 class QWidget;
 
+namespace engine::report {
+struct TextTable;
+}
+
 namespace ui {
 
 /// Writes bytes to `path` through QSaveFile: a failed write keeps the previous file. Returns an
@@ -15,6 +19,10 @@ QString writeFileAtomically(const QString& path, const QByteArray& bytes);
 /// Writes the plot to `path` as PNG (at twice the pixels), or as PDF when the name ends in .pdf,
 /// at a fixed size of `width` x `height`, atomically. Returns an error message, or empty.
 QString savePlotFile(QCustomPlot* plot, const QString& path, int width, int height);
+
+/// Writes a result's CSV table to `path` atomically; a table without a header (no result yet)
+/// is refused. Returns an error message, or empty.
+QString saveCsvTable(const engine::report::TextTable& csv, const QString& path);
 
 /// Asks where to save a plot (PNG or PDF); a name without a suffix gets the one of the chosen
 /// filter. Returns "" when cancelled.

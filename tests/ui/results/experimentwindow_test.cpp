@@ -23,6 +23,7 @@
 #include "app/learningcommands.h"
 #include "engine/experiments/learningsummaries.h"
 #include "engine/report/format.h"
+#include "plottesthelpers.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/results/batchrunner.h"
 #include "ui/results/experimenttabs.h"
@@ -33,33 +34,14 @@
 using namespace ui;
 namespace ex = engine::experiments;
 using engine::Rule;
+using plottest::named;
+using plottest::plottables;
+using plottest::runAndWait;
 
 namespace {
 
 QString fixed(double v, int digits = 4) {
     return QString::fromStdString(engine::report::fixed(v, digits));
-}
-
-template <typename T>
-std::vector<T*> plottables(QCustomPlot* plot) {
-    std::vector<T*> out;
-    for (int i = 0; i < plot->plottableCount(); ++i)
-        if (auto* p = qobject_cast<T*>(plot->plottable(i)))
-            out.push_back(p);
-    return out;
-}
-
-QCPAbstractPlottable* named(QCustomPlot* plot, const QString& name) {
-    for (int i = 0; i < plot->plottableCount(); ++i)
-        if (plot->plottable(i)->name() == name)
-            return plot->plottable(i);
-    return nullptr;
-}
-
-/// Clicks Run and waits for the end of the run; false when it did not end in time.
-bool runAndWait(ExperimentTab* tab, int ms = 20000) {
-    QTest::mouseClick(tab->runButton(), Qt::LeftButton);
-    return waitFor([&] { return !tab->running(); }, ms);
 }
 
 double barValue(QCPAbstractPlottable* p, int i) {
