@@ -262,9 +262,12 @@ TEST(Sensorimotor, ThePapersSessionPlaysTheWashoutAgainInPlaceOfEachTrainingTrip
 TEST(Sensorimotor, WithBpsFitItsOtherCueAdaptationIsZeroAsInThePaper) {
     // The paper shows exactly 0 for BP's other-cue groups. The exposure adds nothing (see
     // InBpACue2ExposureAddsNothingToTheTriplet); what is left is the first channel trial's own
-    // teaching, which is proportional to BP's cue-1 prediction. From the authors' BP fit (init
-    // std 1e-5) that prediction stays about 1e-6, and so does the residue relative to the mean
-    // same-cue adaptation (1.4e-6 over the default 24 seeds); from the shared setting (init
+    // teaching, which the authors' measure includes (their channel trials learn "no force"
+    // before the exposure) and which is proportional to BP's cue-1 prediction. From the authors'
+    // BP fit (init std 1e-5) that prediction stays about 1e-6, and so does the residue relative
+    // to the mean same-cue adaptation: 1.43e-6 over the default 24 seeds, hence the bound 2e-6,
+    // not 1e-6. In the authors' float32 code the channel trial's weight changes are below the
+    // weights' rounding, so their residue is exactly 0 (README). From the shared setting (init
     // std 0.001) it is about 4e-3.
     auto bpSummary = [](const ex::SensorimotorConfig& config) {
         std::vector<ex::SensorimotorJob> bp;
@@ -282,7 +285,7 @@ TEST(Sensorimotor, WithBpsFitItsOtherCueAdaptationIsZeroAsInThePaper) {
     for (char field : {'+', '-'}) {
         const std::string same = std::string("1") + field, other = std::string("2") + field;
         EXPECT_GT(fit.stats(Rule::BP, same).mean, 0.0) << field;
-        EXPECT_LT(std::abs(fit.normalisedStats(Rule::BP, other).mean), 1e-5) << field;
+        EXPECT_LT(std::abs(fit.normalisedStats(Rule::BP, other).mean), 2e-6) << field;
         EXPECT_GT(std::abs(shared.normalisedStats(Rule::BP, other).mean), 1e-3) << field;
     }
 }
