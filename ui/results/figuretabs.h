@@ -70,6 +70,9 @@ protected:
 
 private:
     void draw(const engine::experiments::TargetAlignmentSummary& summary, int seeds);
+    /// Before the first result: alignment 0 .. 1.02 and depth 0.5 .. the deepest listed + 0.5
+    /// (left as it is while the depths field does not read).
+    void showEmptyAxes();
     QCPAxisRect* m_rect = nullptr;
 };
 

@@ -1,6 +1,8 @@
 #include <qcustomplot.h>
+#include <QLineEdit>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "ui/results/figureplots.h"
 #include "ui/results/figuretabs.h"
@@ -22,6 +24,22 @@ TargetAlignmentTab::TargetAlignmentTab(QWidget* parent)
         resultplots::setUp(plot(), tr("Fig. 3e: target alignment against depth"), 1, 4).front();
     m_rect->axis(QCPAxis::atBottom)->setLabel(tr("number of weight layers"));
     m_rect->axis(QCPAxis::atLeft)->setLabel(tr("target alignment; mean over seeds, band ± 1 sd"));
+    showEmptyAxes();
+    connect(setting(QStringLiteral("depths")), &QLineEdit::textChanged, this, [this] {
+        if (!hasResult())
+            showEmptyAxes();
+    });
+}
+
+void TargetAlignmentTab::showEmptyAxes() {
+    std::vector<long long> depths;
+    const std::string text = setting(QStringLiteral("depths"))->text().trimmed().toStdString();
+    if (ex::readIntegerList(text, 1, std::numeric_limits<int>::max(), depths))
+        return;  // a problem: Run will name it
+    m_rect->axis(QCPAxis::atLeft)->setRange(0.0, 1.02);
+    m_rect->axis(QCPAxis::atBottom)
+        ->setRange(0.5, static_cast<double>(*std::max_element(depths.begin(), depths.end())) + 0.5);
+    plot()->replot();
 }
 
 std::optional<ExperimentTab::Batch> TargetAlignmentTab::prepare() {

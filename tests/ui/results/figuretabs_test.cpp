@@ -210,6 +210,27 @@ TEST(FigureTabs, TargetAlignmentMeansAndBandsAreTheEnginesOverSeeds) {
     EXPECT_EQ(tab->table().rows.size(), 2u * 3 * 2);
 }
 
+TEST(FigureTabs, TargetAlignmentAxesShowThePapersRangesBeforeTheFirstRun) {
+    // Before any run the axes are the panel's (depth 0.5 .. 25.5 for the default depths 1-25,
+    // alignment 0 .. 1.02), not QCustomPlot's 0 .. 5; editing the depths moves the depth axis.
+    ExperimentWindow window;
+    TargetAlignmentTab* tab = window.targetAlignmentTab();
+    ASSERT_FALSE(tab->hasResult());
+    const QCPAxisRect* rect = tab->plot()->axisRect();
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atBottom)->range().lower, 0.5);
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atBottom)->range().upper, 25.5);
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atLeft)->range().lower, 0.0);
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atLeft)->range().upper, 1.02);
+    ASSERT_TRUE(tab->setSetting("depths", "2,12"));
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atBottom)->range().lower, 0.5);
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atBottom)->range().upper, 12.5);
+    // A depth list that does not read leaves the axis as it was.
+    ASSERT_TRUE(tab->setSetting("depths", "deep"));
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atBottom)->range().upper, 12.5);
+    tab->restoreDefaults();
+    EXPECT_DOUBLE_EQ(rect->axis(QCPAxis::atBottom)->range().upper, 25.5);
+}
+
 TEST(FigureTabs, TrajectoriesRunOverTheEnginesLossLandscape) {
     ExperimentWindow window;
     TrajectoryTab* tab = window.trajectoryTab();
