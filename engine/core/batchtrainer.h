@@ -95,8 +95,8 @@ void activateBatch(Activation a, const Eigen::Ref<const Matrix>& x, Eigen::Ref<M
 
 /// f[i] = 1 / (1 + exp(-x[i])) and, when df is not null, df[i] = f[i] (1 - f[i]), i < n. Within
 /// 3 ulp of the exact value for |x| < 708 (smaller inputs give at most 3e-308 instead of less);
-/// NaN gives NaN. Vectorised (SSE2), with no FMA or run-time dispatch, so every x86-64 machine
-/// gives the same bits.
+/// NaN gives NaN. Vectorised (SSE2, or AVX2 where wideKernels() says so: the same operations per
+/// element), with no FMA, so every x86-64 machine gives the same bits.
 void fastSigmoid(const Scalar* x, Scalar* f, Scalar* df, Index n);
 
 }  // namespace engine

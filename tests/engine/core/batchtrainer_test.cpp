@@ -2,9 +2,14 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <utility>
 
 #include "../testnets.h"
 #include "engine/core/batchtrainer.h"
+#include "engine/core/blockedproduct.h"
+#include "engine/core/random.h"
 #include "engine/core/simulation.h"
 
 using namespace engine;
@@ -224,4 +229,82 @@ TEST(BatchTrainer, ActivateBatchMatchesTheScalarForms) {
         for (Index i = 0; i < x.size(); ++i)
             EXPECT_NEAR(f(i), activate(a, x(i)), 1e-15) << activationName(a) << " " << x(i);
     }
+}
+
+namespace {
+
+/// Bitwise equality of two matrices (NaN equals NaN of the same bits).
+bool sameBits(const Matrix& a, const Matrix& b) {
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<size_t>(a.size())) == 0;
+}
+
+/// What `f` gives with the AVX2 kernels off, then on (on is left as it was found).
+template <class F>
+std::pair<Matrix, Matrix> narrowAndWide(F f) {
+    const bool was = wideKernels();
+    useWideKernels(false);
+    Matrix narrow = f();
+    useWideKernels(true);
+    Matrix wide = f();
+    useWideKernels(was);
+    return {narrow, wide};
+}
+
+}  // namespace
+
+TEST(BatchTrainer, WideKernelsGiveTheSameBitsAsSse2) {
+    // The AVX2 versions do the same IEEE operations per element in the same order, so sigmoid,
+    // matrix-vector products and whole PC and BP training runs agree to the last bit.
+    EXPECT_FALSE(useWideKernels(false));
+    EXPECT_FALSE(wideKernels());
+    const bool wide = useWideKernels(true);
+    if (!wide)
+        GTEST_SKIP() << "this CPU has no AVX2: only the SSE2 kernels run here";
+    Random rng(3);
+    // Odd lengths leave tails; the values cover saturation, the clamp at 708 and NaN.
+    for (Index n : {1, 3, 4, 7, 32, 33}) {
+        Matrix x = rng.normalMatrix(n, 1, 0.0, 8.0);
+        x(0, 0) = n == 3 ? std::numeric_limits<Scalar>::quiet_NaN() : n == 7 ? -800.0 : x(0, 0);
+        const auto [f0, f1] = narrowAndWide([&] {
+            Matrix out(n, 2);
+            fastSigmoid(x.data(), out.col(0).data(), out.col(1).data(), n);
+            return out;
+        });
+        EXPECT_TRUE(sameBits(f0, f1)) << "sigmoid, n = " << n;
+    }
+    for (Index m : {5, 8, 10, 16, 27, 32, 40}) {
+        const Matrix a = rng.normalMatrix(m, 37, 0.0, 1.0);
+        Matrix x = rng.normalMatrix(37, 1, 0.0, 1.0);
+        x(4, 0) = 0.0;  // a skipped column
+        const auto [y0, y1] = narrowAndWide([&] {
+            Matrix y = Matrix::Constant(m, 1, 0.25);
+            matrixVector(m, 37, a.data(), m, x.data(), y.data(), -0.7);
+            return y;
+        });
+        EXPECT_TRUE(sameBits(y0, y1)) << "matrix-vector, m = " << m;
+    }
+    // Whole runs: the online net's shape at batch 1 and a batch of 3.
+    const Network net = testnets::randomNet({40, 32, 18, 10}, Activation::Sigmoid, false, 4);
+    for (Rule rule : {Rule::PC, Rule::BP})
+        for (Index batch : {1, 3}) {
+            const auto [w0, w1] = narrowAndWide([&] {
+                BatchTrainer trainer(rule, net, PcConfig{0.1, 32, 0.1, 0.5}, batch);
+                for (std::uint64_t k = 0; k < 6; ++k) {
+                    const Trial t = testnets::randomTrial(net, batch, 20 + k);
+                    EXPECT_TRUE(trainer.train(t.input, t.target));
+                }
+                Matrix all(
+                    trainer.weight(1).size() + trainer.weight(2).size() + trainer.weight(3).size(),
+                    1);
+                all << trainer.weight(1).reshaped(), trainer.weight(2).reshaped(),
+                    trainer.weight(3).reshaped();
+                return all;
+            });
+            EXPECT_TRUE(sameBits(w0, w1)) << ruleName(rule) << " batch " << batch;
+            // Training did change the weights (the runs are not two untouched nets).
+            EXPECT_GT(std::abs(w0(0, 0) - net.weight(1)(0, 0)) +
+                          std::abs(w0(w0.size() - 1, 0) - net.weight(3)(9, 17)),
+                      0.0);
+        }
 }
