@@ -16,7 +16,7 @@
 
 #include "engine/core/types.h"
 
-// x86-64 with GCC or Clang: AVX2 versions of the kernels, chosen at run time (wideKernels()).
+// x86-64 with GCC or Clang: AVX2 versions of two kernels, chosen at run time (wideKernels()).
 #if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
 #define PROSPECT_AVX2_DISPATCH 1
 #else
@@ -25,10 +25,10 @@
 
 namespace engine {
 
-/// Whether the kernels below and fastSigmoid() use their AVX2 versions: on x86-64 CPUs that have
-/// AVX2 (checked at run time; the default build targets plain x86-64). They do the same IEEE
-/// operations per element in the same order as the SSE2 versions (no FMA), so they give the same
-/// bits, only four lanes at a time instead of two.
+/// Whether matrixVector() and fastSigmoid() use their AVX2 versions (the other kernels have
+/// none): on x86-64 CPUs that have AVX2 (checked at run time; the default build targets plain
+/// x86-64). They do the same IEEE operations per element in the same order as the SSE2 versions
+/// (no FMA), so they give the same bits, only four lanes at a time instead of two.
 bool wideKernels();
 /// Turns the AVX2 versions off, or back on where the CPU has them (tests compare the two);
 /// returns whether they are now on.
