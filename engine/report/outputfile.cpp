@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -48,6 +50,26 @@ int listTemporary(const std::string& path) {
 void unlistTemporary(int slot) {
     if (slot >= 0)
         g_temporaries[slot].state.store(0);
+}
+
+/// Six characters from the process id, a counter and the clock: different for every temporary
+/// this process makes, and unlikely to be any other file's (O_EXCL settles the rest).
+std::string uniqueSuffix() {
+    static std::atomic<std::uint64_t> counter{0};
+    static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const auto now =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::uint64_t x = now ^ (static_cast<std::uint64_t>(::getpid()) << 40) ^
+                      (counter.fetch_add(1) * 0x9E3779B97F4A7C15ULL);
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 29;
+    std::string out(6, '0');
+    for (char& c : out) {
+        c = digits[x % 62];
+        x /= 62;
+    }
+    return out;
 }
 
 // ---- paths ------------------------------------------------------------------------------------
@@ -168,20 +190,31 @@ std::optional<std::string> OutputFile::openDirect(const std::string& shown,
 }
 
 std::optional<std::string> OutputFile::openTemporary(const std::string& target, int oldMode) {
+    // The name is listed for the signal handler before the file exists (a signal in between
+    // would otherwise leave it behind), so it is made here rather than by mkstemp, and created
+    // with O_EXCL: an existing file of that name is not overwritten, another name is tried.
     const std::string folder = folderOf(target);
-    std::string name = folder + "/." + nameOf(target) + ".XXXXXX";
-    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-    if (fd < 0)
-        return problem("cannot create a file in '" + folder + "': " + errorText(errno));
-    m_fd = fd;
-    m_ownsFd = true;
-    m_direct = false;
-    m_open = true;
-    m_target = target;
-    m_writePath = name;
-    m_mode = oldMode;
-    m_slot = listTemporary(name);
-    return std::nullopt;
+    int error = EEXIST;
+    for (int attempt = 0; attempt < 100 && error == EEXIST; ++attempt) {
+        const std::string name = folder + "/." + nameOf(target) + "." + uniqueSuffix();
+        const int slot = listTemporary(name);
+        const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            error = errno;
+            unlistTemporary(slot);
+            continue;
+        }
+        m_fd = fd;
+        m_ownsFd = true;
+        m_direct = false;
+        m_open = true;
+        m_target = target;
+        m_writePath = name;
+        m_mode = oldMode;
+        m_slot = slot;
+        return std::nullopt;
+    }
+    return problem("cannot create a file in '" + folder + "': " + errorText(error));
 }
 
 bool OutputFile::write(std::string_view data) {
