@@ -76,7 +76,7 @@ QString AutosaveStore::lock() {
 }
 
 QString AutosaveStore::write(const engine::Scenario& scenario, const QString& originalPath,
-                             const QString& name) {
+                             const QString& name, const QDateTime& time) {
     if (QString error = lock(); !error.isEmpty())
         return error;
     QJsonObject o;
@@ -84,7 +84,7 @@ QString AutosaveStore::write(const engine::Scenario& scenario, const QString& or
     o["version"] = Version;
     o["originalPath"] = originalPath;
     o["name"] = name;
-    o["time"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    o["time"] = time.toUTC().toString(Qt::ISODateWithMs);
     o["scenario"] = QString::fromStdString(engine::scenarioToJson(scenario));
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
     QSaveFile file(filePath());
@@ -138,8 +138,9 @@ QList<AutosaveEntry> AutosaveStore::findOrphans() {
         m_claims.append(std::make_shared<Claim>(Claim{info.filePath(), std::move(lock)}));
         found.append(*entry);
     }
-    std::sort(found.begin(), found.end(),
-              [](const AutosaveEntry& a, const AutosaveEntry& b) { return a.time > b.time; });
+    std::sort(found.begin(), found.end(), [](const AutosaveEntry& a, const AutosaveEntry& b) {
+        return a.time != b.time ? a.time > b.time : a.file < b.file;
+    });
     return found;
 }
 

@@ -40,15 +40,16 @@ public:
     /// This window's autosave file (it may not exist yet).
     QString filePath() const;
 
-    /// Writes `scenario` as this window's unsaved work; returns an error message or "".
+    /// Writes `scenario` as this window's unsaved work, made at `time` (now; tests choose);
+    /// returns an error message or "".
     QString write(const engine::Scenario& scenario, const QString& originalPath,
-                  const QString& name);
+                  const QString& name, const QDateTime& time = QDateTime::currentDateTimeUtc());
     /// Removes this window's autosave file (after a save, a discard or a clean close).
     void remove();
 
-    /// The autosaves of windows that are no longer running, newest first. Each one found is
-    /// claimed (its lock taken) until release() or discard(), so that two windows starting at
-    /// once do not both offer it. Unreadable files are left alone and not listed.
+    /// The autosaves of windows that are no longer running, newest first (then by name). Each one
+    /// found is claimed (its lock taken) until release() or discard(), so that two windows starting
+    /// at once do not both offer it. Unreadable files are left alone and not listed.
     QList<AutosaveEntry> findOrphans();
     /// Gives back the claim on `entry` and leaves its file for a later start.
     void release(const AutosaveEntry& entry);

@@ -4,19 +4,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoStack>
 #include <memory>
 
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenarioedit.h"
 #include "ui/editing/autosaver.h"
+#include "ui/editing/editingcontroller.h"
 #include "ui/editing/scenariodocument.h"
+#include "ui/lab/mainwindow.h"
 
 using namespace ui;
 
@@ -214,9 +220,12 @@ TEST_F(Autosave, RestoreOpensTheWorkAsAModifiedDocumentOfItsOriginalFile) {
 }
 
 TEST_F(Autosave, DiscardDeletesLaterKeepsAndOnlyOneIsRestored) {
+    // Written a minute apart (the time is given: no waiting).
+    const QDateTime start = QDateTime::currentDateTimeUtc();
     for (double v : {0.25, 0.5, 0.75}) {
         AutosaveStore crashed(dir.path());
-        ASSERT_EQ(crashed.write(bearWith(v), {}, QString::number(v)), QString());
+        ASSERT_EQ(crashed.write(bearWith(v), {}, QString::number(v), start.addSecs(int(v * 240))),
+                  QString());
     }
     ScriptedAutosaver saver(&doc, nullptr, dir.path());
     // Newest first: 0.75 is discarded, 0.5 restored, 0.25 not asked about and kept.
@@ -276,4 +285,40 @@ TEST_F(Autosave, AWriteThatFailsIsSaidOnce) {
     ASSERT_EQ(messages.count(), 1);
     EXPECT_TRUE(messages.at(0).at(1).toBool());
     EXPECT_TRUE(messages.at(0).at(0).toString().contains("notafolder"));
+}
+
+TEST(WindowAutosave, TheWindowKeepsItsEditsAndClosingWithDiscardRemovesThem) {
+    MainWindow w;
+    ASSERT_TRUE(w.loadPreset("bear"));
+    Autosaver* saver = w.autosaver();
+    const QString file = saver->store().filePath();
+    w.editing()->reseed();  // Shift+R: an undoable edit
+    EXPECT_TRUE(saver->pending());
+    ASSERT_EQ(saver->saveNow(), QString());
+    ASSERT_TRUE(QFile::exists(file));
+    // Closing asks about the unsaved changes; Discard lets the window close and the copy go.
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
+    answer.start(10);
+    EXPECT_TRUE(w.close());
+    EXPECT_FALSE(QFile::exists(file));
+    EXPECT_FALSE(saver->pending());
+}
+
+TEST(WindowAutosave, ACancelledCloseKeepsTheCopy) {
+    MainWindow w;
+    ASSERT_TRUE(w.loadPreset("bear"));
+    w.editing()->reseed();
+    ASSERT_EQ(w.autosaver()->saveNow(), QString());
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Cancel)->click();
+    });
+    answer.start(10);
+    EXPECT_FALSE(w.close());
+    EXPECT_TRUE(QFile::exists(w.autosaver()->store().filePath()));
 }
