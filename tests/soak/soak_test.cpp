@@ -205,7 +205,18 @@ private:
     int m_recordingsOk = 0;
 };
 
-class Soak : public ::testing::TestWithParam<std::string> {};
+/// Qt's messages, less the offscreen platform's note on every dialog shown (hundreds a minute).
+QtMessageHandler g_qtHandler = nullptr;
+void quieterMessages(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+    if (g_qtHandler && !text.contains(QLatin1String("does not support propagateSizeHints")))
+        g_qtHandler(type, context, text);
+}
+
+class Soak : public ::testing::TestWithParam<std::string> {
+protected:
+    static void SetUpTestSuite() { g_qtHandler = qInstallMessageHandler(quieterMessages); }
+    static void TearDownTestSuite() { qInstallMessageHandler(g_qtHandler); }
+};
 
 }  // namespace
 
