@@ -1,6 +1,7 @@
 #include "app/guimain.h"
 
 #include <unistd.h>
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -18,6 +19,7 @@
 #include "engine/report/format.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
+#include "ui/editing/autosaver.h"
 #include "ui/lab/displaycontroller.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/media/recording.h"
@@ -38,7 +40,9 @@ std::vector<OptionSpec> guiOptions() {
         {"size", "1280x800", "window size, WIDTHxHEIGHT (without it the window fits the screen)"},
         {"presentation", "", "start in presentation mode (full screen, large text)", true},
         {"measure", "0",
-         "play at maximum speed for this many seconds, print frame rates and memory, exit"}};
+         "play at maximum speed for this many seconds, print frame rates and memory, exit"},
+        {"restore-autosave", "ask",
+         "unsaved work of a window that crashed: ask, yes (restore), no (discard) or later"}};
 }
 
 bool parseSize(const std::string& text, int& w, int& h) {
@@ -136,6 +140,7 @@ struct GuiRequest {
     int width = 1280, height = 800;
     std::string screenshot;  ///< Save the window here and quit, or "".
     double measureSeconds = 0.0;
+    std::string restore;  ///< --restore-autosave: ask, yes, no, later or "" (not offered).
 };
 
 /// Reads and checks the options before any window exists: a bad option or a broken file is a
@@ -163,6 +168,13 @@ std::optional<std::string> readGuiRequest(const Options& options, const std::str
         return std::string("--measure must be a number of seconds from 0 to 86400");
     if (r.measureSeconds > 0 && !r.screenshot.empty())
         return std::string("--measure and --screenshot cannot be combined");
+    r.restore = options.text("restore-autosave");
+    if (r.restore != "ask" && r.restore != "yes" && r.restore != "no" && r.restore != "later")
+        return "--restore-autosave must be ask, yes, no or later, not " +
+               engine::report::echoed(r.restore);
+    // A screenshot or a measurement is not a session: it leaves autosaves for the next one.
+    if ((!r.screenshot.empty() || r.measureSeconds > 0) && !options.given("restore-autosave"))
+        r.restore.clear();
     return std::nullopt;
 }
 
@@ -267,6 +279,40 @@ private:
     int m_exitCode = 0;
 };
 
+/// Offers the unsaved work of windows that are no longer running, as --restore-autosave says.
+/// Without a screen to ask on (offscreen), "ask" is "later": nothing waits for an answer.
+void offerAutosaves(ui::MainWindow& window, const std::string& restore) {
+    using Policy = ui::Autosaver::Policy;
+    Policy policy = restore == "yes"     ? Policy::Restore
+                    : restore == "no"    ? Policy::Discard
+                    : restore == "later" ? Policy::Later
+                                         : Policy::Ask;
+    const QString platform = QGuiApplication::platformName();
+    if (policy == Policy::Ask && (platform == "offscreen" || platform == "minimal"))
+        policy = Policy::Later;
+    const QString restored = window.autosaver()->offerRestore(policy);
+    if (!restored.isEmpty())
+        std::cout << "Restored unsaved work from " << restored.toStdString() << "\n";
+}
+
+/// PROSPECT_TEST_TRIGGER="name1,name2": once the event loop runs, triggers the window's actions
+/// of those object names in order, as if chosen from the menus (the autosave test makes an edit
+/// and saves this way). An unknown name ends the program with exit code 2.
+void triggerTestActions(QApplication& application, ui::MainWindow& window) {
+    const QStringList names =
+        qEnvironmentVariable("PROSPECT_TEST_TRIGGER").split(',', Qt::SkipEmptyParts);
+    for (const QString& name : names)
+        QTimer::singleShot(0, &window, [&application, &window, name] {
+            if (auto* action = window.findChild<QAction*>(name)) {
+                action->trigger();
+                return;
+            }
+            std::cerr << "prospect: PROSPECT_TEST_TRIGGER: no action called " << name.toStdString()
+                      << "\n";
+            application.exit(2);
+        });
+}
+
 }  // namespace
 
 bool isScenarioFileArgument(const std::string& arg) {
@@ -281,7 +327,8 @@ bool isGuiCommand(const std::vector<std::string>& args) {
     return isScenarioFileArgument(first) || first == "--preset" || first == "--trials" ||
            first == "--screenshot" || first == "--size" || first == "--open" ||
            first == "--presentation" || first.rfind("--open=", 0) == 0 ||
-           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
+           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0 ||
+           first == "--restore-autosave" || first.rfind("--restore-autosave=", 0) == 0;
 }
 
 int runGui(int argc, char** argv, const std::vector<std::string>& args) {
@@ -352,13 +399,18 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
     }
     if (measure) {  // --trials does not apply
         window.show();
+        if (!request.restore.empty())
+            offerAutosaves(window, request.restore);
         return runMeasurement(application, window, request.measureSeconds, request.presetName);
     }
     TrialsThenScreenshot run(application, window, request);
     run.connect();
-    if (request.screenshot.empty()) {
+    if (request.screenshot.empty())
         window.show();
-    } else {
+    if (!request.restore.empty())
+        offerAutosaves(window, request.restore);
+    triggerTestActions(application, window);
+    if (!request.screenshot.empty()) {
         QTimer::singleShot(600000, &application, [&] {
             std::cerr << "prospect: gave up after 10 minutes before the trials finished; ask for "
                          "fewer trials\n";

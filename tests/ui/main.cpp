@@ -12,8 +12,11 @@ int main(int argc, char** argv) {
     // Settings the window writes (recent files) go to a directory of this run only: never the
     // user's, never shared with tests running in parallel.
     const QTemporaryDir config;
-    if (config.isValid())
+    if (config.isValid()) {
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+        // Autosaves of the windows the tests leave modified, likewise.
+        qputenv("PROSPECT_AUTOSAVE_DIR", QFile::encodeName(config.path() + "/autosave"));
+    }
     ::testing::InitGoogleTest(&argc, argv);
     QApplication app(argc, argv);
     return RUN_ALL_TESTS();

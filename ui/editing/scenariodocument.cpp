@@ -58,6 +58,11 @@ void ScenarioDocument::reset(const engine::Scenario& scenario, const QString& pa
     emit loaded();
 }
 
+void ScenarioDocument::restore(const engine::Scenario& scenario, const QString& path) {
+    reset(scenario, path);
+    m_undo.resetClean();  // no state of the stack matches a file: modified until saved
+}
+
 bool ScenarioDocument::apply(const QString& text, const engine::edit::Result& result,
                              ChangeKind kind, const QString& mergeKey) {
     if (!result.scenario) {

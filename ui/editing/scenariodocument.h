@@ -33,6 +33,9 @@ public:
 
     /// Starts over on `scenario` (must be valid): no undo history, nothing unsaved.
     void reset(const engine::Scenario& scenario, const QString& path);
+    /// Starts over on `scenario` (unsaved work kept from an earlier session, must be valid) as a
+    /// modified document whose file is `path`: saving writes it there, closing asks first.
+    void restore(const engine::Scenario& scenario, const QString& path);
     /// Applies an edit's result as one undoable command named `text`. Consecutive edits with the
     /// same non-empty `mergeKey` (e.g. a drag of one weight) become one command. A refused edit
     /// changes nothing and emits editRefused(). Returns whether it was applied.

@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "engine/scenario/presets.h"
+#include "ui/editing/autosaver.h"
 #include "ui/editing/editingcontroller.h"
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/scenarioeditor.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_doc = new ScenarioDocument(this);
     m_editing = new EditingController(m_doc, m_controller, this);
     m_files = new FileController(m_doc, this);
+    m_autosave = new Autosaver(m_doc, this);
     setWindowTitle(tr("Prospect"));
     setCentralWidget(buildCentral());
     m_status = new StatusLine(this);
@@ -100,6 +102,7 @@ MainWindow::~MainWindow() {
     // must not call back into a half-destroyed window (QUndoStack emits cleanChanged as it goes).
     m_doc->undoStack()->disconnect(this);
     m_doc->disconnect(this);
+    delete m_autosave;  // before the document, whose undo stack it follows; its file stays
 }
 
 QWidget* MainWindow::buildCentral() {
@@ -205,7 +208,8 @@ void MainWindow::buildFileMenu() {
                     [this] { showExportDialog(); })
         ->setObjectName("exportAction");
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)
+        ->setObjectName("quitAction");
 }
 
 void MainWindow::buildEditMenu() {
@@ -299,6 +303,7 @@ void MainWindow::wire() {
     m_files->setViewSource([this] { return currentView(); });
     connect(m_files, &FileController::message, m_status, &StatusLine::showMessage);
     connect(m_files, &FileController::saved, this, &MainWindow::updateTitle);
+    connect(m_autosave, &Autosaver::message, m_status, &StatusLine::showMessage);
     m_editing->setEditorAction(m_editorDock->action());
     connect(m_editing, &EditingController::weightsRequested, this, [this](int layer) {
         m_editorDock->setShown(true);
@@ -375,9 +380,10 @@ engine::ViewSettings MainWindow::currentView() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (m_files->maybeSave())
+    if (m_files->maybeSave()) {
+        m_autosave->discard();  // saved, or the user said Discard: nothing left to keep
         event->accept();
-    else
+    } else
         event->ignore();
 }
 

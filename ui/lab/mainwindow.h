@@ -32,12 +32,14 @@ class RunToolBar;
 class StatusLine;
 class DisplayController;
 class EditorDock;
+class Autosaver;
 enum class ChangeKind;
 
 /// The lab window: BP and PC panes side by side, the inspector, the plots, the run controls and
 /// the timeline. Only assembles widgets and wires signals; the logic lives in the pieces:
 /// SimulationController (the run), ScenarioDocument (the scenario and its undo stack),
-/// EditingController (value edits and the right-click menu), FileController (files) and
+/// EditingController (value edits and the right-click menu), FileController (files), Autosaver
+/// (unsaved changes kept through a crash),
 /// RunToolBar (the run controls), EditorDock (where the scenario editor opens) and
 /// DisplayController (zoom and presentation mode, and the Look every view draws with).
 class MainWindow : public QMainWindow {
@@ -59,6 +61,8 @@ public:
     ScenarioEditor* editor() const { return m_editor; }
     EditingController* editing() const { return m_editing; }
     FileController* files() const { return m_files; }
+    /// Keeps unsaved changes in the autosave folder; offers those of a crashed window.
+    Autosaver* autosaver() const { return m_autosave; }
     SimulationController* controller() const { return m_controller; }
     RulePane* pane(engine::Rule rule) const {
         return rule == engine::Rule::BP ? m_bpPane : m_pcPane;
@@ -122,6 +126,7 @@ private:
     ScenarioDocument* m_doc = nullptr;
     EditingController* m_editing = nullptr;
     FileController* m_files = nullptr;
+    Autosaver* m_autosave = nullptr;
     RulePane* m_bpPane = nullptr;
     RulePane* m_pcPane = nullptr;
     Inspector* m_inspector = nullptr;

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     config.close();
     qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config.fileName()));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath("config")));
+    qputenv("PROSPECT_AUTOSAVE_DIR", QFile::encodeName(dir.filePath("autosave")));
     ::testing::InitGoogleTest(&argc, argv);
     QApplication app(argc, argv);
     return RUN_ALL_TESTS();
