@@ -228,7 +228,7 @@ void MainWindow::buildPresetsMenu() {
         const QString name = QString::fromStdString(p.name);
         QAction* a = presets->addAction(QString::fromStdString(p.title), this,
                                         [this, name] { loadPreset(name); });
-        a->setToolTip(QString::fromStdString(p.lesson));
+        a->setToolTip(QString::fromStdString(p.lesson.summary()));
     }
     presets->setToolTipsVisible(true);
 }
@@ -328,7 +328,8 @@ void MainWindow::onRunLoaded() {
         pane->setNetwork(setup.network.spec(), ranges, inputs, outputs);
     m_plots->setRun(setup.network, setup.trials.front(), m_plots->currentTab(), outputs);
     m_inspector->setSetup(std::make_shared<const RunSetup>(setup));
-    m_inspector->setLesson(m_controller->runName(), QString::fromStdString(scenario.lesson));
+    m_inspector->setLesson(m_controller->runName(),
+                           QString::fromStdString(scenario.lesson.summary()));
     // Keep the selection while it still exists (an edit of the selected weight, say).
     setSelection(m_bpPane->networkView()->layout().contains(old) ? old : Selection{});
     m_status->clearMessage();
