@@ -326,7 +326,8 @@ bool isGuiCommand(const std::vector<std::string>& args) {
     const std::string& first = args[0];
     return isScenarioFileArgument(first) || first == "--preset" || first == "--trials" ||
            first == "--screenshot" || first == "--size" || first == "--open" ||
-           first == "--presentation" || first.rfind("--open=", 0) == 0 ||
+           first == "--presentation" || first == "--lesson-step" ||
+           first.rfind("--lesson-step=", 0) == 0 || first.rfind("--open=", 0) == 0 ||
            first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0;
 }
 
