@@ -27,8 +27,14 @@ void LessonFollower::follow(int steps) {
 }
 
 void LessonFollower::tick() {
-    if (m_waiting && !m_waiting())
+    if (m_waiting && !m_waiting()) {
+        if (m_since.elapsed() < 600'000)
+            return;
+        m_timer.stop();
+        emit finished(tr("'%1': its state was not reached within 10 minutes")
+                          .arg(QString::fromStdString(m_queue[m_next - 1].second.label)));
         return;
+    }
     m_waiting = nullptr;
     if (m_next == m_queue.size()) {
         m_timer.stop();
@@ -46,6 +52,7 @@ void LessonFollower::tick() {
                           .arg(QString::fromStdString(action.label), problem));
         return;
     }
+    m_since.start();
     if (action.kind == engine::LessonActionKind::RunTrials)
         m_run->setSpeed(MaxSpeedLevel);
 }

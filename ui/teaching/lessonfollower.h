@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -27,7 +28,8 @@ public:
     void follow(int steps);
 
 signals:
-    /// Every action was done and its state reached, or `problem` says why not.
+    /// Every action was done and its state reached, or `problem` says why not (an action that
+    /// cannot be done, or a state not reached within 10 minutes: a one-pass run that is over).
     void finished(const QString& problem);
 
 private:
@@ -40,6 +42,7 @@ private:
     std::vector<std::pair<int, engine::LessonAction>> m_queue;  ///< (step, action), in order
     std::size_t m_next = 0;
     LessonRunner::Promise m_waiting;
+    QElapsedTimer m_since;  ///< since the action waited for was done
     int m_lastStep = 0;
 };
 

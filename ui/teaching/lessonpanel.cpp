@@ -1,5 +1,6 @@
 #include "ui/teaching/lessonpanel.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -77,6 +78,8 @@ LessonPanel::LessonPanel(const ScenarioDocument* doc, LessonRunner* runner, QWid
     auto* rule = new QFrame(this);
     rule->setFrameShape(QFrame::HLine);
     column->addWidget(rule);
+    m_title->setFont(boldFont(this, 1.15));
+    m_position->setFont(boldFont(this));
     connect(doc, &ScenarioDocument::loaded, this, &LessonPanel::onLoaded);
     connect(doc, &ScenarioDocument::changed, this, &LessonPanel::refresh);
     onLoaded();
@@ -104,6 +107,14 @@ QString LessonPanel::problemText() const {
     return m_problem->isHidden() ? QString() : m_problem->text();
 }
 
+void LessonPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_title->setFont(boldFont(this, 1.15));
+        m_position->setFont(boldFont(this));
+    }
+}
+
 void LessonPanel::onLoaded() {
     const engine::Scenario& s = m_doc->scenario();
     m_lesson = s.lesson;
@@ -122,11 +133,9 @@ void LessonPanel::refresh() {
     const QString title =
         m_lesson.title.empty() ? m_fallbackTitle : QString::fromStdString(m_lesson.title);
     const QString figure = QString::fromStdString(m_lesson.figure);
-    m_title->setFont(boldFont(this, 1.15));
     m_title->setText(figure.isEmpty() ? title : tr("%1 (%2)").arg(title, figure));
     const engine::LessonStep& step = m_lesson.steps[static_cast<size_t>(m_step)];
     const QString stepTitle = QString::fromStdString(step.title);
-    m_position->setFont(boldFont(this));
     m_position->setText(
         stepCount() == 1 ? stepTitle
         : stepTitle.isEmpty()

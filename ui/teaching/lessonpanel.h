@@ -47,6 +47,10 @@ signals:
     /// An action could not be done: why (for the status bar).
     void problem(const QString& text);
 
+protected:
+    /// The title's bold, larger text follows the window's font (zoom, presentation mode).
+    void changeEvent(QEvent* event) override;
+
 private:
     void onLoaded();
     void refresh();
