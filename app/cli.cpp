@@ -17,10 +17,12 @@ std::string usageText() {
     std::ostringstream s;
     s << "prospect - backpropagation and prospective configuration, side by side\n\n"
          "Usage:\n"
-         "  prospect                                   open the lab window (bear preset)\n"
+         "  prospect                                   open the lab window (the bear, First "
+         "steps)\n"
          "  prospect --preset NAME [--trials N]        open it on a preset, N trials run\n"
          "           [--screenshot FILE.png [--size WxH]]  render offscreen to a PNG and exit\n"
          "           [--measure S]                     play S s at top speed, print frame rates\n"
+         "           [--lesson-step K]                 follow its lesson to step K first\n"
          "  prospect [--open] SCENARIO.json            open the lab window on a scenario file\n"
          "  prospect --list-presets                    the presets of the window\n"
          "  prospect run SCENARIO.json [--trials N]    run a scenario headless (or --preset NAME)\n"

@@ -24,6 +24,7 @@
 #include "ui/lab/mainwindow.h"
 #include "ui/media/recording.h"
 #include "ui/simulation/simulationcontroller.h"
+#include "ui/teaching/lessonfollower.h"
 #include "ui/views/networkview.h"
 #include "ui/views/rulepane.h"
 
@@ -33,10 +34,14 @@ namespace {
 
 std::vector<OptionSpec> guiOptions() {
     return {
-        {"preset", "bear", "preset to open (see --list-presets)"},
+        {"preset", "first-steps",
+         "preset to open (see --list-presets); first-steps is the bear with the newcomer's lesson"},
         {"open", "", "scenario file to open instead of a preset"},
         {"trials", "0", "trials to run before showing (or saving) the window"},
         {"screenshot", "", "render the window offscreen into this PNG and exit"},
+        {"lesson-step", "0",
+         "follow the scenario's lesson to step K first: press every action of steps 1 to K "
+         "(runs at maximum speed) and show step K"},
         {"size", "1280x800", "window size, WIDTHxHEIGHT (without it the window fits the screen)"},
         {"presentation", "", "start in presentation mode (full screen, large text)", true},
         {"measure", "0",
@@ -138,10 +143,28 @@ struct GuiRequest {
     std::string presetName;  ///< The preset (checked even when a file is opened).
     long long trials = 0;    ///< Trials to run before showing or saving.
     int width = 1280, height = 800;
-    std::string screenshot;  ///< Save the window here and quit, or "".
+    std::string screenshot;    ///< Save the window here and quit, or "".
+    long long lessonStep = 0;  ///< Follow the lesson to this step first (0 = no).
     double measureSeconds = 0.0;
     std::string restore;  ///< --restore-autosave: ask, yes, no, later or "" (not offered).
 };
+
+/// --lesson-step: within the lesson of the scenario that will open.
+std::optional<std::string> readLessonStep(const Options& options, GuiRequest& r) {
+    if (auto error = options.integer("lesson-step", r.lessonStep); error || r.lessonStep < 0)
+        return std::string("--lesson-step must be a whole number from 0");
+    if (r.lessonStep == 0)
+        return std::nullopt;
+    if (r.trials > 0 || r.measureSeconds > 0)
+        return std::string("--lesson-step cannot be combined with --trials or --measure");
+    const std::optional<engine::Scenario> file =
+        r.openPath.empty() ? std::nullopt : engine::readScenarioFile(r.openPath).scenario;
+    const engine::Scenario& s = file ? *file : *engine::findPreset(r.presetName);
+    if (r.lessonStep > static_cast<long long>(s.lesson.steps.size()))
+        return "--lesson-step " + std::to_string(r.lessonStep) + ": the lesson has " +
+               std::to_string(s.lesson.steps.size()) + " steps";
+    return std::nullopt;
+}
 
 /// Reads and checks the options before any window exists: a bad option or a broken file is a
 /// message, not a window.
@@ -175,7 +198,7 @@ std::optional<std::string> readGuiRequest(const Options& options, const std::str
     // A screenshot or a measurement is not a session: it leaves autosaves for the next one.
     if ((!r.screenshot.empty() || r.measureSeconds > 0) && !options.given("restore-autosave"))
         r.restore.clear();
-    return std::nullopt;
+    return readLessonStep(options, r);
 }
 
 /// Runs the trials asked for once the first frame is shown, then (with --screenshot) saves the
@@ -196,14 +219,14 @@ public:
         // A one-pass trial list that is over before the trials asked for stops the run without
         // a problem, so no frame says so: the worker's message ends the screenshot instead of
         // waiting forever. (A divergence shows in the frame.)
-        QObject::connect(
-            controller, &ui::SimulationController::message, &m_window,
-            [this](const QString&, bool problem) {
-                if (!m_requested || m_request.screenshot.empty() || m_finishing || problem)
-                    return;
-                m_over = true;
-                finishSoon(300);
-            });
+        QObject::connect(controller, &ui::SimulationController::message, &m_window,
+                         [this](const QString&, bool problem) {
+                             if (!m_requested || m_request.screenshot.empty() || m_finishing ||
+                                 problem || m_request.lessonStep > 0)
+                                 return;
+                             m_over = true;
+                             finishSoon(300);
+                         });
     }
     int exitCode() const { return m_exitCode; }
     void fail() { m_exitCode = 1; }
@@ -212,6 +235,10 @@ private:
     void onFrame(const ui::Frame& frame) {
         m_shownTrials = frame.pc->trialComplete ? frame.pc->trial
                                                 : std::max<std::int64_t>(0, frame.pc->trial - 1);
+        if (m_request.lessonStep > 0) {
+            followLesson();
+            return;
+        }
         if (!m_requested) {
             m_requested = true;
             m_window.controller()->step(ui::Granularity::Trial, int(m_request.trials));
@@ -225,6 +252,24 @@ private:
                 "Stopped: " + (frame.bp->problem.empty() ? frame.pc->problem : frame.bp->problem);
         if (done || stopped)
             finishSoon(50);
+    }
+
+    /// --lesson-step: once, on the first frame; the window is saved when the lesson is followed.
+    void followLesson() {
+        if (m_follower)
+            return;
+        m_follower = new ui::LessonFollower(m_window.lessonPanel(), m_window.lessonRunner(),
+                                            m_window.controller(), &m_window);
+        QObject::connect(m_follower, &ui::LessonFollower::finished, &m_window,
+                         [this](const QString& problem) {
+                             if (!problem.isEmpty()) {
+                                 std::cerr << "prospect: the lesson stopped at "
+                                           << problem.toStdString() << "\n";
+                                 m_exitCode = 1;
+                             }
+                             finishSoon(300);
+                         });
+        m_follower->follow(int(m_request.lessonStep));
     }
 
     void finishSoon(int ms) {
@@ -276,6 +321,7 @@ private:
     std::int64_t m_shownTrials = 0;
     std::string m_stopNote;  // why the run stopped with a problem (from the frame), if it did
     bool m_over = false;     // a one-pass scenario ran out of trials
+    ui::LessonFollower* m_follower = nullptr;  // --lesson-step
     int m_exitCode = 0;
 };
 
@@ -326,7 +372,8 @@ bool isGuiCommand(const std::vector<std::string>& args) {
     const std::string& first = args[0];
     return isScenarioFileArgument(first) || first == "--preset" || first == "--trials" ||
            first == "--screenshot" || first == "--size" || first == "--open" ||
-           first == "--presentation" || first.rfind("--open=", 0) == 0 ||
+           first == "--presentation" || first == "--lesson-step" ||
+           first.rfind("--lesson-step=", 0) == 0 || first.rfind("--open=", 0) == 0 ||
            first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0 ||
            first == "--restore-autosave" || first.rfind("--restore-autosave=", 0) == 0;
 }

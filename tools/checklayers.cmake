@@ -14,6 +14,7 @@ set(allowed_ui/views           "engine/*;ui/simulation")
 set(allowed_ui/editing         "engine/*;ui/simulation;ui/views")
 set(allowed_ui/media           "engine/*;ui/simulation;ui/views")
 set(allowed_ui/results         "engine/*;ui/views")
+set(allowed_ui/teaching        "engine/*;ui/simulation;ui/views;ui/editing")
 set(allowed_ui/lab             "engine/*;ui/*")
 set(allowed_app                "engine/*;ui/*")
 set(allowed_python             "engine/*")  # the Python module: the engine alone, no Qt

@@ -2,7 +2,7 @@
 
 // A scenario: everything needed to reproduce a run of both rules - the network with its initial
 // weights, the trials, both rules' hyper-parameters, the seed - plus how the window shows it and
-// an optional lesson text. Scenario files (docs/scenario-format.md) hold exactly this; the
+// an optional lesson. Scenario files (docs/scenario-format.md) hold exactly this; the
 // bundled presets are scenario files too.
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "engine/core/network.h"
 #include "engine/core/simulation.h"
 #include "engine/core/trial.h"
+#include "engine/scenario/lesson.h"
 
 namespace engine {
 
@@ -56,7 +57,7 @@ std::size_t pickTrial(TrialOrder order, std::uint64_t seed, std::size_t n, std::
 struct Scenario {
     std::string name;        ///< Short name, e.g. "bear" (the preset name; "" for user files).
     std::string title;       ///< Menu and window title text.
-    std::string lesson;      ///< A few sentences shown when nothing is selected ("" = none).
+    Lesson lesson;           ///< Steps the lesson panel walks through (empty = none).
     std::uint64_t seed = 0;  ///< Draws random initialisers and the random trial order.
     NetworkSpec spec;
     std::vector<std::string> inputNames, outputNames;  ///< May be shorter than the layer.

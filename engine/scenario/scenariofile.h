@@ -14,7 +14,7 @@ namespace engine {
 /// The value of the "format" field.
 inline constexpr const char* ScenarioFormat = "prospect-scenario";
 /// The newest version this program reads and the one it writes.
-constexpr int ScenarioVersion = 1;
+constexpr int ScenarioVersion = 2;
 /// Largest scenario file read (bytes).
 constexpr std::size_t MaxScenarioFileBytes = 16u << 20;
 

@@ -8,6 +8,7 @@
 
 #include "engine/report/format.h"
 #include "engine/scenario/jsonreader.h"
+#include "engine/scenario/lessonjson.h"
 #include "engine/scenario/scenariofile.h"
 
 namespace engine {
@@ -356,8 +357,6 @@ Scenario readScenario(const JsonReader& r, const Json& root) {
         s.name = r.string(*v, "name");
     if (const Json* v = r.optionalMember(root, "title"))
         s.title = r.string(*v, "title");
-    if (const Json* v = r.optionalMember(root, "lesson"))
-        s.lesson = r.string(*v, "lesson");
     if (const Json* v = r.optionalMember(root, "seed")) {
         if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<std::int64_t>() >= 0))
             r.fail("seed", "must be a whole number from 0 to 18446744073709551615");
@@ -382,6 +381,8 @@ Scenario readScenario(const JsonReader& r, const Json& root) {
     s.pc = readPc(r, r.member(root, "", "pc"));
     if (const Json* v = r.optionalMember(root, "view"))
         readView(r, *v, s.view);
+    if (const Json* v = r.optionalMember(root, "lesson"))
+        readLesson(r, *v, version.get<std::int64_t>(), s);
     // Whatever the field checks let through (they should catch everything) is still refused.
     const std::vector<std::string> problems = s.validate();
     if (!problems.empty())

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/report/format.h"
+#include "engine/scenario/lessonjson.h"
 #include "engine/scenario/scenariofile.h"
 
 namespace engine {
@@ -256,7 +257,7 @@ std::string scenarioToJson(const Scenario& s) {
     if (!s.title.empty())
         root["title"] = s.title;
     if (!s.lesson.empty())
-        root["lesson"] = s.lesson;
+        root["lesson"] = lessonJson(s);
     root["seed"] = s.seed;
     OJson weights = OJson::array();
     for (const WeightLayerSpec& w : s.spec.weights)

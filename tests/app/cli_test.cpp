@@ -286,7 +286,7 @@ TEST(RunCommand, AFileAndThePresetItCameFromGiveTheSameTraces) {
 TEST(RunCommand, BadInputGivesAMessageAndANonZeroExit) {
     CliRun r = run({"run", PROSPECT_SCENARIO_TEST_DIR "/bad/future-version.json"});
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.err.find("future-version.json: version: is 2, newer than this program reads"),
+    EXPECT_NE(r.err.find("future-version.json: version: is 3, newer than this program reads"),
               std::string::npos)
         << r.err;
     EXPECT_TRUE(r.out.empty());

@@ -77,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     buildEditMenu();
     buildPresetsMenu();
     buildPaperMenu();
+    buildLessonsMenu();
     buildViewMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User guide"), QKeySequence::HelpContents, this,
@@ -113,17 +114,9 @@ QWidget* MainWindow::buildCentral() {
     auto* top = m_top = new GripSplitter(Qt::Horizontal, vertical);
     m_bpPane = new RulePane(engine::Rule::BP, top);
     m_pcPane = new RulePane(engine::Rule::PC, top);
-    // The inspector scrolls: a long lesson or formula never cuts off or stretches the window.
-    m_inspectorBox = new QScrollArea(top);
-    m_inspectorBox->setObjectName("inspectorBox");
-    m_inspectorBox->setWidgetResizable(true);
-    m_inspectorBox->setFrameShape(QFrame::NoFrame);
-    m_inspectorBox->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_inspector = new Inspector(m_inspectorBox);
-    m_inspectorBox->setWidget(m_inspector);
     top->addWidget(m_bpPane);
     top->addWidget(m_pcPane);
-    top->addWidget(m_inspectorBox);
+    top->addWidget(buildSide(top));
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 3);
     top->setStretchFactor(2, 1);
@@ -232,7 +225,7 @@ void MainWindow::buildPresetsMenu() {
         const QString name = QString::fromStdString(p.name);
         QAction* a = presets->addAction(QString::fromStdString(p.title), this,
                                         [this, name] { loadPreset(name); });
-        a->setToolTip(QString::fromStdString(p.lesson));
+        a->setToolTip(QString::fromStdString(p.lesson.summary()));
     }
     presets->setToolTipsVisible(true);
 }
@@ -333,7 +326,6 @@ void MainWindow::onRunLoaded() {
         pane->setNetwork(setup.network.spec(), ranges, inputs, outputs);
     m_plots->setRun(setup.network, setup.trials.front(), m_plots->currentTab(), outputs);
     m_inspector->setSetup(std::make_shared<const RunSetup>(setup));
-    m_inspector->setLesson(m_controller->runName(), QString::fromStdString(scenario.lesson));
     // Keep the selection while it still exists (an edit of the selected weight, say).
     setSelection(m_bpPane->networkView()->layout().contains(old) ? old : Selection{});
     m_status->clearMessage();

@@ -33,6 +33,8 @@ class StatusLine;
 class DisplayController;
 class EditorDock;
 class Autosaver;
+class LessonPanel;
+class LessonRunner;
 enum class ChangeKind;
 
 /// The lab window: BP and PC panes side by side, the inspector, the plots, the run controls and
@@ -70,6 +72,12 @@ public:
     PlotPanel* plots() const { return m_plots; }
     Inspector* inspector() const { return m_inspector; }
     TimelineBar* timeline() const { return m_timeline; }
+    /// The lesson in the side panel, and what performs its actions.
+    LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    LessonRunner* lessonRunner() const { return m_lessonRunner; }
+    /// Lessons menu: opens the preset `name` with its lesson at step 1, the panel shown; false
+    /// if there is no such preset or the user kept unsaved changes.
+    bool openLesson(const QString& name);
     /// The status-bar text (tests read it).
     QString statusMessage() const;
     /// Shows the window at `size` (logical pixels), laid out and drawn with the look for that
@@ -105,6 +113,11 @@ private:
     void buildEditMenu();
     void buildPresetsMenu();
     void buildPaperMenu();
+    void buildLessonsMenu();
+    /// The side column: the lesson above the inspector, scrolling together.
+    QWidget* buildSide(QWidget* parent);
+    /// A view a lesson names (engine::lessonViewNames()); false if the run has none.
+    bool showLessonView(const QString& view);
     void buildViewMenu();
     /// Gives the window's shortcuts to actions that live only in menus, so that they work while
     /// the menu bar is hidden (presentation mode).
@@ -141,6 +154,8 @@ private:
     ScenarioEditor* m_editor = nullptr;
     EditorDock* m_editorDock = nullptr;
     QScrollArea* m_inspectorBox = nullptr;
+    LessonPanel* m_lessonPanel = nullptr;
+    LessonRunner* m_lessonRunner = nullptr;
     QSplitter* m_top = nullptr;
     QSplitter* m_vertical = nullptr;
     DisplayController* m_display = nullptr;

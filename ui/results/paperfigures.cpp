@@ -61,7 +61,7 @@ void fillPaperMenu(QMenu* menu, const std::function<void(const QString&)>& showF
                       .arg(f.label, f.title, QString::fromStdString(preset->title))
                 : tr("%1 live: %2").arg(f.label, QString::fromStdString(preset->title)));
         live->setObjectName(QStringLiteral("paperPreset:") + f.preset);
-        live->setToolTip(QString::fromStdString(preset->lesson));
+        live->setToolTip(QString::fromStdString(preset->lesson.summary()));
         const QString name = f.preset;
         QObject::connect(live, &QAction::triggered, menu, [loadPreset, name] { loadPreset(name); });
     }

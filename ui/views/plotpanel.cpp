@@ -254,15 +254,18 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
     for (QCustomPlot* plot : plots())
         plot->replot();
     m_tabs->setTabEnabled(3, hasLandscape());
-    int tab = 0;
-    if (preferredTab == "weights")
-        tab = 1;
-    else if (preferredTab == "alignment")
-        tab = 2;
-    else if (preferredTab == "landscape" && hasLandscape())
-        tab = 3;
-    m_tabs->setCurrentIndex(tab);
+    if (!showTab(preferredTab))
+        m_tabs->setCurrentIndex(0);
     updateStretch();
+}
+
+bool PlotPanel::showTab(const QString& name) {
+    const QStringList names = {"loss", "weights", "alignment", "landscape"};
+    const int tab = static_cast<int>(names.indexOf(name));
+    if (tab < 0 || (tab == 3 && !hasLandscape()))
+        return false;
+    m_tabs->setCurrentIndex(tab);
+    return true;
 }
 
 QString PlotPanel::currentTab() const {

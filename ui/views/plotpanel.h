@@ -46,6 +46,9 @@ public:
     QList<QCustomPlot*> plots() const;
     /// Name of the tab in front ("loss", "weights", "alignment" or "landscape").
     QString currentTab() const;
+    /// Brings the tab `name` to the front; false (and nothing changes) for an unknown name or
+    /// the landscape of a run without one.
+    bool showTab(const QString& name);
     /// Whether the run has a loss landscape tab: exactly two trainable weights and no bias.
     bool hasLandscape() const;
     /// Text sizes, strokes and colours (the window's zoom and presentation mode).

@@ -21,7 +21,7 @@ Scenario richScenario() {
     Scenario s;
     s.name = "rich";
     s.title = "Every field";
-    s.lesson = "Line one.\nLine \"two\" with unicode: \u03b1.";
+    s.lesson = plainLesson("Line one.\nLine \"two\" with unicode: \u03b1.");
     s.seed = 18446744073709551615ULL;
     s.spec = NetworkSpec::layered({3, 4, 2, 2}, Activation::Tanh, Initialiser::xavierNormal(0.7));
     s.spec.activations[2] = Activation::LeakyRelu;
