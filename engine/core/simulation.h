@@ -63,6 +63,11 @@ struct LayerState {
 };
 
 /// An immutable copy of a simulation's complete state after a micro-step.
+/// Before the first trial (phase Idle, trial 0) it previews the first trial instead of showing
+/// nothing: layers, input, target, mask, loss, energy and prediction hold that trial's
+/// feed-forward pass (x = mu everywhere, outputs not pinned; eps and delta zero but for
+/// eps^L = mask (.) (y - mu^L)), so the network can be introduced before it runs. Trials from a
+/// provider are not previewed (asking for one could change the provider's state).
 struct Snapshot {
     Rule rule = Rule::PC;
     Phase phase = Phase::Idle;
@@ -210,6 +215,11 @@ private:
     enum class Next { Begin, Iterate, Backward, Update };
 
     void allocate();
+    /// The next trial of a list or protocol without asking a provider; null when there is none.
+    const Trial* listedTrial() const;
+    /// Fills the layers, trial, loss and energy of an Idle snapshot with the next trial's
+    /// feed-forward pass (simulationsnapshot.cpp).
+    void previewNextTrial(Snapshot& s) const;
     bool beginTrial();
     void pcIterate();
     void bpBackward();

@@ -8,6 +8,51 @@
 
 namespace engine {
 
+const Trial* Simulation::listedTrial() const {
+    if (m_hasProtocol)
+        return m_protocol.trial(m_trialsCompleted);
+    if (m_provider || m_trials.empty())
+        return nullptr;
+    return &m_trials[static_cast<size_t>(m_trialsCompleted %
+                                         static_cast<std::int64_t>(m_trials.size()))];
+}
+
+void Simulation::previewNextTrial(Snapshot& s) const {
+    const Trial* trial = listedTrial();
+    if (!trial || trial->input.rows() != m_net.size(0))
+        return;
+    // The pass beginTrial() makes: x^l = mu^l = W^l f(x^{l-1}) + b^l (Network::forward).
+    const std::vector<Matrix> x = m_net.forward(trial->input);
+    const Index L = m_net.depth();
+    s.input = trial->input;
+    if (trial->mask.size() != 0) {
+        s.mask = trial->mask;
+        s.target = (trial->mask.array() == 0.0).select(0.0, trial->target);
+    } else {
+        s.target = trial->target;
+        s.mask.setOnes(trial->target.rows(), trial->target.cols());
+    }
+    for (Index l = 0; l <= L; ++l) {
+        LayerState& layer = s.layers[static_cast<size_t>(l)];
+        layer.x = x[static_cast<size_t>(l)];
+        layer.mu = layer.x;
+        layer.eps.setZero(layer.x.rows(), layer.x.cols());
+        layer.delta = m_rule == Rule::BP ? layer.eps : Matrix();
+        layer.energy = 0.0;
+        if (l == 0 || l == L)
+            layer.fx = layer.x;  // f(x^0) := x^0; the output is read as it is
+        else
+            applyActivation(m_net.activation(l), layer.x, layer.fx);
+    }
+    LayerState& out = s.layers[static_cast<size_t>(L)];
+    out.eps = s.mask.cwiseProduct(s.target - out.mu);
+    out.energy = 0.5 * out.eps.squaredNorm();
+    applyActivation(m_net.activation(L), out.x, out.fx);
+    s.loss = out.energy;
+    s.energy = out.energy;
+    s.prediction = out.mu;
+}
+
 std::shared_ptr<const Snapshot> Simulation::snapshot() const {
     auto s = std::make_shared<Snapshot>();
     s->rule = m_rule;
@@ -41,6 +86,8 @@ std::shared_ptr<const Snapshot> Simulation::snapshot() const {
     s->previousEnergy = m_energyPrev;
     if (m_provider && m_providerMemory.save)
         s->providerState = m_providerMemory.save();
+    if (m_phase == Phase::Idle && m_status == Status::Ok)
+        previewNextTrial(*s);
     return s;
 }
 

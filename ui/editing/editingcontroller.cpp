@@ -9,6 +9,7 @@
 #include "ui/editing/scenariodocument.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/networkview.h"
+#include "ui/views/neuronnames.h"
 
 namespace ui {
 
@@ -87,25 +88,29 @@ double EditingController::valueOf(const Selection& target) const {
     return 0.0;
 }
 
+QString EditingController::nameOf(const NeuronId& n) const {
+    return NeuronNames::of(m_doc->scenario()).neuron(n.layer, n.index);
+}
+
 bool EditingController::setValue(const Selection& target, double value, const QString& mergeKey) {
     const engine::Scenario& s = m_doc->scenario();
     const QString v = QString::number(value, 'g', 10);
     if (target.synapse) {
         const SynapseId& w = *target.synapse;
         return m_doc->apply(
-            tr("Set weight W%1[%2,%3] = %4").arg(w.layer).arg(w.post).arg(w.pre).arg(v),
+            tr("Set weight %1 = %2").arg(NeuronNames::of(s).synapse(w.layer, w.post, w.pre), v),
             edit::setWeight(s, w.layer, w.post, w.pre, value), ChangeKind::Run, mergeKey);
     }
     if (target.neuron && target.neuron->layer == 0) {
         const std::size_t k = editedTrial();
         return m_doc->apply(
-            tr("Set input %1 of trial %2 = %3").arg(target.neuron->index).arg(k + 1).arg(v),
+            tr("Set input %1 of trial %2 = %3").arg(nameOf(*target.neuron)).arg(k + 1).arg(v),
             edit::setInput(s, k, target.neuron->index, value), ChangeKind::Run, mergeKey);
     }
     if (target.neuron && target.neuron->layer == s.spec.depth()) {
         const std::size_t k = editedTrial();
         return m_doc->apply(
-            tr("Set target %1 of trial %2 = %3").arg(target.neuron->index).arg(k + 1).arg(v),
+            tr("Set target %1 of trial %2 = %3").arg(nameOf(*target.neuron)).arg(k + 1).arg(v),
             edit::setTarget(s, k, target.neuron->index, value), ChangeKind::Run, mergeKey);
     }
     return false;
@@ -136,15 +141,14 @@ void EditingController::nudge(double delta) {
 
 QString EditingController::valueLabel(const Selection& target) const {
     if (target.synapse)
-        return tr("Weight W%1[%2,%3]:")
-            .arg(target.synapse->layer)
-            .arg(target.synapse->post)
-            .arg(target.synapse->pre);
+        return tr("Weight %1:")
+            .arg(NeuronNames::of(m_doc->scenario())
+                     .synapse(target.synapse->layer, target.synapse->post, target.synapse->pre));
     if (target.neuron && target.neuron->layer == 0)
-        return tr("Input %1 (trial %2):").arg(target.neuron->index).arg(editedTrial() + 1);
+        return tr("Input %1 (trial %2):").arg(nameOf(*target.neuron)).arg(editedTrial() + 1);
     if (target.neuron && target.neuron->layer == m_doc->scenario().spec.depth())
         return tr("Target of output %1 (trial %2):")
-            .arg(target.neuron->index)
+            .arg(nameOf(*target.neuron))
             .arg(editedTrial() + 1);
     return {};
 }
@@ -193,8 +197,9 @@ void EditingController::fillContextMenu(QMenu& menu, const Selection& target) {
 
 void EditingController::fillSynapseMenu(QMenu& menu, const SynapseId& w) {
     const Selection target{std::nullopt, w};
-    menu.addAction(tr("Set weight W%1[%2,%3]…").arg(w.layer).arg(w.post).arg(w.pre), this,
-                   [this, target] { askValue(target); });
+    menu.addAction(tr("Set weight %1…")
+                       .arg(NeuronNames::of(m_doc->scenario()).synapse(w.layer, w.post, w.pre)),
+                   this, [this, target] { askValue(target); });
     menu.addAction(tr("Edit all weights of W%1…").arg(w.layer), this,
                    [this, w] { emit weightsRequested(w.layer); });
     QAction* fixed = menu.addAction(tr("W%1 fixed (does not learn)").arg(w.layer));
@@ -221,7 +226,7 @@ void EditingController::fillNeuronMenu(QMenu& menu, const NeuronId& n) {
         run(tr("Add neuron to layer %1").arg(l), edit::addNeuron(m_doc->scenario(), l));
     });
     QAction* remove = menu.addAction(tr("Remove this neuron"), this, [this, l, i] {
-        run(tr("Remove neuron %1 of layer %2").arg(i).arg(l),
+        run(tr("Remove neuron %1").arg(nameOf(NeuronId{l, i})),
             edit::removeNeuron(m_doc->scenario(), l, i));
     });
     remove->setEnabled(s.spec.sizes[size_t(l)] > 1);
@@ -237,9 +242,10 @@ void EditingController::fillOutputItems(QMenu& menu, const NeuronId& n) {
     none->setCheckable(true);
     const engine::Trial& t = m_doc->scenario().trials[k];
     none->setChecked(t.mask.size() != 0 && t.mask(i, 0) == 0.0);
-    connect(none, &QAction::toggled, this, [this, k, i](bool on) {
-        run(on ? tr("No target for output %1 in trial %2").arg(i).arg(k + 1)
-               : tr("Target 0 for output %1 in trial %2").arg(i).arg(k + 1),
+    const QString name = nameOf(n);
+    connect(none, &QAction::toggled, this, [this, k, i, name](bool on) {
+        run(on ? tr("No target for output %1 in trial %2").arg(name).arg(k + 1)
+               : tr("Target 0 for output %1 in trial %2").arg(name).arg(k + 1),
             edit::setTarget(m_doc->scenario(), k, i,
                             on ? std::nullopt : std::optional<double>(0.0)));
     });

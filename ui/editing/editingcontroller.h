@@ -68,6 +68,8 @@ signals:
     void weightsRequested(int layer);
 
 private:
+    /// A neuron's name as the window names it (NeuronNames).
+    QString nameOf(const NeuronId& n) const;
     void fillSynapseMenu(QMenu& menu, const SynapseId& w);
     void fillNeuronMenu(QMenu& menu, const NeuronId& n);
     void fillOutputItems(QMenu& menu, const NeuronId& n);

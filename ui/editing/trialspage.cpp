@@ -9,6 +9,7 @@
 
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/tablecells.h"
+#include "ui/views/neuronnames.h"
 
 namespace ui {
 
@@ -112,9 +113,11 @@ void TrialsPage::onCellEdited(int row, int column, const QString& text) {
             rebuild();
             return;
         }
-        m_doc->apply(
-            tr("Set input %1 of trial %2 = %3").arg(column).arg(k + 1).arg(cells::number(*v)),
-            edit::setInput(s, k, column, *v), ChangeKind::Run);
+        m_doc->apply(tr("Set input %1 of trial %2 = %3")
+                         .arg(NeuronNames::of(s).neuron(0, column))
+                         .arg(k + 1)
+                         .arg(cells::number(*v)),
+                     edit::setInput(s, k, column, *v), ChangeKind::Run);
         return;
     }
     const Index out = column - inputs;
@@ -124,22 +127,22 @@ void TrialsPage::onCellEdited(int row, int column, const QString& text) {
         rebuild();
         return;
     }
-    m_doc->apply(v ? tr("Set target %1 of trial %2 = %3").arg(out).arg(k + 1).arg(cells::number(*v))
-                   : tr("No target for output %1 in trial %2").arg(out).arg(k + 1),
-                 edit::setTarget(s, k, out, v), ChangeKind::Run);
+    const QString name = NeuronNames::of(s).neuron(int(s.spec.depth()), int(out));
+    m_doc->apply(
+        v ? tr("Set target %1 of trial %2 = %3").arg(name).arg(k + 1).arg(cells::number(*v))
+          : tr("No target for output %1 in trial %2").arg(name).arg(k + 1),
+        edit::setTarget(s, k, out, v), ChangeKind::Run);
 }
 
 void TrialsPage::fillHeader() {
     const engine::Scenario& s = m_doc->scenario();
     const Index n0 = s.spec.sizes.front(), nL = s.spec.sizes.back();
+    const NeuronNames names = NeuronNames::of(s);
     QStringList header;
     for (Index i = 0; i < n0; ++i)
-        header << (i < Index(s.inputNames.size()) ? QString::fromStdString(s.inputNames[size_t(i)])
-                                                  : tr("in %1").arg(i));
+        header << names.neuron(0, int(i));
     for (Index i = 0; i < nL; ++i)
-        header << (i < Index(s.outputNames.size())
-                       ? tr("target %1").arg(QString::fromStdString(s.outputNames[size_t(i)]))
-                       : tr("target %1").arg(i));
+        header << tr("target %1").arg(names.neuron(int(s.spec.depth()), int(i)));
     m_table->setHorizontalHeaderLabels(header);
 }
 

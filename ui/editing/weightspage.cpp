@@ -8,6 +8,7 @@
 
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/tablecells.h"
+#include "ui/views/neuronnames.h"
 
 namespace ui {
 
@@ -20,6 +21,7 @@ WeightsPage::WeightsPage(ScenarioDocument* doc, QWidget* parent) : QWidget(paren
     // Rows as tall as their text and boxes, at any text size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setToolTip(tr("Row = receiving neuron (post), column = sending neuron (pre)."));
+    // Rows and columns carry the neurons' names, as everywhere in the window.
     column->addWidget(m_table);
     connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating)
@@ -48,9 +50,9 @@ void WeightsPage::onCellEdited(int row, int column, const QString& text) {
         rebuild();
         return;
     }
-    m_doc->apply(
-        tr("Set weight W%1[%2,%3] = %4").arg(l).arg(row).arg(column).arg(cells::number(*v)),
-        engine::edit::setWeight(m_doc->scenario(), l, row, column, *v), ChangeKind::Run);
+    const NeuronNames names = NeuronNames::of(m_doc->scenario());
+    m_doc->apply(tr("Set weight %1 = %2").arg(names.synapse(l, row, column), cells::number(*v)),
+                 engine::edit::setWeight(m_doc->scenario(), l, row, column, *v), ChangeKind::Run);
 }
 
 void WeightsPage::rebuild() {
@@ -60,8 +62,9 @@ void WeightsPage::rebuild() {
     const engine::Index L = s.spec.depth();
     const int current = std::clamp(m_layer->currentIndex(), 0, static_cast<int>(L - 1));
     m_layer->clear();
+    const NeuronNames names = NeuronNames::of(s);
     for (engine::Index l = 1; l <= L; ++l)
-        m_layer->addItem(tr("W%1: layer %2 → layer %1").arg(l).arg(l - 1));
+        m_layer->addItem(names.weights(int(l)));
     m_layer->setCurrentIndex(current);
     const engine::Index l = current + 1;
     const engine::Network net = s.network();
@@ -70,6 +73,13 @@ void WeightsPage::rebuild() {
     m_table->clear();
     m_table->setRowCount(static_cast<int>(w.rows()));
     m_table->setColumnCount(static_cast<int>(w.cols()));
+    QStringList rows, columns;
+    for (engine::Index i = 0; i < w.rows(); ++i)
+        rows << names.neuron(int(l), int(i));
+    for (engine::Index j = 0; j < w.cols(); ++j)
+        columns << names.neuron(int(l - 1), int(j));
+    m_table->setVerticalHeaderLabels(rows);
+    m_table->setHorizontalHeaderLabels(columns);
     for (engine::Index i = 0; i < w.rows(); ++i)
         for (engine::Index j = 0; j < w.cols(); ++j) {
             const bool absent = mask.size() != 0 && mask(i, j) == 0.0;
@@ -77,6 +87,7 @@ void WeightsPage::rebuild() {
                 new QTableWidgetItem(absent ? QStringLiteral("—") : cells::number(w(i, j)));
             if (absent)
                 item->setFlags(Qt::NoItemFlags);
+            item->setToolTip(names.synapse(int(l), int(i), int(j)));
             m_table->setItem(static_cast<int>(i), static_cast<int>(j), item);
         }
     m_table->resizeColumnsToContents();

@@ -36,6 +36,7 @@
 #include "ui/views/gripsplitter.h"
 #include "ui/views/inspector.h"
 #include "ui/views/networkview.h"
+#include "ui/views/neuronnames.h"
 #include "ui/views/palette.h"
 #include "ui/views/plotpanel.h"
 #include "ui/views/rulepane.h"
@@ -324,7 +325,8 @@ void MainWindow::onRunLoaded() {
                       outputs = qtNames(scenario.outputNames);
     for (RulePane* pane : {m_bpPane, m_pcPane})
         pane->setNetwork(setup.network.spec(), ranges, inputs, outputs);
-    m_plots->setRun(setup.network, setup.trials.front(), m_plots->currentTab(), outputs);
+    m_plots->setRun(setup.network, setup.trials.front(), m_plots->currentTab(), outputs,
+                    NeuronNames::of(scenario));
     m_inspector->setSetup(std::make_shared<const RunSetup>(setup));
     // Keep the selection while it still exists (an edit of the selected weight, say).
     setSelection(m_bpPane->networkView()->layout().contains(old) ? old : Selection{});
@@ -337,7 +339,8 @@ void MainWindow::onDocumentLoaded() {
     const engine::Scenario& s = m_doc->scenario();
     m_plots->setRun(
         s.network(), s.trials.front(),
-        s.view.plot.empty() ? QStringLiteral("loss") : QString::fromStdString(s.view.plot));
+        s.view.plot.empty() ? QStringLiteral("loss") : QString::fromStdString(s.view.plot),
+        qtNames(s.outputNames), NeuronNames::of(s));
     m_pcPane->setMachineShown(s.view.energyMachine);
     m_showBp->setChecked(s.view.showBp);
     m_showPc->setChecked(s.view.showPc);

@@ -12,6 +12,7 @@
 #include "ui/views/captions.h"
 #include "ui/views/energymachineview.h"
 #include "ui/views/networkview.h"
+#include "ui/views/neuronnames.h"
 #include "ui/views/palette.h"
 #include "ui/views/plotfit.h"
 #include "ui/views/plotpanel.h"
@@ -270,7 +271,8 @@ FrameRenderer::FrameRenderer(const RunLook& look, const RenderSettings& settings
     }
     if (view == RecordView::Lab || view == RecordView::Plots || isPlotView(view)) {
         m_plots = new PlotPanel(m_content);
-        m_plots->setRun(*look.initial, look.firstTrial, QStringLiteral("loss"), look.outputNames);
+        m_plots->setRun(*look.initial, look.firstTrial, QStringLiteral("loss"), look.outputNames,
+                        NeuronNames::of(look.initial->spec(), look.inputNames, look.outputNames));
         for (QCustomPlot* p : m_plots->plots())
             p->setBufferDevicePixelRatio(m_scale);
         layout->addWidget(m_plots, 2);

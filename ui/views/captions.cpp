@@ -15,7 +15,11 @@ QString phaseCaption(const engine::Snapshot& s) {
         return QObject::tr("%1: stopped - bad trial").arg(who);
     switch (s.phase) {
         case engine::Phase::Idle:
-            return QObject::tr("%1: ready - press Space to play or → to step").arg(who);
+            if (s.layers.empty() || s.layers.front().x.cols() == 0)
+                return QObject::tr("%1: ready - press Space to play or → to step").arg(who);
+            return QObject::tr("%1: before trial 1 - feed-forward pass, loss %2 (Space plays)")
+                .arg(who)
+                .arg(shortNumber(s.loss));
         case engine::Phase::Initialise:
             return QObject::tr(
                        "PC: trial %1 - feed-forward pass, output pinned to the target (energy %2)")

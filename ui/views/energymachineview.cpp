@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/views/networktext.h"
 #include "ui/views/networkview.h"
 #include "ui/views/palette.h"
+#include "ui/views/plasticityflash.h"
 
 namespace ui {
 
@@ -15,13 +17,23 @@ EnergyMachineView::EnergyMachineView(QWidget* parent) : QWidget(parent) {
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-void EnergyMachineView::setNetwork(const engine::NetworkSpec& spec, double valueRange) {
+void EnergyMachineView::setNetwork(const engine::NetworkSpec& spec, double valueRange,
+                                   double weightRange) {
     m_spec = spec;
     m_sizes.clear();
     for (auto n : spec.sizes)
         m_sizes.push_back(static_cast<int>(n));
     m_range = valueRange;
+    m_weightRange = weightRange;
+    m_names = NeuronNames(m_sizes, m_inputNames, m_outputNames);
     m_frame.reset();
+    update();
+}
+
+void EnergyMachineView::setNames(const QStringList& inputs, const QStringList& outputs) {
+    m_inputNames = inputs;
+    m_outputNames = outputs;
+    m_names = NeuronNames(m_sizes, m_inputNames, m_outputNames);
     update();
 }
 
@@ -48,52 +60,156 @@ double EnergyMachineView::Geometry::postX(int l, int i) const {
     return area.left() + (l + 0.5) * column + (n > 1 ? (i / double(n - 1) - 0.5) * spread : 0.0);
 }
 
+EnergyMachineView::Geometry EnergyMachineView::geometry() const {
+    // Left: the value axis's numbers; bottom: the posts' names, layer names and the key.
+    const QFontMetricsF fm(labelFont());
+    const double line = fm.height();
+    const double axisWidth = fm.horizontalAdvance(QStringLiteral("−0.00")) + 8;
+    Geometry g{QRectF(rect()).adjusted(axisWidth + 4, line, -m_look.px(14), -4.2 * line), 0.0, 0.0,
+               m_sizes};
+    g.column = m_sizes.empty() ? 1.0 : g.area.width() / double(m_sizes.size());
+    g.bead = std::clamp(g.column * 0.09, m_look.stroke(5.0), double(m_look.px(13)));
+    return g;
+}
+
+const engine::Snapshot* EnergyMachineView::shown() const {
+    if (!m_frame || !m_frame->pc || m_sizes.empty())
+        return nullptr;
+    const engine::Snapshot& s = *m_frame->pc;
+    if (s.layers.size() != m_sizes.size())
+        return nullptr;
+    for (const engine::LayerState& layer : s.layers)
+        if (layer.x.cols() == 0)
+            return nullptr;  // nothing computed (a task's trials are not previewed)
+    return &s;
+}
+
+std::vector<EnergyMachineView::Post> EnergyMachineView::posts() const {
+    std::vector<Post> out;
+    const engine::Snapshot* s = shown();
+    if (!s)
+        return out;
+    const int L = static_cast<int>(m_sizes.size()) - 1;
+    for (int l = 0; l <= L; ++l)
+        for (int i = 0; i < m_sizes[size_t(l)]; ++i) {
+            const engine::LayerState& layer = s->layers[size_t(l)];
+            Post p;
+            p.id = {l, i};
+            p.name = m_names.neuron(l, i);
+            p.bead = layer.x(i, 0);
+            p.bar = l > 0 ? layer.mu(i, 0) : p.bead;
+            // Supervised outputs are pinned at the target once a trial has begun.
+            const bool supervised = s->mask.size() == 0 || s->mask(i, 0) != 0.0;
+            p.pinned = l == 0 || (l == L && supervised && s->phase != engine::Phase::Idle);
+            if (l == L && supervised && !p.pinned && s->target.rows() > i)
+                p.target = s->target(i, 0);  // pinned, the bead is on it
+            out.push_back(p);
+        }
+    return out;
+}
+
+std::vector<EnergyMachineView::Rod> EnergyMachineView::rods() const {
+    std::vector<Rod> out;
+    const engine::Snapshot* s = shown();
+    if (!s)
+        return out;
+    const Geometry g = geometry();
+    for (int l = 1; l < int(m_sizes.size()); ++l) {
+        const engine::Matrix& w = s->weights[size_t(l)];
+        const engine::Matrix& mask = m_spec.weight(l).mask;
+        const engine::LayerState& pre = s->layers[size_t(l - 1)];
+        const engine::LayerState& post = s->layers[size_t(l)];
+        for (int i = 0; i < m_sizes[size_t(l)]; ++i)
+            for (int j = 0; j < m_sizes[size_t(l - 1)]; ++j) {
+                if (mask.size() != 0 && mask(i, j) == 0.0)
+                    continue;
+                out.push_back({SynapseId{l, i, j},
+                               QLineF(QPointF(g.postX(l - 1, j), yOf(pre.x(j, 0), g.area)),
+                                      QPointF(g.postX(l, i), yOf(post.mu(i, 0), g.area))),
+                               w(i, j)});
+            }
+    }
+    return out;
+}
+
+std::vector<SynapseChange> EnergyMachineView::rodChanges() const {
+    const engine::Snapshot* s = shown();
+    if (!s || s->phase != engine::Phase::Update)
+        return {};
+    std::vector<SynapseChange> out;
+    for (const Rod& rod : rods()) {
+        const engine::Matrix& dw = s->weightChange[size_t(rod.id.layer)];
+        const double d = dw(rod.id.post, rod.id.pre);
+        if (std::abs(d) > 1e-12)
+            out.push_back({rod.id, rod.line, d});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::abs(a.delta) > std::abs(b.delta);
+    });
+    return out;
+}
+
 void EnergyMachineView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().color(QPalette::Base));
-    if (!m_frame || m_sizes.empty())
-        return;
-    const engine::Snapshot& s = *m_frame->pc;
-    if (s.phase == engine::Phase::Idle || s.layers.empty() || s.layers[0].x.cols() == 0) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.setFont(m_look.font(Look::Text::Body));
-        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("The machine appears with the first trial:\npress → to step, Space to play"));
+    const engine::Snapshot* s = shown();
+    if (!s) {
+        if (m_frame && !m_sizes.empty()) {
+            p.setPen(palette().color(QPalette::PlaceholderText));
+            p.setFont(m_look.font(Look::Text::Body));
+            p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                       tr("The machine appears with the first trial:\npress → to step, Space to "
+                          "play"));
+        }
         return;
     }
-    const QFont tiny = labelFont();
-    const QFontMetricsF fm(tiny);
-    const double line = fm.height();
-    // Left: the value axis's numbers; bottom: neuron numbers, layer names and the key.
-    const double axisWidth = fm.horizontalAdvance(QStringLiteral("−0.00")) + 8;
-    Geometry g{QRectF(rect()).adjusted(axisWidth + 4, line, -m_look.px(14), -3.2 * line), 0.0, 0.0,
-               m_sizes};
-    g.column = g.area.width() / double(m_sizes.size());
-    g.bead = std::clamp(g.column * 0.09, m_look.stroke(5.0), double(m_look.px(13)));
-    p.setFont(tiny);
+    const Geometry g = geometry();
+    p.setFont(labelFont());
     drawValueAxis(p, g.area);
-    drawRods(p, s, g);
+    const std::vector<Rod> rodList = rods();
+    const std::vector<SynapseChange> changes = rodChanges();
+    drawRods(p, rodList);
+    drawChangeFlashes(p, changes, m_look, std::max(m_look.stroke(6.0), 0.9 * g.bead));
+    const std::vector<Post> postList = posts();
+    for (const Post& post : postList)
+        drawPost(p, *s, g, post);
+    if (changes.empty())
+        drawRodLabels(p, rodList);
+    else
+        drawChangeLabels(p, changes, m_look, labelFont(), MaxRodLabels, 1.5 * g.bead);
+    drawLabels(p, g, postList, !changes.empty());
+}
+
+void EnergyMachineView::drawLabels(QPainter& p, const Geometry& g, const std::vector<Post>& posts,
+                                   bool changes) const {
+    const QFontMetricsF fm(labelFont());
+    const double line = fm.height();
     const int L = static_cast<int>(m_sizes.size()) - 1;
+    p.setPen(palette().color(QPalette::Text));
+    for (const Post& post : posts) {
+        // As wide as the gap to the neighbouring posts allows.
+        const int n = m_sizes[size_t(post.id.layer)];
+        const double room = n > 1 ? std::abs(g.postX(post.id.layer, 1) - g.postX(post.id.layer, 0))
+                                  : 0.9 * g.column;
+        p.drawText(QRectF(g.postX(post.id.layer, post.id.index) - room / 2, g.area.bottom() + 2,
+                          room, line),
+                   Qt::AlignHCenter, fm.elidedText(post.name, Qt::ElideRight, room));
+    }
     for (int l = 0; l <= L; ++l) {
-        if (s.layers[static_cast<size_t>(l)].x.cols() == 0)
-            continue;
-        for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
-            drawPost(p, s, g, l, i);
-        p.setPen(palette().color(QPalette::Text));
-        const QString name = l == 0 ? tr("input") : l == L ? tr("output") : tr("layer %1").arg(l);
-        if (m_sizes[static_cast<size_t>(l)] > 1)
-            for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
-                p.drawText(QRectF(g.postX(l, i) - line, g.area.bottom() + 2, 2 * line, line),
-                           Qt::AlignHCenter, QString::number(i));
+        const QString name = m_names.layer(l);
         p.drawText(QRectF(g.area.left() + l * g.column, g.area.bottom() + 2 + line, g.column, line),
                    Qt::AlignHCenter, fm.elidedText(name, Qt::ElideRight, g.column));
     }
-    p.setPen(palette().color(QPalette::Text));
-    const QString key =
-        tr("bead = activity x · bar = prediction μ · spring = error ε · square = pinned");
-    p.drawText(QRectF(4, height() - line - 2, width() - 8, line), Qt::AlignLeft,
-               fm.elidedText(key, Qt::ElideRight, width() - 8));
+    QString key =
+        tr("bead = activity x · bar = prediction μ · spring = error ε · rod = weight w · "
+           "square = pinned · dashed square = target");
+    if (changes)
+        key += tr(" · pink = changed by this update");
+    const QStringList lines = wrapLegend(key, fm, width() - 8, 2);
+    for (int k = 0; k < lines.size(); ++k)
+        p.drawText(QRectF(4, height() - double(lines.size() - k) * line - 2, width() - 8, line),
+                   Qt::AlignLeft, lines[k]);
 }
 
 void EnergyMachineView::drawValueAxis(QPainter& p, const QRectF& area) const {
@@ -111,41 +227,53 @@ void EnergyMachineView::drawValueAxis(QPainter& p, const QRectF& area) const {
     }
 }
 
-void EnergyMachineView::drawRods(QPainter& p, const engine::Snapshot& s, const Geometry& g) const {
-    // Rods: presynaptic bead -> postsynaptic prediction mark; thickness |w|, dash = negative.
-    for (int l = 1; l < int(m_sizes.size()); ++l) {
-        const engine::Matrix& w = s.weights[static_cast<size_t>(l)];
-        const engine::WeightLayerSpec& ws = m_spec.weight(l);
-        const engine::LayerState& pre = s.layers[static_cast<size_t>(l - 1)];
-        const engine::LayerState& post = s.layers[static_cast<size_t>(l)];
-        if (pre.x.cols() == 0 || post.mu.cols() == 0)
-            continue;
-        for (int i = 0; i < m_sizes[static_cast<size_t>(l)]; ++i)
-            for (int j = 0; j < m_sizes[static_cast<size_t>(l - 1)]; ++j) {
-                if (ws.mask.size() != 0 && ws.mask(i, j) == 0.0)
-                    continue;
-                QPen pen(
-                    m_look.isPresentation() ? QColor(70, 70, 70, 200) : QColor(120, 120, 120, 150),
-                    palette::synapseWidth(w(i, j), 2.0, m_look.stroke(0.8), m_look.stroke(4.0)));
-                pen.setStyle(w(i, j) < 0 ? Qt::DashLine : Qt::SolidLine);
-                p.setPen(pen);
-                p.drawLine(QPointF(g.postX(l - 1, j), yOf(pre.x(j, 0), g.area)),
-                           QPointF(g.postX(l, i), yOf(post.mu(i, 0), g.area)));
-            }
+void EnergyMachineView::drawRods(QPainter& p, const std::vector<Rod>& rods) const {
+    // Rods: presynaptic bead -> postsynaptic bar; coloured as the network view's synapses,
+    // thickness |w|, dashed = negative.
+    for (const Rod& rod : rods) {
+        QPen pen(m_look.synapseColor(rod.weight, m_weightRange),
+                 palette::synapseWidth(rod.weight, m_weightRange, m_look.stroke(1.2),
+                                       m_look.stroke(6.0)));
+        pen.setStyle(rod.weight < 0 ? Qt::DashLine : Qt::SolidLine);
+        pen.setCapStyle(Qt::RoundCap);
+        p.setPen(pen);
+        p.drawLine(rod.line);
     }
 }
 
-void EnergyMachineView::drawPost(QPainter& p, const engine::Snapshot& s, const Geometry& g, int l,
-                                 int i) const {
-    const engine::LayerState& layer = s.layers[static_cast<size_t>(l)];
+void EnergyMachineView::drawRodLabels(QPainter& p, const std::vector<Rod>& rods) const {
+    // Each rod's weight on a light ground at its middle, while there are few enough to read.
+    if (int(rods.size()) > MaxRodLabels)
+        return;
+    const QFontMetricsF fm(labelFont());
+    std::vector<QRectF> taken;
+    for (const Rod& rod : rods) {
+        const QString text = QStringLiteral("w %1").arg(shortNumber(rod.weight, 2));
+        const QPointF at = rod.line.pointAt(0.5);
+        const double w = fm.horizontalAdvance(text) + 6, h = fm.height();
+        const QRectF box(at.x() - w / 2, at.y() - h / 2, w, h);
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const QRectF& r) { return r.intersects(box); }))
+            continue;
+        taken.push_back(box);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 255, 255, 215));
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(box, Qt::AlignCenter, text);
+    }
+}
+
+void EnergyMachineView::drawPost(QPainter& p, const engine::Snapshot& s, const Geometry& g,
+                                 const Post& post) const {
+    const int l = post.id.layer, i = post.id.index;
     const double x0 = g.postX(l, i), bead = g.bead;
     p.setPen(QPen(QColor(110, 110, 110), m_look.stroke(2.0)));
     p.drawLine(QPointF(x0, g.area.top()), QPointF(x0, g.area.bottom()));
-    const double yBead = yOf(layer.x(i, 0), g.area);
+    const double yBead = yOf(post.bead, g.area);
     if (l > 0) {
-        // Spring from the prediction mark to the bead: zig-zag, colour by error sign, more coils
-        // the more it is stretched.
-        const double yMark = yOf(layer.mu(i, 0), g.area);
+        // Spring from the prediction bar to the bead: zig-zag, colour by error sign.
+        const double yMark = yOf(post.bar, g.area);
         QPainterPath spring;
         const int coils = 8;
         spring.moveTo(x0, yMark);
@@ -155,20 +283,31 @@ void EnergyMachineView::drawPost(QPainter& p, const engine::Snapshot& s, const G
         }
         spring.lineTo(x0, yBead);
         p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(palette::diverging(layer.eps(i, 0), std::max(1e-9, m_range / 2)).darker(120),
+        const double eps = s.layers[size_t(l)].eps(i, 0);
+        p.setPen(QPen(palette::diverging(eps, std::max(1e-9, m_range / 2)).darker(120),
                       m_look.stroke(2.0)));
         if (std::abs(yBead - yMark) > 2)
             p.drawPath(spring);
-        // Prediction mark.
+        // Prediction bar.
         p.setPen(QPen(QColor(30, 30, 30), m_look.stroke(3.0)));
         p.drawLine(QPointF(x0 - bead * 1.4, yMark), QPointF(x0 + bead * 1.4, yMark));
     }
-    // Bead: pinned beads (input, supervised output) are squares with a pin.
-    const bool output = l == int(m_sizes.size()) - 1;
-    const bool pinned = l == 0 || (output && (s.mask.size() == 0 || s.mask(i, 0) != 0.0));
+    // The target of a supervised output: a dashed square where the bead is pinned in a trial.
+    if (std::isfinite(post.target)) {
+        const double yTarget = yOf(post.target, g.area);
+        p.setPen(QPen(m_look.text(), m_look.stroke(1.2), Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(x0 - bead * 1.3, yTarget - bead * 1.3, 2.6 * bead, 2.6 * bead));
+        p.setPen(m_look.text());
+        const QFontMetricsF fm(p.font());
+        p.drawText(QRectF(x0 + bead * 1.5, yTarget - fm.height() / 2, g.column / 2, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   QStringLiteral("y=%1").arg(shortNumber(post.target)));
+    }
+    // Bead: pinned beads (input, supervised output in a trial) are squares with a pin.
     p.setPen(QPen(QColor(40, 40, 40), m_look.stroke(1.5)));
-    p.setBrush(palette::diverging(layer.x(i, 0), m_range));
-    if (pinned) {
+    p.setBrush(palette::diverging(post.bead, m_range));
+    if (post.pinned) {
         p.drawRect(QRectF(x0 - bead, yBead - bead, 2 * bead, 2 * bead));
         p.setPen(QPen(QColor(40, 40, 40), m_look.stroke(2.0)));
         p.drawLine(QPointF(x0 - bead * 1.6, yBead), QPointF(x0 + bead * 1.6, yBead));

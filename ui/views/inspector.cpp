@@ -1,7 +1,9 @@
 #include "ui/views/inspector.h"
 
 #include "engine/core/activation.h"
+#include "engine/scenario/scenario.h"
 #include "ui/views/networkview.h"
+#include "ui/views/neuronnames.h"
 
 namespace ui {
 
@@ -13,17 +15,19 @@ QString n(double v) {
     return shortNumber(v, 4);
 }
 
+NeuronNames namesOf(const RunSetup& setup) {
+    return setup.scenario ? NeuronNames::of(*setup.scenario)
+                          : NeuronNames::of(setup.network.spec(), {}, {});
+}
+
 QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& setup) {
     const engine::Network& net = setup.network;
     const auto l = static_cast<engine::Index>(syn.layer);
-    QString t = QObject::tr(
-                    "<h3>Synapse W%1[%2,%3]</h3><p>from neuron %3 of layer %4 to neuron %2 of "
-                    "layer %1%5</p>")
-                    .arg(syn.layer)
-                    .arg(syn.post)
-                    .arg(syn.pre)
-                    .arg(syn.layer - 1)
-                    .arg(net.trainable(l) ? QString()
+    const NeuronNames names = namesOf(setup);
+    QString t = QObject::tr("<h3>Synapse %1</h3><p>a weight of %2%3</p>")
+                    .arg(names.synapse(syn.layer, syn.post, syn.pre).toHtmlEscaped(),
+                         names.weights(syn.layer),
+                         net.trainable(l) ? QString()
                                           : QObject::tr(" &mdash; <i>fixed, does not learn</i>"));
     for (Rule rule : {Rule::BP, Rule::PC}) {
         const engine::Snapshot& s = frame.of(rule);
@@ -56,7 +60,7 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
                     "iteration</i>");
             }
             if (s.weights.size() > 1 && s.layers[0].x.cols() > 1)
-                t += QObject::tr(" (sample 0 of the batch)");
+                t += QObject::tr(" (the first sample of the batch)");
         }
         t += QObject::tr("<br>last applied change: %1</p>").arg(n(last));
     }
@@ -69,13 +73,10 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
 QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup) {
     const engine::Network& net = setup.network;
     const int L = static_cast<int>(net.depth());
-    const QString role = id.layer == 0   ? QObject::tr("input")
-                         : id.layer == L ? QObject::tr("output")
-                                         : QObject::tr("hidden");
-    QString t = QObject::tr("<h3>Neuron %1 of layer %2</h3><p>%3, activation %4</p>")
-                    .arg(id.index)
-                    .arg(id.layer)
-                    .arg(role, engine::activationName(net.activation(id.layer)));
+    const NeuronNames names = namesOf(setup);
+    QString t = QObject::tr("<h3>Neuron %1</h3><p>%2, activation %3</p>")
+                    .arg(names.neuron(id.layer, id.index).toHtmlEscaped(), names.layer(id.layer),
+                         engine::activationName(net.activation(id.layer)));
     for (Rule rule : {Rule::BP, Rule::PC}) {
         const engine::Snapshot& s = frame.of(rule);
         const engine::LayerState& layer = s.layers[size_t(id.layer)];
@@ -93,8 +94,8 @@ QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup
             if (id.layer == L)
                 t += QObject::tr("<br>δ = y − μ = %1").arg(n(e));
             else if (layer.delta.cols() > 0)
-                t += QObject::tr("<br>δ = f′(a)·Σ<sub>k</sub> W<sub>k,%1</sub> δ<sub>k</sub> = %2")
-                         .arg(id.index)
+                t += QObject::tr("<br>δ = f′(a)·Σ<sub>k</sub> w(%1 → k) δ<sub>k</sub> = %2")
+                         .arg(names.neuron(id.layer, id.index).toHtmlEscaped())
                          .arg(n(layer.delta(id.index, 0)));
         } else {
             t += QObject::tr("x = %1, μ = %2<br>ε = %3 = %4")
@@ -108,9 +109,9 @@ QString neuronText(const NeuronId& id, const Frame& frame, const RunSetup& setup
                     back += w(k, id.index) * next.eps(k, 0);
                 const double fp = engine::derivative(net.activation(id.layer), x);
                 t += QObject::tr(
-                         "<br>relaxation: dx = −ε + f′(x)·Σ<sub>k</sub> W<sub>k,%1</sub> "
+                         "<br>relaxation: dx = −ε + f′(x)·Σ<sub>k</sub> w(%1 → k) "
                          "ε<sub>k</sub> = %2 + %3 × %4 = %5")
-                         .arg(id.index)
+                         .arg(names.neuron(id.layer, id.index).toHtmlEscaped())
                          .arg(n(-e), n(fp), n(back), n(-e + fp * back));
             } else {
                 t += QObject::tr("<br>pinned at the target while learning");

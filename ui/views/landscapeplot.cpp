@@ -17,7 +17,8 @@ LandscapePlot::LandscapePlot(QCustomPlot* plot) : m_plot(plot) {
     m_scale = plotfit::addColourScale(plot, tr("log₁₀ loss"));
 }
 
-bool LandscapePlot::setRun(const engine::Network& initial, const engine::Trial& trial) {
+bool LandscapePlot::setRun(const engine::Network& initial, const engine::Trial& trial,
+                           const NeuronNames& names) {
     m_map = nullptr;
     m_paths[0] = m_paths[1] = nullptr;
     m_weights.reset();
@@ -66,8 +67,8 @@ bool LandscapePlot::setRun(const engine::Network& initial, const engine::Trial& 
         m_paths[rule] = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         m_paths[rule]->setName(rule == 0 ? tr("BP path") : tr("PC path"));
     }
-    m_plot->xAxis->setLabel(tr("w1 = W%1[%2,%3]").arg(a.layer).arg(a.post).arg(a.pre));
-    m_plot->yAxis->setLabel(tr("w2 = W%1[%2,%3]").arg(b.layer).arg(b.post).arg(b.pre));
+    m_plot->xAxis->setLabel(tr("w1 = w(%1)").arg(names.synapse(a.layer, a.post, a.pre)));
+    m_plot->yAxis->setLabel(tr("w2 = w(%1)").arg(names.synapse(b.layer, b.post, b.pre)));
     m_plot->xAxis->setRange(ra);
     m_plot->yAxis->setRange(rb);
     return true;

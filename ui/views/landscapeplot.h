@@ -9,6 +9,7 @@
 #include "engine/core/trial.h"
 #include "ui/simulation/frame.h"
 #include "ui/views/look.h"
+#include "ui/views/neuronnames.h"
 
 class QCustomPlot;
 class QCPColorMap;
@@ -29,7 +30,8 @@ public:
 
     /// A new run, after the plot's plottables were cleared: the map and the paths, or nothing
     /// when the network has no 2-D landscape. Returns whether it has one.
-    bool setRun(const engine::Network& initial, const engine::Trial& trial);
+    bool setRun(const engine::Network& initial, const engine::Trial& trial,
+                const NeuronNames& names);
     bool has() const { return m_weights.has_value(); }
     /// Each rule's path from the weights of `first` (a frame before any update) through the
     /// trial records `picked` of `trials`.

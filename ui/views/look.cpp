@@ -139,10 +139,15 @@ QColor Look::seriesColor(int i) const {
     if (!m_presentation)
         return palette::seriesColor(i);
     // Dark, saturated and distinct; each at least 3:1 against white.
-    static const QColor colors[] = {QColor(0, 80, 160),  QColor(200, 80, 0),  QColor(0, 120, 0),
-                                    QColor(170, 0, 110), QColor(60, 60, 60),  QColor(120, 70, 0),
-                                    QColor(0, 120, 130), QColor(100, 30, 170)};
+    // Neither blue nor orange, as in palette::seriesColor.
+    static const QColor colors[] = {QColor(0, 120, 0),   QColor(100, 30, 170), QColor(60, 60, 60),
+                                    QColor(110, 110, 0), QColor(0, 115, 80),   QColor(20, 80, 45),
+                                    QColor(30, 30, 30),  QColor(130, 60, 160)};
     return colors[static_cast<unsigned>(i) % 8];
+}
+
+QColor Look::plasticityColor() const {
+    return m_presentation ? QColor(170, 0, 60) : palette::plasticityColor();
 }
 
 QColor Look::synapseColor(double w, double range) const {

@@ -65,6 +65,8 @@ public:
     /// presentation mode no series colour is pale (contrast with white at least 3:1).
     QColor ruleColor(int rule) const;
     QColor seriesColor(int i) const;
+    /// A weight change: the flash on a changed synapse and rod, the plots' update mark.
+    QColor plasticityColor() const;
     /// A synapse's colour for weight w on a symmetric range: the diverging map, steeper in
     /// presentation mode so that weak weights are not drawn in near-white.
     QColor synapseColor(double w, double range) const;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <cmath>
 
 #include "ui/views/networkview.h"
 
@@ -15,13 +16,27 @@ QString tr(const char* text) {
 
 }  // namespace
 
-QString legendText(engine::Rule rule, const SynapsePlan& plan) {
+QString shortNumber(double v, int digits) {
+    if (!std::isfinite(v))
+        return std::isnan(v) ? QStringLiteral("NaN")
+                             : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
+    // Values that are zero up to rounding (relaxed errors reach 1e-300) read as 0.
+    QString s = std::abs(v) < 1e-12 ? QStringLiteral("0") : QString::number(v, 'g', digits);
+    if (s == QStringLiteral("-0"))
+        s = QStringLiteral("0");
+    s.replace('-', QChar(0x2212));
+    return s;
+}
+
+QString legendText(engine::Rule rule, const SynapsePlan& plan, bool changes) {
     QStringList parts;
     if (rule == engine::Rule::PC)
-        parts << tr("activity") << tr("outputs show μ") << tr("ring = error ε")
+        parts << tr("activity") << tr("pin = output held at its target") << tr("ring = error ε")
               << tr("dashed = negative");
     else
         parts << tr("activity") << tr("dashed = negative weight");
+    if (changes)
+        parts << tr("pink = changed by this update (Δw)");
     if (!plan.fixedMarks.empty())
         parts << tr("bar = fixed");
     if (plan.drawn < plan.total)
@@ -53,11 +68,13 @@ QStringList wrapLegend(const QString& text, const QFontMetricsF& fm, double widt
     return out;
 }
 
-QString neuronTooltip(engine::Rule rule, const engine::Snapshot& s, const NeuronId& n) {
+QString neuronTooltip(engine::Rule rule, const engine::Snapshot& s, const NeuronId& n,
+                      const NeuronNames& names) {
     const engine::LayerState& layer = s.layers[static_cast<size_t>(n.layer)];
     if (layer.x.rows() <= n.index || layer.x.cols() == 0)
         return {};
-    QString t = tr("<b>Layer %1, neuron %2</b>").arg(n.layer).arg(n.index);
+    QString t = tr("<b>%1</b> (%2)")
+                    .arg(names.neuron(n.layer, n.index).toHtmlEscaped(), names.layer(n.layer));
     t += tr("<br>activity x = %1").arg(shortNumber(layer.x(n.index, 0)));
     if (n.layer > 0) {
         t += tr("<br>prediction μ = %1").arg(shortNumber(layer.mu(n.index, 0)));
@@ -68,15 +85,12 @@ QString neuronTooltip(engine::Rule rule, const engine::Snapshot& s, const Neuron
     return t;
 }
 
-QString synapseTooltip(const engine::Snapshot& s, const SynapseId& syn) {
+QString synapseTooltip(const engine::Snapshot& s, const SynapseId& syn, const NeuronNames& names) {
     const double w = s.weights[static_cast<size_t>(syn.layer)](syn.post, syn.pre);
     const double dw = s.weightChange[static_cast<size_t>(syn.layer)](syn.post, syn.pre);
-    return tr("<b>W%1[%2,%3]</b> from layer %4 neuron %3 to layer %1 neuron %2<br>w = "
-              "%5<br>last change Δw = %6")
+    return tr("<b>%1</b> (W%2)<br>w = %3<br>last change Δw = %4")
+        .arg(names.synapse(syn.layer, syn.post, syn.pre).toHtmlEscaped())
         .arg(syn.layer)
-        .arg(syn.post)
-        .arg(syn.pre)
-        .arg(syn.layer - 1)
         .arg(shortNumber(w), shortNumber(dw));
 }
 

@@ -1,32 +1,16 @@
 #include "ui/views/networkview.h"
 
-#include <QContextMenuEvent>
 #include <QFontMetricsF>
-#include <QHelpEvent>
-#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QToolTip>
-#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
 #include "ui/views/networktext.h"
 #include "ui/views/palette.h"
+#include "ui/views/plasticityflash.h"
 
 namespace ui {
-
-QString shortNumber(double v, int digits) {
-    if (!std::isfinite(v))
-        return std::isnan(v) ? QStringLiteral("NaN")
-                             : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
-    // Values that are zero up to rounding (relaxed errors reach 1e-300) read as 0.
-    QString s = std::abs(v) < 1e-12 ? QStringLiteral("0") : QString::number(v, 'g', digits);
-    if (s == QStringLiteral("-0"))
-        s = QStringLiteral("0");
-    s.replace('-', QChar(0x2212));
-    return s;
-}
 
 NetworkView::NetworkView(engine::Rule rule, QWidget* parent) : QWidget(parent), m_rule(rule) {
     setMouseTracking(true);
@@ -42,6 +26,7 @@ void NetworkView::setNetwork(const engine::NetworkSpec& spec, double activityRan
         m_sizes.push_back(static_cast<int>(n));
     m_activityRange = activityRange;
     m_weightRange = weightRange;
+    m_names = NeuronNames(m_sizes, m_inputNames, m_outputNames);
     m_frame.reset();
     relayout();
     update();
@@ -50,6 +35,7 @@ void NetworkView::setNetwork(const engine::NetworkSpec& spec, double activityRan
 void NetworkView::setNames(const QStringList& inputs, const QStringList& outputs) {
     m_inputNames = inputs;
     m_outputNames = outputs;
+    m_names = NeuronNames(m_sizes, m_inputNames, m_outputNames);
     relayout();  // the names need room
     update();
 }
@@ -156,6 +142,12 @@ double NetworkView::radiusForLabels(double line) const {
     return m_showValues && r >= 12 ? r : 1e9;
 }
 
+std::vector<SynapseChange> NetworkView::synapseChanges() const {
+    if (!m_frame || m_sizes.empty())
+        return {};
+    return ui::synapseChanges(m_frame->of(m_rule), m_spec, m_layout);
+}
+
 SynapsePlan NetworkView::synapsePlan() const {
     if (!m_frame || m_sizes.empty())
         return {};
@@ -170,17 +162,21 @@ void NetworkView::paintEvent(QPaintEvent*) {
         return;
     const engine::Snapshot& s = m_frame->of(m_rule);
     const SynapsePlan plan = synapsePlan();
-    // Synapses first, under the neurons.
+    const std::vector<SynapseChange> changes = synapseChanges();
+    // Synapses first, under the neurons; an update's changes flash over them.
     drawSynapses(p, plan);
+    drawChangeFlashes(p, changes, m_look, std::max(m_look.stroke(6.0), 0.5 * m_layout.radius()));
     const Fonts fonts = labelFonts();
     for (int l = 0; l < int(m_sizes.size()); ++l)
         for (int i = 0; i < m_sizes[size_t(l)]; ++i) {
             drawNeuron(p, s, NeuronId{l, i}, fonts.small);
             drawNeuronLabels(p, s, NeuronId{l, i}, fonts.tiny);
         }
-    drawLegend(p, plan, fonts.tiny);
-    if (s.phase == engine::Phase::Idle) {
-        // Nothing computed yet: say how to start instead of showing an empty network.
+    drawLegend(p, plan, !changes.empty(), fonts.tiny);
+    if (m_showValues)
+        drawChangeLabels(p, changes, m_look, fonts.tiny, MaxChangeLabels, outerRadius() + 1);
+    if (s.phase == engine::Phase::Idle && s.layers[0].x.cols() == 0) {
+        // Nothing to show yet (trials from a task): say how to start instead.
         const QFont hint = m_look.font(Look::Text::Body);
         const QFontMetricsF fm(hint);
         p.setFont(hint);
@@ -259,13 +255,23 @@ void NetworkView::drawSynapses(QPainter& p, const SynapsePlan& plan) const {
 }
 
 double NetworkView::shownValue(const engine::Snapshot& s, const NeuronId& n) const {
-    const engine::LayerState& layer = s.layers[size_t(n.layer)];
-    // PC's output value node is pinned to the target while learning; the circle shows the
-    // prediction mu instead, as BP's does, so the two panes compare output for output (the
-    // target is printed beside it and the ring is the error between them).
-    const bool pcOutput = m_rule == engine::Rule::PC && n.layer == int(m_sizes.size()) - 1 &&
-                          layer.mu.rows() > n.index;
-    return pcOutput ? layer.mu(n.index, 0) : layer.x(n.index, 0);
+    // The value node: PC's supervised outputs are pinned at the target while it learns (the
+    // pin and the caption say so; μ is printed under the neuron and the ring is the error).
+    return s.layers[size_t(n.layer)].x(n.index, 0);
+}
+
+bool NetworkView::pinned(const engine::Snapshot& s, int layer, int index) const {
+    return m_rule == engine::Rule::PC && layer == int(m_sizes.size()) - 1 &&
+           s.phase != engine::Phase::Idle && s.mask.rows() > index && s.mask(index, 0) != 0.0;
+}
+
+void NetworkView::drawPin(QPainter& p, const QPointF& c) const {
+    const double r = m_layout.radius(), head = std::max(m_look.stroke(2.5), 0.16 * r);
+    const QPointF top(c.x(), c.y() - r - 0.45 * r);
+    p.setPen(QPen(m_look.text(), m_look.stroke(1.6)));
+    p.drawLine(QPointF(c.x(), c.y() - r), top);
+    p.setBrush(m_look.text());
+    p.drawEllipse(top, head, head);
 }
 
 void NetworkView::drawNeuron(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
@@ -296,6 +302,8 @@ void NetworkView::drawNeuron(QPainter& p, const engine::Snapshot& s, const Neuro
         p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), r * 0.3, r * 0.3);
     else
         p.drawEllipse(c, r, r);
+    if (have && pinned(s, n.layer, n.index))
+        drawPin(p, c);
     if (!m_showValues || !have || r < 9)
         return;
     // Shrink the text until it fits inside the circle, down to the smallest text size; skip it
@@ -363,7 +371,8 @@ void NetworkView::drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const
     }
 }
 
-void NetworkView::drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const {
+void NetworkView::drawLegend(QPainter& p, const SynapsePlan& plan, bool changes,
+                             const QFont& tiny) const {
     // Colour ramp with its range under it, and what the lines and marks mean beside it.
     const QFontMetricsF fm(tiny);
     const double top = height() - legendHeight() + 4;
@@ -382,124 +391,10 @@ void NetworkView::drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& 
     p.drawText(under, Qt::AlignHCenter, QStringLiteral("0"));
     p.drawText(under, Qt::AlignRight, shortNumber(m_activityRange));
     const double left = bar.right() + m_look.px(10), room = width() - left - 4;
-    const QStringList lines = wrapLegend(legendText(m_rule, plan), fm, room, 2);
+    const QStringList lines = wrapLegend(legendText(m_rule, plan, changes), fm, room, 2);
     for (int k = 0; k < lines.size(); ++k)
         p.drawText(QRectF(left, top + k * fm.height(), room, fm.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, lines[k]);
-}
-
-std::optional<SynapseId> NetworkView::presentSynapseAt(const QPointF& p) const {
-    const auto syn = m_layout.synapseAt(p, 5.0);
-    if (!syn || syn->layer > m_spec.depth())
-        return std::nullopt;
-    const engine::Matrix& mask = m_spec.weight(syn->layer).mask;
-    if (mask.size() != 0 && mask(syn->post, syn->pre) == 0.0)
-        return std::nullopt;  // an absent synapse is not there to click
-    return syn;
-}
-
-Selection NetworkView::itemAt(const QPointF& p) const {
-    Selection sel;
-    if (auto n = m_layout.neuronAt(p))
-        sel.neuron = n;
-    else if (auto syn = presentSynapseAt(p))
-        sel.synapse = syn;
-    return sel;
-}
-
-bool NetworkView::editable(const Selection& s) const {
-    if (s.synapse)
-        return true;
-    return s.neuron && (s.neuron->layer == 0 || s.neuron->layer == m_spec.depth());
-}
-
-void NetworkView::mousePressEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton)
-        return;
-    const Selection sel = itemAt(event->position());
-    m_selection = sel;
-    m_dragTarget = editable(sel) ? sel : Selection{};
-    m_pressY = event->position().y();
-    m_dragging = false;
-    update();
-    emit selectionChanged(sel);
-}
-
-void NetworkView::mouseMoveEvent(QMouseEvent* event) {
-    if (!(event->buttons() & Qt::LeftButton) || m_dragTarget.empty())
-        return;
-    const double dy = m_pressY - event->position().y();
-    if (!m_dragging && std::abs(dy) < 3.0)
-        return;  // a click, not a drag
-    m_dragging = true;
-    const double scale = event->modifiers() & Qt::ShiftModifier ? 10.0 : 1.0;
-    emit dragEdit(m_dragTarget, dy / (PixelsPerUnit * scale), false);
-}
-
-void NetworkView::mouseReleaseEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton)
-        return;
-    if (m_dragging) {
-        const double dy = m_pressY - event->position().y();
-        const double scale = event->modifiers() & Qt::ShiftModifier ? 10.0 : 1.0;
-        emit dragEdit(m_dragTarget, dy / (PixelsPerUnit * scale), true);
-    }
-    m_dragging = false;
-    m_dragTarget = {};
-}
-
-void NetworkView::mouseDoubleClickEvent(QMouseEvent* event) {
-    const Selection sel = itemAt(event->position());
-    if (editable(sel))
-        emit valueEditRequested(sel);
-}
-
-void NetworkView::wheelEvent(QWheelEvent* event) {
-    const Selection sel = itemAt(event->position());
-    // Shift turns the wheel sideways on some platforms.
-    const int notches =
-        event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
-    if (!editable(sel) || notches == 0) {
-        event->ignore();
-        return;
-    }
-    // One notch (120) = 0.05, Shift = 0.5.
-    const double step = event->modifiers() & Qt::ShiftModifier ? 0.5 : 0.05;
-    emit wheelEdit(sel, step * notches / 120.0);
-    event->accept();
-}
-
-void NetworkView::contextMenuEvent(QContextMenuEvent* event) {
-    const Selection sel = itemAt(event->pos());
-    if (!sel.empty()) {
-        m_selection = sel;
-        update();
-        emit selectionChanged(sel);
-    }
-    emit contextRequested(sel, event->globalPos());
-}
-
-bool NetworkView::event(QEvent* event) {
-    if (event->type() == QEvent::ToolTip) {
-        auto* help = static_cast<QHelpEvent*>(event);
-        const QString text = tooltipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
-        return true;
-    }
-    return QWidget::event(event);
-}
-
-QString NetworkView::tooltipAt(const QPoint& pos) const {
-    if (!m_frame)
-        return {};
-    if (auto n = m_layout.neuronAt(pos))
-        return neuronTooltip(m_rule, m_frame->of(m_rule), *n);
-    if (auto syn = presentSynapseAt(pos))
-        return synapseTooltip(m_frame->of(m_rule), *syn);
-    return {};
 }
 
 }  // namespace ui

@@ -8,6 +8,7 @@
 #include "ui/simulation/frame.h"
 #include "ui/views/look.h"
 #include "ui/views/networklayout.h"
+#include "ui/views/neuronnames.h"
 #include "ui/views/synapseplan.h"
 
 class QPainter;
@@ -16,8 +17,11 @@ namespace ui {
 
 /// One rule's network: neurons as circles filled by their activity (value printed inside),
 /// synapses as lines whose width follows |w| and whose colour and dash give the sign (solid =
-/// positive, dashed = negative). PC neurons also show their prediction mu and error eps.
-/// Hover shows the numbers; a click selects a neuron or synapse.
+/// positive, dashed = negative). PC neurons also show their prediction mu and error eps; PC's
+/// supervised outputs show their value node, pinned at the target, with a pin. Before the first
+/// trial it shows that trial's feed-forward pass; at an update every changed synapse flashes
+/// with its change printed beside it. Hover shows the numbers; a click selects a neuron or
+/// synapse.
 class NetworkView : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +31,8 @@ public:
     void setNetwork(const engine::NetworkSpec& spec, double activityRange, double weightRange);
     /// Plain names for input and output neurons (e.g. "river", "sound", "smell").
     void setNames(const QStringList& inputs, const QStringList& outputs);
+    /// How the neurons are named (tooltips), after setNetwork() and setNames().
+    const NeuronNames& names() const { return m_names; }
     /// Shows a frame (the snapshot of this view's rule).
     void setFrame(const FramePtr& frame);
     /// Highlights a selection (shared by both panes).
@@ -37,6 +43,11 @@ public:
     const NetworkLayout& layout() const { return m_layout; }
     /// The synapses the next paint draws, and how (empty before the first frame).
     SynapsePlan synapsePlan() const;
+    /// The synapses flashed with their change: those the update on show changed (empty unless
+    /// the frame shows an update).
+    std::vector<SynapseChange> synapseChanges() const;
+    /// At most this many changes are printed beside their synapses (the largest).
+    static constexpr int MaxChangeLabels = 12;
     /// Text sizes, strokes and colours (the window's zoom and presentation mode).
     void setLook(const Look& look);
     const Look& look() const { return m_look; }
@@ -81,15 +92,19 @@ private:
     };
     Fonts labelFonts() const;
     void drawSynapses(QPainter& p, const SynapsePlan& plan) const;
-    /// The value a neuron's colour shows (PC's outputs: the prediction mu).
+    /// The value a neuron's colour shows: its value node x.
     double shownValue(const engine::Snapshot& s, const NeuronId& n) const;
+    /// A PC output pinned at its target (supervised, inside a trial).
+    bool pinned(const engine::Snapshot& s, int layer, int index) const;
     /// The circle (a rounded square for inputs), PC's error ring and the value inside.
     void drawNeuron(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
                     const QFont& font) const;
     /// PC's mu and eps under a neuron, targets beside outputs, names under inputs.
     void drawNeuronLabels(QPainter& p, const engine::Snapshot& s, const NeuronId& n,
                           const QFont& tiny) const;
-    void drawLegend(QPainter& p, const SynapsePlan& plan, const QFont& tiny) const;
+    void drawLegend(QPainter& p, const SynapsePlan& plan, bool changes, const QFont& tiny) const;
+    /// PC's supervised outputs, pinned at the target: a pin on top of the circle.
+    void drawPin(QPainter& p, const QPointF& centre) const;
     /// Lines of PC's mu and eps under a neuron: 1 where the columns are wide enough, else 2.
     int pcLabelLines() const;
     /// The radius of a neuron with PC's widest error ring around it.
@@ -124,6 +139,7 @@ private:
     double m_weightRange = 1.0;
     bool m_showValues = true;
     QStringList m_inputNames, m_outputNames;
+    NeuronNames m_names;
     Selection m_dragTarget;  // what a press on an editable item may drag
     double m_pressY = 0.0;
     bool m_dragging = false;

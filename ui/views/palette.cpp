@@ -99,10 +99,15 @@ QColor ruleColor(int ruleIndex) {
 }
 
 QColor seriesColor(int i) {
+    // No blue or orange: those are the rules' colours (ruleColor) and mean nothing else.
     static const QColor colors[] = {
-        QColor(0, 107, 164),   QColor(255, 128, 14),  QColor(44, 160, 44),  QColor(200, 82, 0),
-        QColor(137, 137, 137), QColor(162, 200, 236), QColor(95, 158, 209), QColor(171, 171, 171)};
+        QColor(44, 160, 44), QColor(148, 103, 189), QColor(110, 110, 110), QColor(150, 150, 20),
+        QColor(0, 150, 100), QColor(20, 90, 50),    QColor(60, 60, 60),    QColor(190, 150, 220)};
     return colors[static_cast<unsigned>(i) % 8];
+}
+
+QColor plasticityColor() {
+    return QColor(200, 40, 90);
 }
 
 }  // namespace ui::palette

@@ -40,9 +40,12 @@ ColourRanges colourRanges(const engine::Network& network, const std::vector<engi
 /// Light background tint for a phase (what was just computed).
 QColor phaseColor(engine::Phase phase);
 
-/// Line colours of the two rules (BP, PC) and of per-layer series.
+/// Line colours of the two rules (BP, PC), used for nothing else, and of other series (layers,
+/// weights), none of them blue or orange.
 QColor ruleColor(int ruleIndex);
 QColor seriesColor(int i);
+/// The colour of a weight change: the flash on a changed synapse, the update mark.
+QColor plasticityColor();
 
 }  // namespace palette
 

@@ -43,6 +43,13 @@ QString ruleName(int rule) {
     return rule == 0 ? QStringLiteral("BP") : QStringLiteral("PC");
 }
 
+/// The marker of output k in the outputs plot (the rules are told apart by colour and dash).
+QCPScatterStyle::ScatterShape outputShape(int k) {
+    static const QCPScatterStyle::ScatterShape shapes[] = {
+        QCPScatterStyle::ssDisc, QCPScatterStyle::ssTriangle, QCPScatterStyle::ssSquare};
+    return shapes[static_cast<unsigned>(k) % 3];
+}
+
 }  // namespace
 
 PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
@@ -125,7 +132,7 @@ void PlotPanel::setLook(const Look& look) {
     }
     m_tabs->tabBar()->setFont(look.font(Look::Text::Small));
     m_updateLabel->setFont(look.font(Look::Text::Small));
-    m_updateLabel->setColor(look.isPresentation() ? QColor(170, 0, 60) : QColor(200, 40, 90));
+    m_updateLabel->setColor(look.plasticityColor());
     m_updateLabel->setBrush(QColor(255, 255, 255, 220));  // readable over the curves
     m_updateLabel->setPadding(QMargins(2, 0, 2, 0));
     m_updateMark->setPen(QPen(m_updateLabel->color(), look.stroke(1.0), Qt::DashLine));
@@ -191,14 +198,7 @@ void PlotPanel::styleGraphs(int points) {
         for (int l = 1; l <= m_layers; ++l)
             m_energy->graph(l)->setPen(QPen(m_look.seriesColor(l - 1), m_look.stroke(1.4)));
     }
-    const int shown = std::min(m_outputsCount, MaxOutputs);
-    for (int k = 0; k < shown && m_outputs->graphCount() >= 3 * shown; ++k) {
-        const QColor c = m_look.seriesColor(k);
-        for (int rule = 0; rule < 2; ++rule)
-            styleRule(m_outputs->graph(3 * k + rule), rule, c, points);
-        m_outputs->graph(3 * k + 2)->setPen(
-            QPen(m_look.isPresentation() ? c : c.lighter(130), m_look.stroke(1.0), Qt::DotLine));
-    }
+    styleOutputs(points);
     for (QCustomPlot* plot : {m_loss, m_alignment})
         for (int rule = 0; rule < 2 && plot->graphCount() >= 2; ++rule)
             styleRule(plot->graph(rule), rule, m_look.ruleColor(rule), points);
@@ -208,8 +208,67 @@ void PlotPanel::styleGraphs(int points) {
     m_land->style(m_look, MarkerLimit);
 }
 
+void PlotPanel::styleOutputs(int points) {
+    // Colour and dash say the rule, as in every plot; the marker says the output. Markers stay
+    // on long runs, thinned to about MarkerLimit per line.
+    const int shown = std::min(m_outputsCount, MaxOutputs);
+    const int skip = points > MarkerLimit ? points / MarkerLimit : 0;
+    for (int k = 0; k < shown && m_outputs->graphCount() >= 3 * shown; ++k) {
+        for (int rule = 0; rule < 2; ++rule) {
+            QCPGraph* g = m_outputs->graph(3 * k + rule);
+            const QColor c = m_look.ruleColor(rule);
+            styleRule(g, rule, c, 0);
+            QCPScatterStyle marker(outputShape(k), c, m_look.px(rule == 0 ? 6 : 5));
+            marker.setPen(QPen(c, m_look.stroke(1.0)));
+            if (rule == 0)
+                marker.setBrush(Qt::white);  // BP's hollow, PC's filled where they overlap
+            g->setScatterStyle(marker);
+            g->setScatterSkip(skip);
+        }
+        QCPGraph* t = m_outputs->graph(3 * k + 2);
+        const QColor grey = m_look.isPresentation() ? QColor(60, 60, 60) : QColor(120, 120, 120);
+        t->setPen(QPen(grey, m_look.stroke(1.0), Qt::DotLine));
+        t->setScatterStyle(QCPScatterStyle(outputShape(k), grey, m_look.px(4)));
+        t->setScatterSkip(skip);
+    }
+    for (int i = 0; i < m_outputs->graphCount(); ++i) {
+        QCPGraph* g = m_outputs->graph(i);
+        const QString entry = g->property(StyleEntry).toString();
+        if (entry == QLatin1String("BP") || entry == QLatin1String("PC")) {
+            const int rule = entry == QLatin1String("BP") ? 0 : 1;
+            styleRule(g, rule, m_look.ruleColor(rule), 0);
+            g->setScatterStyle(QCPScatterStyle());
+        } else if (entry == QLatin1String("output")) {
+            g->setPen(Qt::NoPen);
+            g->setScatterStyle(QCPScatterStyle(outputShape(g->property(ColourIndex).toInt()),
+                                               m_look.text(), m_look.px(6)));
+        }
+    }
+}
+
+void PlotPanel::addOutputEntries(const QStringList& outputs) {
+    for (int rule = 0; rule < 2; ++rule) {
+        QCPGraph* g = m_outputs->addGraph();
+        g->setName(ruleName(rule));
+        g->setProperty(StyleEntry, ruleName(rule));
+    }
+    for (int k = 0; k < outputs.size(); ++k) {
+        QCPGraph* g = m_outputs->addGraph();
+        g->setName(outputs[k]);
+        g->setProperty(StyleEntry, QStringLiteral("output"));
+        g->setProperty(ColourIndex, k);
+    }
+    QCPGraph* t = m_outputs->addGraph();
+    t->setName(tr("target"));
+    t->setProperty(StyleEntry, QStringLiteral("target"));
+}
+
 void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& trial,
-                       const QString& preferredTab, const QStringList& outputNames) {
+                       const QString& preferredTab, const QStringList& outputNames,
+                       const NeuronNames& givenNames) {
+    const NeuronNames names = givenNames.depth() == initial.depth()
+                                  ? givenNames
+                                  : NeuronNames::of(initial.spec(), {}, outputNames);
     m_layers = static_cast<int>(initial.depth());
     m_outputsCount = static_cast<int>(initial.size(initial.depth()));
     for (QCustomPlot* plot : plots()) {
@@ -221,7 +280,7 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
     m_tracked = 0;
     m_weightNames.clear();
     for (const auto& [l, i, j] : trackedSynapses(initial))
-        m_weightNames << QStringLiteral("W%1[%2,%3]").arg(l).arg(i).arg(j);
+        m_weightNames << names.synapse(l, i, j);
 
     // Energy: total F and one line per layer.
     m_energy->addGraph()->setName(tr("total F"));
@@ -229,24 +288,24 @@ void PlotPanel::setRun(const engine::Network& initial, const engine::Trial& tria
         m_energy->addGraph()->setName(l == m_layers ? tr("E%1 (output)").arg(l) : tr("E%1").arg(l));
     // Outputs: per output, BP and PC, and the target (one legend entry for every target).
     const int shown = std::min(m_outputsCount, MaxOutputs);
-    QStringList names;
+    QStringList outputs;
     for (int k = 0; k < shown; ++k) {
-        names << (k < outputNames.size() ? outputNames[k] : tr("output %1").arg(k));
+        outputs << names.neuron(m_layers, k);
         for (int rule = 0; rule < 2; ++rule)
-            m_outputs->addGraph()->setName(QStringLiteral("%1 %2").arg(ruleName(rule), names[k]));
+            m_outputs->addGraph()->setName(QStringLiteral("%1 %2").arg(ruleName(rule), outputs[k]));
         QCPGraph* t = m_outputs->addGraph();
-        t->setName(tr("target %1").arg(k));
+        t->setName(tr("target %1").arg(outputs[k]));
         t->setLineStyle(QCPGraph::lsStepLeft);
     }
     for (int g = 0; g < m_outputs->graphCount(); ++g)
         m_outputs->graph(g)->removeFromLegend();
-    addStyleEntries(m_outputs, names, true);
+    addOutputEntries(outputs);
     for (int rule = 0; rule < 2; ++rule) {
         m_loss->addGraph()->setName(ruleName(rule));
         m_alignment->addGraph()->setName(ruleName(rule));
     }
     m_alignment->yAxis->setRange(-1.05, 1.05);
-    m_land->setRun(initial, trial);
+    m_land->setRun(initial, trial, names);
     for (QCustomPlot* plot : {m_energy, m_outputs, m_loss, m_alignment, m_landscape})
         plotfit::showLegend(plot, true);
     plotfit::showLegend(m_weights, false);  // until the first trial says how many weights

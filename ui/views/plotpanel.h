@@ -10,6 +10,7 @@
 #include "ui/simulation/frame.h"
 #include "ui/simulation/history.h"
 #include "ui/views/look.h"
+#include "ui/views/neuronnames.h"
 
 class QCustomPlot;
 class QHBoxLayout;
@@ -27,7 +28,10 @@ class LandscapePlot;
 /// trial with its target (both rules: the interference picture), and a tab with loss per trial,
 /// tracked weights per trial, target alignment per trial and, for nets with exactly two
 /// trainable weights, the loss landscape with both weight trajectories.
-/// BP is dashed with crosses, PC solid with circles. Legends sit in a strip above the data; the
+/// BP is orange and dashed with crosses, PC blue and solid with circles; in the outputs plot the
+/// rules keep their colours and dashes and each output has its own marker (and its name in the
+/// legend). Other series (layers, weights) use colours that are neither. Legends sit in a strip
+/// above the data; the
 /// landscape has a colour scale; the tab in front gets more width when it is the landscape or
 /// the weights.
 class PlotPanel : public QWidget {
@@ -37,9 +41,13 @@ public:
     ~PlotPanel() override;
 
     /// A new run: network, its first trial (for the landscape) and which tab to show first
-    /// ("loss", "weights", "alignment" or "landscape").
+    /// ("loss", "weights", "alignment" or "landscape"); the neurons' names for the legends
+    /// (default: the network's, with `outputNames` for the outputs).
     void setRun(const engine::Network& initial, const engine::Trial& trial,
-                const QString& preferredTab, const QStringList& outputNames = {});
+                const QString& preferredTab, const QStringList& outputNames = {},
+                const NeuronNames& names = {});
+    /// The tracked weights' names, in the weights plot's order ("river → h1").
+    const QStringList& weightNames() const { return m_weightNames; }
     /// Shows the state of `frame`, with per-trial series up to its trial.
     void showFrame(const FramePtr& frame, const History& history);
     /// Every plot, for tests and export.
@@ -83,6 +91,10 @@ private:
     /// Legend-only entries: the rules' line styles, what each colour stands for (`colours`,
     /// in series order) and, with `target`, the targets' dotted line.
     void addStyleEntries(QCustomPlot* plot, const QStringList& colours, bool target);
+    /// The outputs plot's legend: the rules in their colours, each output's marker, the target.
+    void addOutputEntries(const QStringList& outputs);
+    /// The outputs plot's lines: colour and dash = rule, marker = output.
+    void styleOutputs(int points);
     /// The tab in front takes more of the row when it needs room.
     void updateStretch();
     void showEnergy(const Frame& frame);
@@ -106,7 +118,7 @@ private:
     int m_points = 0;
     int m_tracked = 0;  // weights in the weights plot (two graphs each)
     int m_outputsCount = 0;
-    QStringList m_weightNames;  // "W1[0,0]" for each tracked weight
+    QStringList m_weightNames;  // "river → h1" for each tracked weight
     int m_layers = 0;
 };
 

@@ -91,8 +91,10 @@ void RulePane::setNetwork(const engine::NetworkSpec& spec, const palette::Colour
                           const QStringList& inputNames, const QStringList& outputNames) {
     m_network->setNetwork(spec, ranges.activity, ranges.weight);
     m_network->setNames(inputNames, outputNames);
-    if (m_machine)
-        m_machine->setNetwork(spec, ranges.activity);
+    if (m_machine) {
+        m_machine->setNetwork(spec, ranges.activity, ranges.weight);
+        m_machine->setNames(inputNames, outputNames);
+    }
 }
 
 void RulePane::setFrame(const FramePtr& frame) {

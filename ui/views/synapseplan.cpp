@@ -101,4 +101,30 @@ SynapsePlan planSynapses(const engine::NetworkSpec& spec,
     return plan;
 }
 
+std::vector<SynapseChange> synapseChanges(const engine::Snapshot& s,
+                                          const engine::NetworkSpec& spec,
+                                          const NetworkLayout& layout) {
+    std::vector<SynapseChange> changes;
+    if (s.phase != engine::Phase::Update || layout.layerCount() != int(spec.sizes.size()))
+        return changes;
+    for (int l = 1; l <= int(spec.depth()) && size_t(l) < s.weightChange.size(); ++l) {
+        const engine::Matrix& dw = s.weightChange[size_t(l)];
+        const engine::Matrix& mask = spec.weight(l).mask;
+        for (int i = 0; i < int(dw.rows()); ++i)
+            for (int j = 0; j < int(dw.cols()); ++j) {
+                const bool absent = mask.size() != 0 && mask(i, j) == 0.0;
+                if (absent || !(std::abs(dw(i, j)) > 1e-12))
+                    continue;
+                changes.push_back({SynapseId{l, i, j},
+                                   QLineF(layout.centre(l - 1, j), layout.centre(l, i)), dw(i, j)});
+            }
+    }
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+        return std::abs(a.delta) > std::abs(b.delta);
+    });
+    if (changes.size() > size_t(MaxFlashedChanges))
+        changes.resize(size_t(MaxFlashedChanges));
+    return changes;
+}
+
 }  // namespace ui

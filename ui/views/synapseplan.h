@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/core/network.h"
+#include "engine/core/simulation.h"
 #include "ui/views/networklayout.h"
 
 namespace ui {
@@ -40,6 +41,22 @@ struct SynapsePlan {
     int drawn = 0;                   ///< synapses drawn
     int total = 0;                   ///< synapses present
 };
+
+/// A synapse that the update on show changed: flashed, with its change printed beside it.
+struct SynapseChange {
+    SynapseId id;
+    QLineF line;  ///< from the presynaptic to the postsynaptic neuron
+    double delta = 0.0;
+};
+/// At most this many changes are flashed (the largest ones).
+constexpr int MaxFlashedChanges = 200;
+
+/// The synapses whose weight the last update of `s` changed, largest change first, while `s`
+/// shows that update (phase Update); empty at every other phase. Absent synapses and changes
+/// that are zero up to rounding are left out.
+std::vector<SynapseChange> synapseChanges(const engine::Snapshot& s,
+                                          const engine::NetworkSpec& spec,
+                                          const NetworkLayout& layout);
 
 /// The plan for weights `weights` (indexed by layer 1..L) of a network of shape `spec` laid out
 /// by `layout`, with `selection` highlighted; `weightRange` is the range of the colour map.

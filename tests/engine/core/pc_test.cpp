@@ -343,3 +343,51 @@ TEST(PredictiveCoding, PerLayerLearningRateOverridesAlpha) {
     EXPECT_EQ(sim.network().weight(1)(0, 0), 1.0);
     EXPECT_LT(sim.network().weight(2)(0, 0), 1.0);
 }
+
+TEST(Snapshot, BeforeTheFirstTrialPreviewsItsFeedForwardPass) {
+    // Step 0 shows the first trial's feed-forward activity and target in both rules, as the
+    // first micro-step then computes them (PC before it pins the output).
+    const Network net = randomNet({2, 3, 2}, Activation::Tanh, true, 41);
+    const Trial trial = randomTrial(net, 1, 41);
+    const std::vector<Matrix> x = net.forward(trial.input);
+    for (bool pc : {false, true}) {
+        Simulation sim = pc ? Simulation(net, pcConfig(0.1, 8)) : Simulation(net, BpConfig{0.1});
+        ASSERT_TRUE(sim.setTrials({trial}).empty());
+        const auto idle = sim.snapshot();
+        EXPECT_EQ(idle->phase, Phase::Idle);
+        EXPECT_EQ(idle->trial, 0);
+        ASSERT_EQ(idle->layers.size(), 3u);
+        for (Index l = 0; l <= 2; ++l)
+            EXPECT_TRUE(idle->layers[size_t(l)].x.isApprox(x[size_t(l)])) << "layer " << l;
+        EXPECT_EQ(idle->target, trial.target);
+        EXPECT_EQ(idle->input, trial.input);
+        const Matrix eps = trial.target - x[2];
+        EXPECT_TRUE(idle->layers[2].eps.isApprox(eps));
+        EXPECT_DOUBLE_EQ(idle->loss, 0.5 * eps.squaredNorm());
+        sim.stepIteration();
+        const auto first = sim.snapshot();
+        EXPECT_TRUE(first->layers[1].x.isApprox(idle->layers[1].x));
+        EXPECT_TRUE(first->layers[2].mu.isApprox(idle->layers[2].mu));
+        EXPECT_DOUBLE_EQ(first->loss, idle->loss);
+        // Restoring the previewing snapshot steps on exactly as from the fresh simulation.
+        Simulation again = pc ? Simulation(net, pcConfig(0.1, 8)) : Simulation(net, BpConfig{0.1});
+        ASSERT_TRUE(again.setTrials({trial}).empty());
+        ASSERT_TRUE(again.restore(*idle));
+        sim.stepTrials(2);
+        again.stepTrials(2);
+        EXPECT_EQ(again.network().flatParameters(), sim.network().flatParameters());
+    }
+}
+
+TEST(Snapshot, TrialsFromAProviderAreNotPreviewed) {
+    const Network net = randomNet({2, 3, 2}, Activation::Tanh, true, 42);
+    Simulation sim(net, pcConfig(0.1, 8));
+    int asked = 0;
+    sim.setTrialProvider([&](std::int64_t, const Network& n, Trial& out) {
+        ++asked;
+        out = randomTrial(n, 1, 42);
+    });
+    const auto idle = sim.snapshot();
+    EXPECT_EQ(asked, 0);
+    EXPECT_EQ(idle->layers[1].x.cols(), 0);
+}

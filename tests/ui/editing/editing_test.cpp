@@ -96,7 +96,7 @@ TEST_F(Editing, DraggingASynapseSetsTheWeightInBothPanesAndUndoRestoresIt) {
     // The whole drag is one undo step with a readable name.
     QUndoStack* undo = win.w.document()->undoStack();
     ASSERT_EQ(undo->count(), 1);
-    EXPECT_EQ(undo->undoText(), QStringLiteral("Set weight W2[1,0] = 1.5"));
+    EXPECT_EQ(undo->undoText(), QStringLiteral("Set weight h1 → smell = 1.5"));
     EXPECT_TRUE(win.w.isWindowModified());
     undo->undo();
     EXPECT_TRUE(engine::sameScenario(win.w.document()->scenario(), before));
@@ -145,7 +145,7 @@ TEST_F(Editing, ATargetTypedIntoTheTrialTableIsUsedAndABlankMeansNoTarget) {
     ASSERT_TRUE(
         waitFor([&] { return win.w.document()->scenario().trials[0].target(1, 0) == 0.25; }));
     EXPECT_EQ(win.w.document()->undoStack()->undoText(),
-              QStringLiteral("Set target 1 of trial 1 = 0.25"));
+              QStringLiteral("Set target smell of trial 1 = 0.25"));
     // The run restarted with the new target: the first PC trial's target is 0.25.
     QTest::keyClick(&win.w, Qt::Key_Right);
     ASSERT_TRUE(waitFor(

@@ -76,14 +76,14 @@ TEST_F(ValueEditing, SetsWeightsInputsAndTargetsAsNamedUndoSteps) {
     EXPECT_EQ(editing.valueOf(Weight210), 1.0);
     ASSERT_TRUE(editing.setValue(Weight210, -0.25));
     EXPECT_EQ(weight(2, 1, 0), -0.25);
-    EXPECT_EQ(doc.undoStack()->undoText(), "Set weight W2[1,0] = -0.25");
+    EXPECT_EQ(doc.undoStack()->undoText(), QStringLiteral("Set weight h1 → smell = -0.25"));
     ASSERT_TRUE(editing.setValue(Input0, 0.5));
     EXPECT_EQ(doc.scenario().trials[0].input(0, 0), 0.5);
-    EXPECT_EQ(doc.undoStack()->undoText(), "Set input 0 of trial 1 = 0.5");
+    EXPECT_EQ(doc.undoStack()->undoText(), "Set input river of trial 1 = 0.5");
     ASSERT_TRUE(editing.setValue(Smell, 2.0));
     EXPECT_EQ(doc.scenario().trials[0].target(1, 0), 2.0);
     EXPECT_EQ(editing.valueOf(Smell), 2.0);
-    EXPECT_EQ(doc.undoStack()->undoText(), "Set target 1 of trial 1 = 2");
+    EXPECT_EQ(doc.undoStack()->undoText(), "Set target smell of trial 1 = 2");
     // A hidden neuron has no value to set.
     EXPECT_FALSE(editing.setValue(Hidden, 3.0));
     EXPECT_EQ(editing.valueLabel(Hidden), QString());
@@ -133,11 +133,11 @@ TEST_F(ValueEditing, InputsAndTargetsAreEditedInTheTrialOnShow) {
     run.step(Granularity::Trial);
     ASSERT_TRUE(waitFor([&] { return run.current()->pc->trial == 2; }));
     EXPECT_EQ(editing.editedTrial(), 1u);
-    EXPECT_EQ(editing.valueLabel(Input0), "Input 0 (trial 2):");
+    EXPECT_EQ(editing.valueLabel(Input0), "Input river (trial 2):");
     ASSERT_TRUE(editing.setValue(Input0, 0.25));
     EXPECT_EQ(doc.scenario().trials[1].input(0, 0), 0.25);
     EXPECT_EQ(doc.scenario().trials[0].input(0, 0), 1.0);
-    EXPECT_EQ(doc.undoStack()->undoText(), "Set input 0 of trial 2 = 0.25");
+    EXPECT_EQ(doc.undoStack()->undoText(), "Set input river of trial 2 = 0.25");
 }
 
 TEST_F(ValueEditing, TheMenuOfANeuronChangesItsLayer) {
@@ -217,7 +217,7 @@ TEST_F(ValueEditing, AskValueSetsWhatIsTypedAndCancelChangesNothing) {
         dialog->accept();
     });
     editing.askValue(Weight210);
-    EXPECT_EQ(label, "Weight W2[1,0]:");
+    EXPECT_EQ(label, QStringLiteral("Weight h1 → smell:"));
     EXPECT_EQ(weight(2, 1, 0), 0.375);
     whenModal([](QWidget* modal) {
         auto* dialog = qobject_cast<QInputDialog*>(modal);

@@ -91,12 +91,12 @@ TEST_F(BearWindow, ClickingASynapseFillsTheInspectorWithItsFormula) {
     const QPointF mid = (layout.centre(1, 0) + layout.centre(2, 1)) / 2;
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
     const QString text = win.w.inspector()->text();
-    EXPECT_NE(text.indexOf("Synapse W2[1,0]"), -1) << text.toStdString();
+    EXPECT_NE(text.indexOf(QStringLiteral("Synapse h1 → smell")), -1) << text.toStdString();
     EXPECT_NE(text.indexOf("α·ε"), -1);
     EXPECT_NE(text.indexOf("α·δ"), -1);
     // Both panes highlight the same selection; clicking a neuron switches to it.
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, layout.centre(1, 0).toPoint());
-    EXPECT_NE(win.w.inspector()->text().indexOf("Neuron 0 of layer 1"), -1);
+    EXPECT_NE(win.w.inspector()->text().indexOf("Neuron h1"), -1);
     EXPECT_NE(win.w.inspector()->text().indexOf("relaxation: dx"), -1);
 }
 

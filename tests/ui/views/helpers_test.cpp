@@ -202,7 +202,11 @@ TEST(Captions, SayWhatEachPhaseComputes) {
     engine::Simulation pc(engine::Network(engine::experiments::bearSpec(), 0),
                           engine::PcConfig{0.2, 128, 0.1, 0.5});
     pc.setTrials({engine::experiments::bearTrial()});
-    EXPECT_NE(phaseCaption(*pc.snapshot()).indexOf("ready"), -1);
+    // Before the first step: the first trial's feed-forward pass (loss 1/2 ||(0, 1) - (1, 1)||^2).
+    EXPECT_NE(
+        phaseCaption(*pc.snapshot()).indexOf("PC: before trial 1 - feed-forward pass, loss 0.5"),
+        -1)
+        << phaseCaption(*pc.snapshot()).toStdString();
     pc.stepIteration();
     for (int k = 0; k < 17; ++k)
         pc.stepIteration();

@@ -205,14 +205,15 @@ TEST(PlotFit, APlotAsksForRoomForItsSmallestDataArea) {
 TEST(NetworkText, TheLegendBreaksAtItsSeparatorsAndEndsInAnEllipsisWhenTooLong) {
     const QFontMetricsF fm(base());
     const QString text = legendText(engine::Rule::PC, SynapsePlan{});
-    ASSERT_EQ(text, "activity · outputs show μ · ring = error ε · dashed = negative");
+    ASSERT_EQ(text,
+              "activity · pin = output held at its target · ring = error ε · dashed = negative");
     // Room for everything: one line.
     EXPECT_EQ(wrapLegend(text, fm, 2000, 2), QStringList{text});
     // Room for about half: two lines, broken between parts.
-    const double half = fm.horizontalAdvance("activity · outputs show μ") + 2;
+    const double half = fm.horizontalAdvance("activity · pin = output held at its target") + 2;
     const QStringList two = wrapLegend(text, fm, half, 2);
     ASSERT_EQ(two.size(), 2);
-    EXPECT_EQ(two[0], "activity · outputs show μ");
+    EXPECT_EQ(two[0], "activity · pin = output held at its target");
     EXPECT_TRUE(two[1].startsWith("ring = error ε"));
     for (const QString& line : two)
         EXPECT_LE(fm.horizontalAdvance(line), half);
