@@ -445,11 +445,20 @@ int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::
     };
     if (auto e = checkExportFiles(o, c.render))
         return fail(*e);
-    // The CSV is opened before the run: a name that cannot be written is refused first.
+    // The CSV is opened before the run, and the pictures' names are tried: a name that cannot
+    // be written (a missing folder, a read-only file) is refused first.
     engine::report::OutputFile csv;
     if (o.given("csv"))
         if (auto code = openOutput("export", "csv", o.text("csv"), csv, err))
             return *code;
+    for (const char* kind : {"png", "svg", "pdf"}) {
+        engine::report::OutputFile probe;
+        if (o.given(kind)) {
+            if (auto code = openOutput("export", kind, o.text(kind), probe, err))
+                return *code;
+            probe.discard();
+        }
+    }
     if (o.given("png") || o.given("svg"))
         noteCrowding(c.render, out);
     const bool images = o.given("png") || o.given("svg") || o.given("pdf");

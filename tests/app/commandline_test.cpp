@@ -123,6 +123,20 @@ TEST(CommandLine, AScreenshotThatCannotBeWrittenIsRefusedFirst) {
         << r.err;
 }
 
+// export's pictures too (a PNG's name was tried only after a million trials).
+TEST(CommandLine, AnExportPictureThatCannotBeWrittenIsRefusedFirst) {
+    const TempDir dir;
+    for (const char* kind : {"--png", "--svg"}) {
+        const std::string file = dir.file(std::string("no/x.") + (kind + 2));
+        const Ran r = runProspect(
+            {"export", "--preset", "deep-tanh", "--trials", "1000000", kind, file}, dir);
+        EXPECT_EQ(r.code, 1);
+        EXPECT_NE(r.err.find("the folder '" + dir.file("no") + "' does not exist"),
+                  std::string::npos)
+            << r.err;
+    }
+}
+
 // As `record` and `export`: the picture of where it stopped is written, the exit code is 1.
 TEST(CommandLine, AScreenshotOfADivergingRunFails) {
     const TempDir dir;
