@@ -89,6 +89,9 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         if (auto code = openOutput("experiment " + experiment->name, "csv", path, csv, err))
             return *code;
     ExperimentResult result;
+    result.keepRows = false;  // rows are needed only for the CSV
+    if (writeCsv)
+        result.csvSink = [&csv](std::string_view piece) { csv.write(piece); };
     if (auto error = experiment->run(options, result, err)) {
         err << "prospect experiment " << experiment->name << ": " << *error << "\n";
         return 2;
@@ -112,12 +115,16 @@ int experimentCommand(const std::vector<std::string>& args, std::ostream& out, s
         err << "prospect experiment " << experiment->name << ": run stopped early: " << problem
             << "\n";
     if (writeCsv) {
-        csv.write(result.csvPreamble + engine::report::csvText(result.csv));
+        if (result.rowsStreamed < 0)
+            csv.write(result.csvPreamble + engine::report::csvText(result.csv));
         if (auto error = csv.commit()) {
             err << "prospect experiment " << experiment->name << ": " << *error << "\n";
             return 1;
         }
-        summary << "\nWrote " << result.csv.rows.size() << " rows to " << path << "\n";
+        const std::int64_t rows = result.rowsStreamed >= 0
+                                      ? result.rowsStreamed
+                                      : static_cast<std::int64_t>(result.csv.rows.size());
+        summary << "\nWrote " << rows << " rows to " << path << "\n";
     }
     return result.problems.empty() ? 0 : 1;
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/atomicfile.h"
@@ -21,6 +23,16 @@ struct ExperimentResult {
     /// Lines for stderr that do not make the command fail (a grid's diverged runs).
     std::vector<std::string> notes;
     std::string csvPreamble;  ///< Written before the CSV (a shard's "# ..." lines), or empty.
+
+    // Experiments whose rows grow with --trials (reversal-learning) do not keep them: they pass
+    // them on as the settings below ask, once every run has finished without failing.
+    /// Where the command writes --csv: such an experiment writes its whole CSV (header first)
+    /// here and sets rowsStreamed, instead of filling `csv`.
+    std::function<void(std::string_view)> csvSink;
+    /// Without a sink: true (in-process callers, tests) keeps the rows in `csv` as the other
+    /// experiments do; false (the command without --csv) drops them.
+    bool keepRows = true;
+    std::int64_t rowsStreamed = -1;  ///< Rows written to csvSink; -1 when nothing streamed.
 };
 
 /// One of the paper's experiments as a headless command.

@@ -3,6 +3,7 @@
 // Helpers shared by the experiment commands: option readers with clear messages, summary tables
 // and progress lines.
 
+#include <cstdio>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -42,6 +43,36 @@ struct RunContext {
     unsigned threads = 1;  ///< Worker threads (1 for experiments that run on one).
     std::ostream& log;     ///< Progress lines.
 };
+
+/// The rows of one run of an experiment whose rows grow with --trials, in order, as the result
+/// asks (ExperimentResult::csvSink, keepRows): kept in memory, written to an anonymous
+/// temporary file (in $TMPDIR, else /tmp) to be copied into the CSV once every run is done, or
+/// dropped. So the runs of all threads write their rows as they go and memory stays flat.
+class JobRows {
+public:
+    explicit JobRows(const ExperimentResult& result);
+    ~JobRows();
+    JobRows(JobRows&& other) noexcept;
+    JobRows(const JobRows&) = delete;
+    JobRows& operator=(const JobRows&) = delete;
+    JobRows& operator=(JobRows&&) = delete;
+    void add(const std::vector<std::string>& row);
+    /// Appends the rows to `result` (to csv.rows, or through csvSink, counting rowsStreamed).
+    /// The problem when the temporary file could not be written or read back.
+    Error handOver(ExperimentResult& result);
+
+private:
+    enum class Mode { Keep, Spill, Drop } m_mode;
+    std::vector<std::vector<std::string>> m_rows;
+    std::FILE* m_file = nullptr;
+    std::int64_t m_count = 0;
+    Error m_error;
+};
+
+/// Writes `header` and then each run's rows, in run order, as the result asks (see JobRows).
+/// False, with result.failure set, when a temporary file failed.
+bool handOverRows(const std::vector<std::string>& header, std::vector<JobRows>& rows,
+                  ExperimentResult& result);
 
 /// Runs count jobs on the context's threads with a first line and progress lines in its log.
 /// False, with result.failure set, when a job threw.

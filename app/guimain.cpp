@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include "app/options.h"
 #include "app/qtsetup.h"
 #include "engine/report/format.h"
+#include "engine/report/outputfile.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenariofile.h"
 #include "ui/editing/autosaver.h"
@@ -186,6 +188,8 @@ std::optional<std::string> readGuiRequest(const Options& options, const std::str
     if (!parseSize(options.text("size"), r.width, r.height))
         return std::string("--size must look like 1280x800 (320x240 to 8192x8192)");
     r.screenshot = options.text("screenshot");
+    if (options.given("screenshot") && r.screenshot.empty())
+        return std::string("--screenshot: give a file name");
     if (auto error = options.real("measure", r.measureSeconds);
         error || r.measureSeconds < 0 || r.measureSeconds > 86400)
         return std::string("--measure must be a number of seconds from 0 to 86400");
@@ -199,6 +203,24 @@ std::optional<std::string> readGuiRequest(const Options& options, const std::str
     if ((!r.screenshot.empty() || r.measureSeconds > 0) && !options.given("restore-autosave"))
         r.restore.clear();
     return readLessonStep(options, r);
+}
+
+/// The screenshot's name is tried before the trials run, as the commands open their output
+/// files first: a missing folder or a read-only file is refused (exit 1) before any work. A
+/// device or FIFO is left alone (opening a FIFO waits for its reader).
+std::optional<int> probeScreenshotPath(const std::string& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (path.empty() ||
+        (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)))
+        return std::nullopt;
+    engine::report::OutputFile probe;
+    if (auto problem = probe.open(path)) {
+        std::cerr << "prospect: " << *problem << "\n";
+        return 1;
+    }
+    probe.discard();
+    return std::nullopt;
 }
 
 /// Runs the trials asked for once the first frame is shown, then (with --screenshot) saves the
@@ -247,9 +269,10 @@ private:
         const bool done = frame.pc->trialComplete && frame.pc->trial >= m_request.trials;
         const bool stopped =
             frame.pc->status != engine::Status::Ok || frame.bp->status != engine::Status::Ok;
-        if (stopped && m_stopNote.empty())
-            m_stopNote =
-                "Stopped: " + (frame.bp->problem.empty() ? frame.pc->problem : frame.bp->problem);
+        if (stopped && m_stopNote.empty()) {
+            m_stopProblem = frame.bp->problem.empty() ? frame.pc->problem : frame.bp->problem;
+            m_stopNote = "Stopped: " + m_stopProblem;
+        }
         if (done || stopped)
             finishSoon(50);
     }
@@ -292,6 +315,12 @@ private:
                           << "\n";
         }
         saveScreenshot();
+        // A run that diverged fails as `prospect record` and `prospect export` do: the picture
+        // of the state where it stopped is written, and the exit code is 1.
+        if (!m_stopNote.empty()) {
+            std::cerr << "prospect: the run stopped early: " << m_stopProblem << "\n";
+            m_exitCode = 1;
+        }
         m_application.quit();
     }
 
@@ -320,7 +349,8 @@ private:
     bool m_finishing = false;
     std::int64_t m_shownTrials = 0;
     std::string m_stopNote;  // why the run stopped with a problem (from the frame), if it did
-    bool m_over = false;     // a one-pass scenario ran out of trials
+    std::string m_stopProblem;
+    bool m_over = false;                       // a one-pass scenario ran out of trials
     ui::LessonFollower* m_follower = nullptr;  // --lesson-step
     int m_exitCode = 0;
 };
@@ -367,15 +397,15 @@ bool isScenarioFileArgument(const std::string& arg) {
 }
 
 bool isGuiCommand(const std::vector<std::string>& args) {
-    if (args.empty())
+    if (args.empty() || isScenarioFileArgument(args[0]))
         return true;
+    // Any of the window's options first (--measure, --presentation, ... as well as --preset),
+    // written "--name" or "--name=value".
     const std::string& first = args[0];
-    return isScenarioFileArgument(first) || first == "--preset" || first == "--trials" ||
-           first == "--screenshot" || first == "--size" || first == "--open" ||
-           first == "--presentation" || first == "--lesson-step" ||
-           first.rfind("--lesson-step=", 0) == 0 || first.rfind("--open=", 0) == 0 ||
-           first.rfind("--preset=", 0) == 0 || first.rfind("--screenshot=", 0) == 0 ||
-           first == "--restore-autosave" || first.rfind("--restore-autosave=", 0) == 0;
+    for (const OptionSpec& spec : guiOptions())
+        if (first == "--" + spec.name || first.rfind("--" + spec.name + "=", 0) == 0)
+            return true;
+    return false;
 }
 
 int runGui(int argc, char** argv, const std::vector<std::string>& args) {
@@ -404,6 +434,8 @@ int runGui(int argc, char** argv, const std::vector<std::string>& args) {
         std::cerr << "prospect: " << *error << "\n";
         return 2;
     }
+    if (auto code = probeScreenshotPath(request.screenshot))
+        return *code;
     // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
     const bool measure = request.measureSeconds > 0;
     if ((!request.screenshot.empty() || (measure && qEnvironmentVariableIsEmpty("DISPLAY"))) &&

@@ -14,6 +14,7 @@
 namespace app {
 
 namespace ex = engine::experiments;
+using engine::ChoiceRecord;
 using engine::Rule;
 using engine::Scalar;
 
@@ -22,8 +23,7 @@ namespace {
 constexpr Rule Rules[] = {Rule::BP, Rule::PC};
 
 /// "mean (sd)" of the finite values, with a note of how many were not.
-std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci = false) {
-    const ex::SeedStats m = ex::seedStats(values);
+std::string meanCell(const ex::SeedStats& m, int digits = 4, bool sci = false) {
     if (m.n == 0)
         return "n/a";
     auto format = [&](double v) { return sci ? scientific(v, digits) : fixed(v, digits); };
@@ -31,6 +31,10 @@ std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci
     if (m.nonFinite > 0)
         cell += " [" + std::to_string(m.nonFinite) + " diverged]";
     return cell;
+}
+
+std::string meanCell(const std::vector<double>& values, int digits = 4, bool sci = false) {
+    return meanCell(ex::seedStats(values), digits, sci);
 }
 
 // ---- fear conditioning --------------------------------------------------------------------------
@@ -71,20 +75,39 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
                           ExperimentResult& result) {
     const ex::ReversalConfig& config = settings.config;
     const int from = settings.summaryAfter;
-    std::vector<ex::ReversalJob> jobs = ex::reversalJobs(settings.bpSeeds, settings.pcSeeds);
-    const auto ran = runAndSummarise(
-        "reversal-learning", jobs, ex::runReversalJob, config, run, result,
-        [from](const std::vector<ex::ReversalJob>& j) { return ex::summariseReversal(j, from); });
-    if (!ran)
+    // Each run summarises its trials as they come and passes its rows on (JobRows), so memory
+    // does not grow with --trials; the totals are merged in run order.
+    const std::vector<ex::ReversalJob> jobs = ex::reversalJobs(settings.bpSeeds, settings.pcSeeds);
+    std::vector<ex::ReversalTotals> parts(jobs.size());
+    std::vector<JobRows> rows;
+    rows.reserve(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        rows.emplace_back(result);
+    if (!runJobs("reversal-learning", jobs.size(), run, result, [&](std::size_t i) {
+            const ex::ReversalJob& job = jobs[i];
+            ex::ReversalStream stream(
+                job.rule, job.seed, from,
+                [&](const std::vector<std::string>& row) { rows[i].add(row); });
+            const std::string problem = ex::reversalRunStreaming(
+                job.rule, job.seed, config, [&](const ChoiceRecord& r) { stream.add(r); });
+            stream.finish(problem);
+            parts[i] = stream.totals();
+        }))
         return std::nullopt;
-    const ex::ReversalSummary& summary = *ran;
+    ex::ReversalTotals summary;
+    for (const ex::ReversalTotals& part : parts)
+        summary.merge(part);
+    result.problems = summary.problems;
+    if (!handOverRows(ex::reversalCsvHeader(), rows, result))
+        return std::nullopt;
     std::vector<std::vector<std::string>> table{
         {"rule", "after punishment", "n", "value at punished trial", "value on next trial"}};
     for (Rule rule : Rules)
         for (bool switched : {false, true}) {
             const auto& [atPunish, next] = summary.of(rule, switched);
             table.push_back({engine::ruleName(rule), switched ? "switch" : "stay",
-                             std::to_string(atPunish.size()), meanCell(atPunish), meanCell(next)});
+                             std::to_string(atPunish.count()), meanCell(atPunish.stats()),
+                             meanCell(next.stats())});
         }
     std::ostringstream s;
     s << "Human reversal learning: linear 1-1-2 net, constant input 1, outputs = values of two\n"
@@ -101,7 +124,7 @@ Error runReversalLearning(const ex::ReversalSettings& settings, const RunContext
       << "comes after trial " << from << ":\n"
       << alignedText(table);
     // Small numbers in scientific notation; "n/a" where a group had no punished trials.
-    auto mean = [](const std::vector<double>& v) { return ex::seedStats(v).mean; };
+    auto mean = [](const ex::RunningStats& v) { return v.stats().mean; };
     auto sci = [](double v) { return engine::report::signedScientificOrNa(v, 2); };
     s << "\nNext trial, switch minus stay: ";
     for (Rule rule : Rules)

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/atomicfile.h"
 #include "app/options.h"
 #include "app/qtsetup.h"
 #include "app/scenariosource.h"
@@ -17,6 +18,7 @@
 #include "ui/media/export.h"
 #include "ui/media/recorder.h"
 #include "ui/media/recording.h"
+#include "ui/media/tracescsv.h"
 
 namespace app {
 
@@ -371,7 +373,41 @@ std::optional<std::string> checkExportFiles(const Options& o, const ui::RenderSe
 }
 
 /// The PNG, SVG and PDF asked for, of the state after the last trial; 1 when one failed, else 0.
-int writeExportImages(const Options& o, const Common& c, const ui::Recording& recording,
+/// The run of an export, trial by trial: each frame goes to the CSV writer as it comes (when a
+/// CSV is asked for), and into a history for the pictures (when asked for), which keeps the last
+/// frame and, as the window's timeline does, thins older frames and trial records past its
+/// budgets. So memory does not grow with --trials.
+struct ExportRun {
+    ui::RunLook look;
+    ui::History history;
+    QString stopped, note;
+    std::int64_t rows = 0;  ///< CSV rows written.
+};
+
+void runExport(const Common& c, bool images, engine::report::OutputFile* csv, ExportRun& run) {
+    ui::RecordingRun recording(c.scenario, c.trials, ui::Granularity::Trial);
+    run.look = recording.look();
+    std::optional<ui::TracesCsvWriter> writer;
+    if (csv)
+        writer.emplace(run.look, [csv](std::string_view piece) { csv->write(piece); });
+    auto take = [&](const ui::FramePtr& frame) {
+        if (writer)
+            writer->addFrame(frame);
+        if (images)
+            run.history.append(frame);
+    };
+    take(recording.frame());
+    while (recording.advance())
+        take(recording.frame());
+    if (writer) {
+        writer->finish();
+        run.rows = writer->rows();
+    }
+    run.stopped = recording.stopped();
+    run.note = recording.note();
+}
+
+int writeExportImages(const Options& o, const Common& c, const ExportRun& recording,
                       std::ostream& out, std::ostream& err) {
     const std::size_t last = recording.history.size() - 1;
     int code = 0;
@@ -409,26 +445,35 @@ int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::
     };
     if (auto e = checkExportFiles(o, c.render))
         return fail(*e);
+    // The CSV is opened before the run, and the pictures' names are tried: a name that cannot
+    // be written (a missing folder, a read-only file) is refused first.
+    engine::report::OutputFile csv;
+    if (o.given("csv"))
+        if (auto code = openOutput("export", "csv", o.text("csv"), csv, err))
+            return *code;
+    for (const char* kind : {"png", "svg", "pdf"}) {
+        engine::report::OutputFile probe;
+        if (o.given(kind)) {
+            if (auto code = openOutput("export", kind, o.text(kind), probe, err))
+                return *code;
+            probe.discard();
+        }
+    }
     if (o.given("png") || o.given("svg"))
         noteCrowding(c.render, out);
-    ui::Recording recording;
-    QString stopped;
-    if (QString e = ui::simulateRecording(c.scenario, c.trials, ui::Granularity::Trial, recording,
-                                          &stopped);
-        !e.isEmpty())
-        return fail(e.toStdString());
-    if (!recording.note.isEmpty())
-        out << "Note: " << recording.note.toStdString() << "\n";
-    int code = writeExportImages(o, c, recording, out, err);
+    const bool images = o.given("png") || o.given("svg") || o.given("pdf");
+    ExportRun run;
+    runExport(c, images, o.given("csv") ? &csv : nullptr, run);
+    const QString& stopped = run.stopped;
+    if (!run.note.isEmpty())
+        out << "Note: " << run.note.toStdString() << "\n";
+    int code = images ? writeExportImages(o, c, run, out, err) : 0;
     if (o.given("csv")) {
-        const QString file = QString::fromStdString(o.text("csv"));
-        int rows = 0;
-        if (QString e = ui::exportCsv(recording.history, recording.look, file, &rows);
-            !e.isEmpty()) {
-            err << "prospect export: " << e.toStdString() << "\n";
+        if (auto e = csv.commit()) {
+            err << "prospect export: " << *e << "\n";
             code = 1;
         } else {
-            out << "Wrote " << rows << " rows to " << file.toStdString()
+            out << "Wrote " << run.rows << " rows to " << o.text("csv")
                 << " (rule,trial,iteration,quantity,value)\n";
         }
     }

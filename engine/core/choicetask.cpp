@@ -87,6 +87,12 @@ void ChoiceTask::attach(std::shared_ptr<ChoiceTask> task, Simulation& sim) {
     sim.setTrialProvider(provider(task), memory(task));
 }
 
+std::vector<ChoiceRecord> ChoiceTask::takeRecords() {
+    std::vector<ChoiceRecord> taken;
+    taken.swap(m_history);
+    return taken;
+}
+
 bool ChoiceTask::rewind(std::int64_t trials) {
     assert(trials >= 0);
     if (trials >= m_made)

@@ -77,6 +77,9 @@ public:
 
     /// Every trial so far, in order (empty when records are dropped).
     const std::vector<ChoiceRecord>& history() const { return m_history; }
+    /// Hands over the records kept so far and forgets them, so a long run can pass its records
+    /// on in pieces (rewind() to an earlier trial then fails, as without records).
+    std::vector<ChoiceRecord> takeRecords();
     /// Trials made so far.
     std::int64_t trialsMade() const { return m_made; }
     /// The option that is correct for the next trial.

@@ -35,11 +35,12 @@ void JobBatch::work(const Progress& progress) {
         } catch (...) {
             fail("a run failed with an exception that is not a std::exception");
         }
+        // Counted under the lock, so the progress calls see 1, 2, ... in order (counted
+        // outside it, a thread could report 7 after another reported 8).
+        std::lock_guard lock(m_progressMutex);
         const std::size_t finished = ++m_done;
-        if (progress) {
-            std::lock_guard lock(m_progressMutex);
+        if (progress)
             progress(finished);
-        }
     }
     ++m_exited;
 }

@@ -121,6 +121,28 @@ Observations<ChoiceRecord> reversalRun(Rule rule, std::uint64_t seed,
     return {std::move(rows), sim.problem()};
 }
 
+std::string reversalRunStreaming(Rule rule, std::uint64_t seed, const ReversalConfig& config,
+                                 const std::function<void(const ChoiceRecord&)>& onTrial) {
+    const Network net(reversalSpec(rule, config), seed);
+    Simulation sim = makeSimulation(rule, net, config.pc);
+    auto task = std::make_shared<ChoiceTask>(config.task, ChoiceTask::seedFor(seed));
+    sim.setTrialProvider(ChoiceTask::provider(task));
+    constexpr std::int64_t Piece = 4096;  // trials stepped between hand-overs
+    std::int64_t handed = 0;
+    for (std::int64_t stepped = 0; stepped < config.trials && sim.problem().empty();) {
+        const std::int64_t piece = std::min<std::int64_t>(Piece, config.trials - stepped);
+        sim.stepTrials(piece);
+        stepped += piece;
+        // A trial that diverged was asked for but did not finish.
+        for (const ChoiceRecord& r : task->takeRecords())
+            if (handed < sim.trialsCompleted()) {
+                onTrial(r);
+                ++handed;
+            }
+    }
+    return sim.problem();
+}
+
 std::vector<PunishOutcome> punishOutcomes(const std::vector<ChoiceRecord>& history) {
     std::vector<PunishOutcome> out;
     for (size_t k = 0; k + 1 < history.size(); ++k) {

@@ -5,6 +5,7 @@
 // Printing, CSV and spreading seeds over threads belong to the caller.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,12 @@ struct ReversalConfig {
 NetworkSpec reversalSpec(Rule rule, const ReversalConfig& config);
 /// Every trial of one rule's run (the task's history); stops early with a problem on divergence.
 Observations<ChoiceRecord> reversalRun(Rule rule, std::uint64_t seed, const ReversalConfig& config);
+
+/// reversalRun() without keeping the trials: each finished trial's record goes to `onTrial`,
+/// in order, a few thousand at a time, so memory does not grow with config.trials. Returns the
+/// problem on divergence ("" otherwise); the records handed over are reversalRun()'s rows.
+std::string reversalRunStreaming(Rule rule, std::uint64_t seed, const ReversalConfig& config,
+                                 const std::function<void(const ChoiceRecord&)>& onTrial);
 
 /// A punished trial and what the network did next.
 struct PunishOutcome {

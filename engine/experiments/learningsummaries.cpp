@@ -24,6 +24,49 @@ const std::vector<Scalar>& valuesOr(
 
 }  // namespace
 
+void RunningStats::add(Scalar v) {
+    if (!std::isfinite(v)) {
+        ++m_nonFinite;
+        return;
+    }
+    ++m_n;
+    const Scalar delta = v - m_mean;
+    m_mean += delta / static_cast<Scalar>(m_n);
+    m_m2 += delta * (v - m_mean);
+}
+
+void RunningStats::merge(const RunningStats& other) {
+    m_nonFinite += other.m_nonFinite;
+    if (other.m_n == 0)
+        return;
+    if (m_n == 0) {
+        m_n = other.m_n;
+        m_mean = other.m_mean;
+        m_m2 = other.m_m2;
+        return;
+    }
+    const Scalar n = static_cast<Scalar>(m_n + other.m_n);
+    const Scalar delta = other.m_mean - m_mean;
+    m_mean += delta * static_cast<Scalar>(other.m_n) / n;
+    m_m2 +=
+        other.m_m2 + delta * delta * static_cast<Scalar>(m_n) * static_cast<Scalar>(other.m_n) / n;
+    m_n += other.m_n;
+}
+
+SeedStats RunningStats::stats() const {
+    SeedStats s;
+    s.n = m_n;
+    s.nonFinite = m_nonFinite;
+    if (m_n == 0) {
+        s.mean = s.sd = NaN;
+        return s;
+    }
+    s.mean = m_mean;
+    if (m_n > 1)
+        s.sd = std::sqrt(m_m2 / static_cast<Scalar>(m_n - 1));
+    return s;
+}
+
 SeedStats seedStats(const std::vector<Scalar>& values) {
     SeedStats s;
     Scalar sum = 0.0;
@@ -95,6 +138,36 @@ FearSummary summariseFear(const std::vector<FearJob>& jobs) {
 
 // ---- reversal learning --------------------------------------------------------------------------
 
+std::vector<std::string> reversalCsvHeader() {
+    return {"rule",    "seed",     "trial",         "choice",          "reward",          "value_0",
+            "value_1", "punished", "switched_next", "value_at_punish", "value_next_trial"};
+}
+
+namespace {
+
+/// A trial's CSV row; `outcome` when it was punished and has a next trial.
+std::vector<std::string> reversalRow(Rule rule, std::uint64_t seed, const ChoiceRecord& r,
+                                     const PunishOutcome* outcome) {
+    std::vector<std::string> row{ruleName(rule),
+                                 std::to_string(seed),
+                                 std::to_string(r.trial + 1),
+                                 std::to_string(r.choice),
+                                 formatNumber(r.reward),
+                                 formatNumber(r.values(0)),
+                                 formatNumber(r.values(1)),
+                                 r.punished ? "1" : "0"};
+    if (outcome) {
+        row.push_back(outcome->switched ? "1" : "0");
+        row.push_back(formatNumber(outcome->valueAtPunish));
+        row.push_back(formatNumber(outcome->valueNextTrial));
+    } else {
+        row.insert(row.end(), {"", "", ""});
+    }
+    return row;
+}
+
+}  // namespace
+
 std::vector<ReversalJob> reversalJobs(int bpSeeds, int pcSeeds) {
     std::vector<ReversalJob> jobs;
     for (Rule rule : LearningRules)
@@ -115,9 +188,7 @@ const ReversalSummary::Split& ReversalSummary::of(Rule rule, bool switched) cons
 
 ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summaryAfter) {
     ReversalSummary s;
-    s.csv.header = {
-        "rule",    "seed",     "trial",         "choice",          "reward",          "value_0",
-        "value_1", "punished", "switched_next", "value_at_punish", "value_next_trial"};
+    s.csv.header = reversalCsvHeader();
     for (const ReversalJob& j : jobs) {
         if (!j.run.problem.empty())
             s.problems.push_back("seed " + std::to_string(j.seed) + ": " + j.run.problem);
@@ -135,22 +206,62 @@ ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summ
             }
         }
         for (const ChoiceRecord& r : history) {
-            std::vector<std::string> row{
-                ruleName(j.rule),          std::to_string(j.seed), std::to_string(r.trial + 1),
-                std::to_string(r.choice),  formatNumber(r.reward), formatNumber(r.values(0)),
-                formatNumber(r.values(1)), r.punished ? "1" : "0"};
             auto it = outcomes.find(r.trial);
-            if (it != outcomes.end()) {
-                row.push_back(it->second.switched ? "1" : "0");
-                row.push_back(formatNumber(it->second.valueAtPunish));
-                row.push_back(formatNumber(it->second.valueNextTrial));
-            } else {
-                row.insert(row.end(), {"", "", ""});
-            }
-            s.csv.rows.push_back(std::move(row));
+            s.csv.rows.push_back(
+                reversalRow(j.rule, j.seed, r, it == outcomes.end() ? nullptr : &it->second));
         }
     }
     return s;
+}
+
+void ReversalTotals::merge(const ReversalTotals& other) {
+    for (const auto& [key, cell] : other.split) {
+        split[key].atPunish.merge(cell.atPunish);
+        split[key].nextTrial.merge(cell.nextTrial);
+    }
+    for (const auto& [rule, cell] : other.change) {
+        change[rule].chosen.merge(cell.chosen);
+        change[rule].unchosen.merge(cell.unchosen);
+    }
+    problems.insert(problems.end(), other.problems.begin(), other.problems.end());
+}
+
+const ReversalTotals::Split& ReversalTotals::of(Rule rule, bool switched) const {
+    static const Split none;
+    auto it = split.find({rule, switched});
+    return it == split.end() ? none : it->second;
+}
+
+ReversalStream::ReversalStream(Rule rule, std::uint64_t seed, int summaryAfter, RowSink row)
+    : m_rule(rule), m_seed(seed), m_summaryAfter(summaryAfter), m_row(std::move(row)) {}
+
+void ReversalStream::add(const ChoiceRecord& record) {
+    if (m_previous) {
+        const std::vector<PunishOutcome> pair = punishOutcomes({*m_previous, record});
+        const PunishOutcome* outcome = pair.empty() ? nullptr : &pair.front();
+        if (outcome && outcome->trial + 2 > m_summaryAfter) {
+            ReversalTotals::Split& cell = m_totals.split[{m_rule, outcome->switched}];
+            cell.atPunish.add(outcome->valueAtPunish);
+            cell.nextTrial.add(outcome->valueNextTrial);
+            m_totals.change[m_rule].chosen.add(outcome->chosenChange);
+            m_totals.change[m_rule].unchosen.add(outcome->otherChange);
+        }
+        write(*m_previous, outcome);
+    }
+    m_previous = record;
+}
+
+void ReversalStream::finish(const std::string& problem) {
+    if (m_previous)
+        write(*m_previous, nullptr);
+    m_previous.reset();
+    if (!problem.empty())
+        m_totals.problems.push_back("seed " + std::to_string(m_seed) + ": " + problem);
+}
+
+void ReversalStream::write(const ChoiceRecord& record, const PunishOutcome* outcome) {
+    if (m_row)
+        m_row(reversalRow(m_rule, m_seed, record, outcome));
 }
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,24 @@ struct SeedStats {
 };
 /// Statistics of the finite entries of `values`.
 SeedStats seedStats(const std::vector<Scalar>& values);
+
+/// seedStats() of values given one at a time, without keeping them (Welford's running mean and
+/// sum of squares; parts merged with Chan et al.'s formula). Equal to seedStats() of the same
+/// values up to rounding.
+class RunningStats {
+public:
+    /// One more value (a non-finite one is only counted).
+    void add(Scalar v);
+    /// Adds the values `other` has seen.
+    void merge(const RunningStats& other);
+    SeedStats stats() const;
+    /// Every value given, finite or not.
+    std::size_t count() const { return m_n + m_nonFinite; }
+
+private:
+    std::size_t m_n = 0, m_nonFinite = 0;
+    Scalar m_mean = 0.0, m_m2 = 0.0;
+};
 
 /// The rules in the order every experiment runs and reports them.
 inline constexpr Rule LearningRules[] = {Rule::BP, Rule::PC};
@@ -101,6 +120,49 @@ struct ReversalSummary {
 /// above `summaryAfter`: with 64, the punished trials 64..127 of 128, as the authors (they keep
 /// what is logged on iterations > 64, and a punished trial is logged on the trial after it).
 ReversalSummary summariseReversal(const std::vector<ReversalJob>& jobs, int summaryAfter);
+
+/// The columns of summariseReversal()'s CSV.
+std::vector<std::string> reversalCsvHeader();
+
+/// summariseReversal()'s figures without its lists of values: what the command line prints.
+struct ReversalTotals {
+    struct Split {
+        RunningStats atPunish, nextTrial;
+    };
+    std::map<std::pair<Rule, bool>, Split> split;  ///< Key: rule, switched.
+    struct Change {
+        RunningStats chosen, unchosen;
+    };
+    std::map<Rule, Change> change;
+    std::vector<std::string> problems;
+    /// Adds another run's (call in job order, as summariseReversal() lists them).
+    void merge(const ReversalTotals& other);
+    /// The split of one rule, stay (false) or switch (true); empty when there was none.
+    const Split& of(Rule rule, bool switched) const;
+};
+
+/// One reversal run summarised as its trials come (reversalRunStreaming()): it keeps only the
+/// previous trial, hands each trial's CSV row (summariseReversal()'s) to `row` as soon as the
+/// next trial is known, and adds the punished trials to its totals.
+class ReversalStream {
+public:
+    using RowSink = std::function<void(const std::vector<std::string>&)>;
+    ReversalStream(Rule rule, std::uint64_t seed, int summaryAfter, RowSink row);
+    /// The next trial's record.
+    void add(const ChoiceRecord& record);
+    /// The run is over (`problem`: why it stopped early, or ""): writes the last row.
+    void finish(const std::string& problem);
+    const ReversalTotals& totals() const { return m_totals; }
+
+private:
+    void write(const ChoiceRecord& record, const PunishOutcome* outcome);
+    Rule m_rule;
+    std::uint64_t m_seed;
+    int m_summaryAfter;
+    RowSink m_row;
+    std::optional<ChoiceRecord> m_previous;
+    ReversalTotals m_totals;
+};
 
 // ---- sensorimotor transfer ----------------------------------------------------------------------
 

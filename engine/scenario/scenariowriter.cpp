@@ -1,6 +1,7 @@
 // Writing scenario files (scenariofile.h): the scenario as ordered JSON, one function per
 // section, printed with lists of numbers kept compact and numbers that read back bit for bit.
 
+#include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -59,7 +60,9 @@ public:
             pad(indent);
             m_out << "]";
         } else if (j.is_number_float()) {
-            m_out << report::formatNumber(j.get<double>());
+            // -0 would read back as the integer 0, losing the sign (found by fuzz_scenario).
+            const double v = j.get<double>();
+            m_out << (v == 0.0 && std::signbit(v) ? std::string("-0.0") : report::formatNumber(v));
         } else {
             m_out << j.dump();
         }

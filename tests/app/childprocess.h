@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -79,8 +80,11 @@ public:
 
     /// True when the process has ended (and collects its status).
     bool ended() {
-        if (!m_ended && ::waitpid(m_pid, &m_status, WNOHANG) == m_pid)
+        struct rusage usage {};
+        if (!m_ended && ::wait4(m_pid, &m_status, WNOHANG, &usage) == m_pid) {
             m_ended = true;
+            m_peakKiB = usage.ru_maxrss;
+        }
         return m_ended;
     }
 
@@ -99,6 +103,8 @@ public:
     int exitCode() const { return WIFEXITED(m_status) ? WEXITSTATUS(m_status) : -1; }
     /// The signal that ended it, or 0.
     int endingSignal() const { return WIFSIGNALED(m_status) ? WTERMSIG(m_status) : 0; }
+    /// The largest resident set size the process had, in KiB (once ended; from wait4()).
+    long peakKiB() const { return m_peakKiB; }
     std::string output() const { return read("stdout.txt"); }
     std::string errors() const { return read("stderr.txt"); }
 
@@ -114,4 +120,5 @@ private:
     pid_t m_pid = -1;
     int m_status = 0;
     bool m_ended = false;
+    long m_peakKiB = 0;
 };

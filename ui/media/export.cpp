@@ -1,5 +1,6 @@
 #include "ui/media/export.h"
 
+#include "ui/media/tracescsv.h"
 #include "ui/views/plotfit.h"
 
 #include <qcustomplot.h>
@@ -10,25 +11,14 @@
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-#include <array>
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <map>
 
 namespace ui {
 
 namespace {
-
-std::string number(double v) {
-    if (std::isnan(v))
-        return "NA";
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
-    return std::string(buffer.data(), result.ptr);
-}
 
 QString saveError(const QSaveFile& file, const QString& path) {
     return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
@@ -130,65 +120,15 @@ QString exportImage(const RunLook& look, const History& history, std::size_t ind
 }
 
 std::string tracesCsv(const History& history, const RunLook& look, int* rowCount) {
-    std::string text = "rule,trial,iteration,quantity,value\n";
-    int rows = 0;
-    auto row = [&](const char* rule, std::int64_t trial, const std::string& iteration,
-                   const std::string& quantity, double value) {
-        text += rule;
-        text += ',' + std::to_string(trial) + ',' + iteration + ',' + quantity + ',' +
-                number(value) + '\n';
-        ++rows;
-    };
-    std::vector<std::string> weightNames;
-    for (const auto& [l, i, j] : trackedSynapses(*look.initial))
-        weightNames.push_back("w" + std::to_string(l) + "_" + std::to_string(i) + "_" +
-                              std::to_string(j));
-    // The longest energy trace recorded for each PC trial (the trial's last frame, when kept).
-    std::map<std::int64_t, FramePtr> energyOf;
-    for (std::size_t k = 0; k < history.size(); ++k) {
-        const FramePtr& f = history.at(k);
-        if (f->pc->trial < 1 || f->pc->energyTrace.rows() == 0)
-            continue;
-        FramePtr& best = energyOf[f->pc->trial];
-        if (!best || f->pc->energyTrace.rows() >= best->pc->energyTrace.rows())
-            best = f;
-    }
-    std::map<std::int64_t, const TrialRecord*> records;
+    std::string text;
+    TracesCsvWriter writer(look, [&text](std::string_view piece) { text += piece; });
     for (const TrialRecord& r : history.trials())
-        records[r.trial] = &r;
-    std::map<std::int64_t, bool> trials;
-    for (const auto& [t, f] : energyOf)
-        trials[t] = true;
-    for (const auto& [t, r] : records)
-        trials[t] = true;
-    for (const auto& [trial, unused] : trials) {
-        (void)unused;
-        if (auto it = records.find(trial); it != records.end()) {
-            const TrialRecord& r = *it->second;
-            for (int rule = 0; rule < 2; ++rule) {
-                const char* name = rule == 0 ? "BP" : "PC";
-                row(name, trial, "", "loss", r.loss[rule]);
-                for (std::size_t i = 0; i < r.output[rule].size(); ++i)
-                    row(name, trial, "", "output_" + std::to_string(i), r.output[rule][i]);
-                for (std::size_t i = 0; i < r.target.size(); ++i)
-                    if (!std::isnan(r.target[i]))
-                        row(name, trial, "", "target_" + std::to_string(i), r.target[i]);
-                for (std::size_t w = 0; w < r.weights[rule].size() && w < weightNames.size(); ++w)
-                    row(name, trial, "", weightNames[w], r.weights[rule][w]);
-                row(name, trial, "", "target_alignment", r.alignment[rule]);
-            }
-        }
-        if (auto it = energyOf.find(trial); it != energyOf.end()) {
-            const engine::Matrix& trace = it->second->pc->energyTrace;
-            for (engine::Index k = 0; k < trace.rows(); ++k)
-                for (engine::Index c = 0; c < trace.cols(); ++c)
-                    row("PC", trial, std::to_string(k),
-                        c == 0 ? std::string("energy_total") : "energy_" + std::to_string(c),
-                        trace(k, c));
-        }
-    }
+        writer.addRecord(r);
+    for (std::size_t k = 0; k < history.size(); ++k)
+        writer.addEnergy(history.at(k));
+    writer.finish();
     if (rowCount)
-        *rowCount = rows;
+        *rowCount = int(writer.rows());
     return text;
 }
 

@@ -32,6 +32,19 @@ TEST(JobBatch, RunsEveryJobOnceOnSeveralThreadsWithOrderedProgress) {
     }
 }
 
+// The command line prints a progress line from these calls: the counts must rise one by one
+// (a job's count was taken before the progress lock, so a thread could report 7 after 8).
+TEST(JobBatch, ProgressCountsRiseOneByOne) {
+    for (int round = 0; round < 200; ++round) {
+        JobBatch batch(400, [](std::size_t) {});
+        std::vector<std::size_t> reports;
+        runOnThreads(batch, 4, [&](std::size_t done) { reports.push_back(done); });
+        ASSERT_EQ(reports.size(), 400u);
+        for (std::size_t k = 0; k < reports.size(); ++k)
+            ASSERT_EQ(reports[k], k + 1) << "round " << round;
+    }
+}
+
 TEST(JobBatch, AnyExceptionCancelsTheBatchAndKeepsTheFirstMessage) {
     for (int kind = 0; kind < 2; ++kind) {
         std::atomic<int> ran{0};

@@ -80,3 +80,94 @@ TEST(LearningSummaries, ReversalCountsPunishedTrialsWhoseNextTrialIsAfterTheLimi
     EXPECT_TRUE(s.of(Rule::PC, true).atPunish.empty());
     EXPECT_EQ(ex::summariseReversal(jobs, 0).of(Rule::PC, false).atPunish.size(), 3u);
 }
+
+TEST(LearningSummaries, RunningStatsAreSeedStatsWithoutKeepingTheValues) {
+    const double inf = std::numeric_limits<double>::infinity();
+    const std::vector<double> values{0.5, -1.25, 3.0, inf, 2.0, 1e-3, -7.5, std::nan(""), 4.0};
+    ex::RunningStats all, first, second;
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        all.add(values[k]);
+        (k < 4 ? first : second).add(values[k]);
+    }
+    first.merge(second);
+    const ex::SeedStats expected = ex::seedStats(values);
+    for (const ex::RunningStats& r : {all, first}) {
+        const ex::SeedStats s = r.stats();
+        EXPECT_EQ(s.n, expected.n);
+        EXPECT_EQ(s.nonFinite, expected.nonFinite);
+        EXPECT_NEAR(s.mean, expected.mean, 1e-14);
+        EXPECT_NEAR(s.sd, expected.sd, 1e-14);
+        EXPECT_EQ(r.count(), values.size());
+    }
+    EXPECT_TRUE(std::isnan(ex::RunningStats().stats().mean));
+    ex::RunningStats one;
+    one.add(2.5);
+    EXPECT_EQ(one.stats().sd, 0.0);
+    EXPECT_EQ(one.stats().mean, 2.5);
+}
+
+// The command line's reversal-learning streams: a run handed over trial by trial gives
+// reversalRun()'s records, the stream's rows are summariseReversal()'s CSV rows, and its totals
+// its figures (means and sds up to rounding), for several seeds of both rules, a limit, and a
+// run that diverges part-way.
+TEST(LearningSummaries, StreamedReversalIsTheSummaryOfTheWholeRuns) {
+    ex::ReversalConfig config;
+    config.trials = 5000;  // more than one piece of 4096 trials
+    config.pc.iterations = 16;
+    for (double alpha : {0.1, 40.0}) {
+        SCOPED_TRACE(alpha);
+        config.pc.alpha = alpha;
+        std::vector<ex::ReversalJob> jobs = ex::reversalJobs(2, 2);
+        ex::ReversalTotals totals;
+        std::vector<std::vector<std::string>> rows;
+        for (ex::ReversalJob& job : jobs) {
+            ex::runReversalJob(job, config);
+            ex::ReversalStream stream(
+                job.rule, job.seed, 100,
+                [&](const std::vector<std::string>& r) { rows.push_back(r); });
+            std::int64_t handed = 0;
+            const std::string problem = ex::reversalRunStreaming(
+                job.rule, job.seed, config, [&](const engine::ChoiceRecord& r) {
+                    ASSERT_LT(handed, static_cast<std::int64_t>(job.run.rows.size()));
+                    const engine::ChoiceRecord& whole = job.run.rows[static_cast<size_t>(handed)];
+                    EXPECT_EQ(r.trial, whole.trial);
+                    EXPECT_EQ(r.choice, whole.choice);
+                    EXPECT_EQ(r.values, whole.values);
+                    ++handed;
+                    stream.add(r);
+                });
+            EXPECT_EQ(handed, static_cast<std::int64_t>(job.run.rows.size()));
+            EXPECT_EQ(problem, job.run.problem);
+            stream.finish(problem);
+            totals.merge(stream.totals());
+        }
+        const ex::ReversalSummary whole = ex::summariseReversal(jobs, 100);
+        EXPECT_EQ(ex::reversalCsvHeader(), whole.csv.header);
+        EXPECT_TRUE(rows == whole.csv.rows) << rows.size() << " rows, " << whole.csv.rows.size();
+        EXPECT_EQ(totals.problems, whole.problems);
+        EXPECT_EQ(!whole.problems.empty(), alpha > 1.0);
+        auto same = [](const ex::RunningStats& r, const std::vector<double>& v) {
+            const ex::SeedStats a = r.stats(), b = ex::seedStats(v);
+            EXPECT_EQ(r.count(), v.size());
+            EXPECT_EQ(a.n, b.n);
+            EXPECT_EQ(a.nonFinite, b.nonFinite);
+            if (b.n > 0) {
+                EXPECT_NEAR(a.mean, b.mean, 1e-12 * (1 + std::abs(b.mean)));
+                EXPECT_NEAR(a.sd, b.sd, 1e-12 * (1 + b.sd));
+            }
+        };
+        for (Rule rule : ex::LearningRules) {
+            for (bool switched : {false, true}) {
+                same(totals.of(rule, switched).atPunish, whole.of(rule, switched).atPunish);
+                same(totals.of(rule, switched).nextTrial, whole.of(rule, switched).nextTrial);
+            }
+            if (whole.change.count(rule)) {
+                same(totals.change.at(rule).chosen, whole.change.at(rule).chosen);
+                same(totals.change.at(rule).unchosen, whole.change.at(rule).unchosen);
+            }
+        }
+        if (alpha < 1.0) {
+            EXPECT_GT(totals.of(Rule::PC, false).atPunish.count(), 100u);
+        }
+    }
+}

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -101,6 +103,29 @@ TEST(ScenarioFile, EveryFieldRoundTrips) {
     EXPECT_EQ(back.scenario->trials[1].mask(0, 0), 0.0);
     EXPECT_EQ(back.scenario->seed, 18446744073709551615ULL);
     EXPECT_EQ(runWeights(s, 6), runWeights(*back.scenario, 6));
+}
+
+// Found by fuzz_scenario: a number that underflows to -0 (here "-1e-99999" in a target) was
+// written as "-0", which reads back as the integer 0, without its sign.
+TEST(ScenarioFile, MinusZeroRoundTripsWithItsSign) {
+    Scenario s = *findPreset("bear");
+    s.trials[0].target(0, 0) = -0.0;
+    s.trials[0].input(0, 0) = -0.0;
+    const std::string text = scenarioToJson(s);
+    const ScenarioResult back = parseScenario(text, "memory");
+    ASSERT_TRUE(back.scenario) << back.error;
+    EXPECT_TRUE(std::signbit(back.scenario->trials[0].target(0, 0)));
+    EXPECT_TRUE(std::signbit(back.scenario->trials[0].input(0, 0)));
+    EXPECT_TRUE(sameScenario(s, *back.scenario));
+    std::string underflow = text;
+    const auto at = underflow.find("-0.0");
+    ASSERT_NE(at, std::string::npos) << text;
+    underflow.replace(at, 4, "-1e-99999");
+    const ScenarioResult read = parseScenario(underflow, "memory");
+    ASSERT_TRUE(read.scenario) << read.error;
+    const ScenarioResult again = parseScenario(scenarioToJson(*read.scenario), "again");
+    ASSERT_TRUE(again.scenario) << again.error;
+    EXPECT_TRUE(sameScenario(*read.scenario, *again.scenario));
 }
 
 TEST(ScenarioFile, SameScenarioNoticesEveryKindOfChange) {

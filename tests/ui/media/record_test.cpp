@@ -25,6 +25,7 @@ extern "C" {
 #include "engine/core/simulation.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenario.h"
+#include "engine/scenario/scenariofile.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/media/export.h"
 #include "ui/media/exportdialog.h"
@@ -32,6 +33,7 @@ extern "C" {
 #include "ui/media/recorddialog.h"
 #include "ui/media/recorder.h"
 #include "ui/media/recording.h"
+#include "ui/media/tracescsv.h"
 #include "ui/media/videowriter.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/views/palette.h"
@@ -597,6 +599,84 @@ TEST(Export, CsvHasTheTidyColumnsAndOneRowPerObservation) {
     EXPECT_EQ(rows, 2 * 2 * 9 + 2 * iterations * 3);
     EXPECT_NE(csv.find("BP,1,,loss,"), std::string::npos);
     EXPECT_NE(csv.find("PC,1,0,energy_total,"), std::string::npos);
+}
+
+// `prospect export --csv` streams: the rows of the frames fed one by one are the whole
+// history's, byte for byte, and the writer never holds more than the trial being run and the
+// one before it (it held every frame of the run before).
+TEST(Export, StreamedCsvIsTheHistorysCsvAndHoldsAtMostTwoTrials) {
+    engine::Scenario diverging = *engine::findPreset("bear");
+    diverging.bp.alpha = 50;
+    diverging.pc.alpha = 50;
+    std::vector<std::pair<std::string, engine::Scenario>> cases{
+        {"bear", *engine::findPreset("bear")},
+        {"deep-tanh", *engine::findPreset("deep-tanh")},
+        {"reversal-learning", *engine::findPreset("reversal-learning")},
+        {"fear-conditioning", *engine::findPreset("fear-conditioning")},  // over after 65
+        {"diverging bear", diverging}};
+    for (const auto& [name, scenario] : cases) {
+        SCOPED_TRACE(name);
+        const std::int64_t trials = 70;
+        Recording whole;
+        QString stopped;
+        ASSERT_EQ(simulateRecording(scenario, trials, Granularity::Trial, whole, &stopped),
+                  QString());
+        EXPECT_EQ(!stopped.isEmpty(), name == "diverging bear");
+        int rows = 0;
+        const std::string expected = tracesCsv(whole.history, whole.look, &rows);
+
+        RecordingRun run(scenario, trials, Granularity::Trial);
+        std::string streamed;
+        TracesCsvWriter writer(run.look(), [&](std::string_view piece) { streamed += piece; });
+        std::size_t mostHeld = 0;
+        writer.addFrame(run.frame());
+        while (run.advance()) {
+            writer.addFrame(run.frame());
+            mostHeld = std::max(mostHeld, writer.heldTrials());
+        }
+        writer.finish();
+        EXPECT_EQ(writer.heldTrials(), 0u);
+        EXPECT_LE(mostHeld, 2u);
+        EXPECT_EQ(writer.rows(), rows);
+        EXPECT_GT(rows, 0);
+        EXPECT_TRUE(streamed == expected)
+            << "first difference at byte "
+            << std::mismatch(streamed.begin(), streamed.end(), expected.begin(), expected.end())
+                       .first -
+                   streamed.begin();
+    }
+}
+
+// The command writes that CSV and, for a diverging run, keeps the rows so far and exits 1.
+TEST(Export, CsvCommandWritesTheStreamedRowsAndADivergenceFails) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("t.csv").toStdString();
+    std::ostringstream out, err;
+    ASSERT_EQ(
+        app::exportCommand({"--preset", "deep-tanh", "--trials", "5", "--csv", path}, out, err), 0)
+        << err.str();
+    Recording whole;
+    ASSERT_EQ(simulateRecording(*engine::findPreset("deep-tanh"), 5, Granularity::Trial, whole),
+              QString());
+    QFile file(QString::fromStdString(path));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.readAll().toStdString() == tracesCsv(whole.history, whole.look));
+
+    const std::string scenarioPath = dir.filePath("diverging.json").toStdString();
+    {
+        engine::Scenario diverging = *engine::findPreset("bear");
+        diverging.bp.alpha = 50;
+        diverging.pc.alpha = 50;
+        QFile copy(QString::fromStdString(scenarioPath));
+        ASSERT_TRUE(copy.open(QIODevice::WriteOnly));
+        copy.write(QByteArray::fromStdString(engine::scenarioToJson(diverging)));
+    }
+    std::ostringstream out2, err2;
+    EXPECT_EQ(app::exportCommand({scenarioPath, "--trials", "64", "--csv", path}, out2, err2), 1);
+    EXPECT_NE(err2.str().find("prospect export: the run stopped early: BP, trial"),
+              std::string::npos)
+        << err2.str();
+    EXPECT_NE(out2.str().find("Wrote "), std::string::npos) << out2.str();
 }
 
 TEST(RecordDialog, RecordsTheWindowsHistoryAndAResimulation) {
