@@ -32,6 +32,7 @@ class RunToolBar;
 class StatusLine;
 class DisplayController;
 class EditorDock;
+class RunBranching;
 enum class ChangeKind;
 
 /// The lab window: BP and PC panes side by side, the inspector, the plots, the run controls and
@@ -66,6 +67,8 @@ public:
     PlotPanel* plots() const { return m_plots; }
     Inspector* inspector() const { return m_inspector; }
     TimelineBar* timeline() const { return m_timeline; }
+    /// "Resume from here": the question and the undoable branch.
+    RunBranching* branching() const { return m_branching; }
     /// The status-bar text (tests read it).
     QString statusMessage() const;
     /// Shows the window at `size` (logical pixels), laid out and drawn with the look for that
@@ -139,6 +142,7 @@ private:
     QSplitter* m_top = nullptr;
     QSplitter* m_vertical = nullptr;
     DisplayController* m_display = nullptr;
+    RunBranching* m_branching = nullptr;
 };
 
 }  // namespace ui

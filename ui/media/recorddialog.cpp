@@ -14,6 +14,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <limits>
 
 #include "ui/media/dialogrows.h"
@@ -40,6 +41,7 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
     m_recorder = new Recorder(this);
     auto* form = new QFormLayout;
     addSourceRows(form, int(history.size()), shown);
+    addGapsRow(form, history);
     addPictureRows(form);
     m_title = new QLineEdit(QString::fromStdString(scenario.title), this);
     form->addRow(tr("Title:"), m_title);
@@ -107,6 +109,48 @@ void RecordDialog::addSourceRows(QFormLayout* form, int steps, std::size_t shown
     form->addRow(tr("    Run:"), again);
     for (QRadioButton* b : {m_fromHistory, m_resimulate})
         connect(b, &QRadioButton::toggled, this, &RecordDialog::updateEnabled);
+}
+
+void RecordDialog::addGapsRow(QFormLayout* form, const History& history) {
+    if (history.empty())
+        return;
+    const std::int64_t first = history.at(0)->pc->step, last = history.latest()->pc->step;
+    std::int64_t kept = 1;  // distinct micro-steps among the frames (a pause repeats one)
+    for (std::size_t i = 1; i < history.size(); ++i)
+        kept += history.at(i)->pc->step != history.at(i - 1)->pc->step ? 1 : 0;
+    const std::int64_t missing = (last - first + 1) - kept;
+    if (missing <= 0)
+        return;
+    m_gapsText =
+        tr("The history lacks %1 of the %2 micro-steps from step %3 to %4 (it keeps %5 of them")
+            .arg(missing)
+            .arg(last - first + 1)
+            .arg(first)
+            .arg(last)
+            .arg(kept);
+    m_gapsText += history.frameThinnings() > 0
+                      ? tr("; older steps were thinned to save memory).")
+                      : tr("; fast play records a frame at most about 60 times a second).");
+    if (!history.edits().empty())
+        m_gapsText +=
+            tr(" A re-simulation starts from the scenario: it does not include the "
+               "run's live edits.");
+    auto* label = new WrappedLabel(QStringLiteral("    ") + m_gapsText, this);
+    label->setObjectName("gapsNote");
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    form->addRow(label);
+    const std::int64_t trials = std::clamp<std::int64_t>(history.latest()->pc->trial, 1, 100000);
+    m_resimulateButton = new QPushButton(
+        tr("Re-simulate %n trial(s) instead, every inference iteration", nullptr, int(trials)),
+        this);
+    m_resimulateButton->setObjectName("resimulateInstead");
+    connect(m_resimulateButton, &QPushButton::clicked, this, [this, trials] {
+        setFromHistory(false);
+        setResimulation(int(trials), Granularity::Iteration);
+    });
+    form->addRow(QString(), m_resimulateButton);
 }
 
 void RecordDialog::addPictureRows(QFormLayout* form) {
