@@ -80,9 +80,9 @@ bool RunBranching::resume() {
 
 bool RunBranching::confirm(std::size_t dropped) {
     QMessageBox box(QMessageBox::Question, tr("Resume from here"),
-                    tr("Continue the run from the step on show? The %n later recorded step(s) "
-                       "leave the timeline; Edit > Undo brings them back.",
-                       nullptr, int(dropped)),
+                    tr("Continue the run from the step on show? The later recorded steps (%1) "
+                       "leave the timeline; Edit > Undo brings them back.")
+                        .arg(dropped),
                     QMessageBox::Yes | QMessageBox::Cancel, m_parent);
     box.setObjectName("resumeQuestion");
     box.button(QMessageBox::Yes)->setText(tr("Resume from here"));

@@ -121,13 +121,13 @@ void RecordDialog::addGapsRow(QFormLayout* form, const History& history) {
     const std::int64_t missing = (last - first + 1) - kept;
     if (missing <= 0)
         return;
-    m_gapsText =
-        tr("The history lacks %1 of the %2 micro-steps from step %3 to %4 (it keeps %5 of them")
-            .arg(missing)
-            .arg(last - first + 1)
-            .arg(first)
-            .arg(last)
-            .arg(kept);
+    m_gapsText = tr("The history lacks %1 of the %2 micro-steps from step %3 to %4 (it has a state "
+                    "for %5 of them")
+                     .arg(missing)
+                     .arg(last - first + 1)
+                     .arg(first)
+                     .arg(last)
+                     .arg(kept);
     m_gapsText += history.frameThinnings() > 0
                       ? tr("; older steps were thinned to save memory).")
                       : tr("; fast play records a frame at most about 60 times a second).");
@@ -141,9 +141,18 @@ void RecordDialog::addGapsRow(QFormLayout* form, const History& history) {
     bold.setBold(true);
     label->setFont(bold);
     form->addRow(label);
-    const std::int64_t trials = std::clamp<std::int64_t>(history.latest()->pc->trial, 1, 100000);
+    // One frame per PC micro-step: T + 1 a trial, after the initial state, within the limit.
+    const std::int64_t fit =
+        std::int64_t(MaxRecordedFrames - 1) / std::int64_t(m_scenario.pc.iterations + 1);
+    const std::int64_t done = std::max<std::int64_t>(1, history.latest()->pc->trial);
+    const std::int64_t trials = std::clamp<std::int64_t>(done, 1, std::max<std::int64_t>(1, fit));
     m_resimulateButton = new QPushButton(
-        tr("Re-simulate %n trial(s) instead, every inference iteration", nullptr, int(trials)),
+        trials < done ? tr("Re-simulate instead: the first %1 trials (as many as a recording "
+                           "holds), every inference iteration")
+                            .arg(trials)
+        : trials == 1 ? tr("Re-simulate instead: the trial so far, every inference iteration")
+                      : tr("Re-simulate instead: the %1 trials so far, every inference iteration")
+                            .arg(trials),
         this);
     m_resimulateButton->setObjectName("resimulateInstead");
     connect(m_resimulateButton, &QPushButton::clicked, this, [this, trials] {

@@ -10,6 +10,7 @@
 #include "engine/core/lockstep.h"
 #include "engine/scenario/presets.h"
 #include "ui/media/recorddialog.h"
+#include "ui/media/recording.h"
 #include "ui/simulation/history.h"
 
 using namespace ui;
@@ -56,8 +57,8 @@ TEST(RecordGaps, SkippedStepsAreCountedAndAReSimulationIsOffered) {
     const History h = bearHistory(300, 10);  // 31 frames of 301 states: trials 1 to 3
     RecordDialog dialog(bear(), h, h.size() - 1);
     EXPECT_EQ(dialog.gapsNote(),
-              "The history lacks 270 of the 301 micro-steps from step 0 to 300 (it keeps 31 of "
-              "them; fast play records a frame at most about 60 times a second).");
+              "The history lacks 270 of the 301 micro-steps from step 0 to 300 (it has a state "
+              "for 31 of them; fast play records a frame at most about 60 times a second).");
     ASSERT_NE(dialog.resimulateButton(), nullptr);
     dialog.resimulateButton()->click();
     auto* resimulate = dialog.findChildren<QRadioButton*>().at(1);
@@ -78,4 +79,19 @@ TEST(RecordGaps, ThinnedHistoriesSaySo) {
     EXPECT_NE(dialog.gapsNote().indexOf("older steps were thinned"), -1)
         << dialog.gapsNote().toStdString();
     EXPECT_NE(dialog.resimulateButton(), nullptr);
+}
+
+TEST(RecordGaps, TheReSimulationOfferedStaysWithinTheFrameLimit) {
+    // 1600 bear trials of 129 micro-steps: one frame per iteration would be 206,401 frames.
+    const History h = bearHistory(1600 * 129, 129 * 100);
+    ASSERT_EQ(h.latest()->pc->trial, 1600);
+    RecordDialog dialog(bear(), h, h.size() - 1);
+    ASSERT_NE(dialog.resimulateButton(), nullptr);
+    EXPECT_NE(dialog.resimulateButton()->text().indexOf("the first 1550 trials"), -1);
+    dialog.resimulateButton()->click();
+    bool found = false;
+    for (QSpinBox* box : dialog.findChildren<QSpinBox*>())
+        found = found || (box->isEnabled() && box->value() == 1550 && box->maximum() == 100000);
+    EXPECT_TRUE(found);
+    EXPECT_LE(1 + 1550 * 129, int(MaxRecordedFrames));
 }
