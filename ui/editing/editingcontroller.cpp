@@ -97,6 +97,8 @@ double EditingController::valueOf(const Selection& target, engine::Rule rule) co
     const engine::Scenario& s = m_doc->scenario();
     const FramePtr frame = m_run->current();
     if (target.synapse && editsAreLive() && frame) {
+        if (keyOf(target) == m_liveKey && frame->serial == m_liveSerial)
+            return m_liveValue;  // sent to the run, not back in a frame yet
         const auto& w = frame->of(rule).weights;
         const auto l = std::size_t(target.synapse->layer);
         if (l < w.size() && target.synapse->post < w[l].rows() && target.synapse->pre < w[l].cols())
@@ -167,7 +169,12 @@ bool EditingController::setLiveValue(const Selection& target, double value,
         edit::Result checked = edit::setWeight(s, w.layer, w.post, w.pre, value);
         if (checked.scenario)
             checked.scenario = s;
-        return m_doc->applyLive(tr("Live edit %1").arg(e.text), checked, e, mergeKey);
+        if (!m_doc->applyLive(tr("Live edit %1").arg(e.text), checked, e, mergeKey))
+            return false;
+        m_liveKey = keyOf(target);
+        m_liveValue = value;
+        m_liveSerial = m_run->current() ? m_run->current()->serial : -1;
+        return true;
     }
     const std::size_t k = editedTrial();
     const int i = target.neuron ? target.neuron->index : 0;

@@ -102,6 +102,11 @@ private:
     bool m_dragActive = false;
     double m_dragBase = 0.0;
     engine::Rule m_nudgeRule = engine::Rule::PC;  // the view whose key is being handled
+    // The last live weight edit: until a newer frame arrives, the frame on show does not have
+    // it yet, and the wheel and the keys go on from this value.
+    QString m_liveKey;
+    double m_liveValue = 0.0;
+    std::int64_t m_liveSerial = -1;
 };
 
 }  // namespace ui

@@ -220,3 +220,17 @@ TEST_F(LiveEditing, UndoingAnEditOfARunSinceRestartedChangesNothingAndSaysSo) {
     EXPECT_NE(notes.back().at(0).toString().indexOf("before the run restarted"), -1);
     EXPECT_EQ(w210(pc()), 1.0);
 }
+
+TEST_F(LiveEditing, QuickWheelTurnsAddUpBeforeTheRunHasShownTheFirst) {
+    ASSERT_NO_FATAL_FAILURE(runIntoTrial4(2));
+    const double start = std::round(w210(pc()) * 100) / 100;
+    // Three notches in a row, without the events that bring the edited frames in between.
+    editing.wheel(Weight210, 0.05);
+    editing.wheel(Weight210, 0.05);
+    editing.wheel(Weight210, 0.05);
+    EXPECT_EQ(doc.undoStack()->count(), 1);
+    const double expected = std::round((start + 0.15) * 100) / 100;
+    ASSERT_TRUE(waitFor([&] { return std::abs(w210(pc()) - expected) < 1e-12; }))
+        << w210(pc()) << " " << expected;
+    EXPECT_EQ(w210(bp()), w210(pc()));
+}
