@@ -230,18 +230,40 @@ bool Simulation::beginTrial() {
         return false;  // nothing to learn from: not an error, just nothing to do
     }
 
-    // Copy into fixed buffers (no allocation while the batch size stays the same).
-    m_input = trial->input;
-    m_masked = trial->mask.size() != 0;
-    if (m_masked) {
-        m_mask = trial->mask;
-        // A masked target is never used; zero it so that NaN placeholders cannot leak in.
-        m_target = (trial->mask.array() == 0.0).select(0.0, trial->target);
+    loadTrial(*trial);
+    feedForward();
+    const Index L = m_net.depth();
+    m_t = 0;
+    m_trace.row(0).setZero();
+    m_trace(0, 0) = m_energy;
+    m_trace(0, L) = m_layers[static_cast<size_t>(L)].energy;
+    if (m_rule == Rule::PC) {
+        m_gamma = m_pc.gamma0;
+        m_energyPrev = std::numeric_limits<Scalar>::infinity();
+        m_phase = Phase::Initialise;
+        m_next = Next::Iterate;
     } else {
-        m_target = trial->target;
+        m_phase = Phase::Forward;
+        m_next = Next::Backward;
+    }
+    return true;
+}
+
+void Simulation::loadTrial(const Trial& trial) {
+    // Copy into fixed buffers (no allocation while the batch size stays the same).
+    m_input = trial.input;
+    m_masked = trial.mask.size() != 0;
+    if (m_masked) {
+        m_mask = trial.mask;
+        // A masked target is never used; zero it so that NaN placeholders cannot leak in.
+        m_target = (trial.mask.array() == 0.0).select(0.0, trial.target);
+    } else {
+        m_target = trial.target;
         m_mask.setOnes(m_target.rows(), m_target.cols());
     }
+}
 
+void Simulation::feedForward() {
     // Feed-forward pass: x^l := mu^l = W^l f(x^{l-1}) + b^l, so every hidden error is zero.
     const Index L = m_net.depth();
     m_layers[0].x = m_input;
@@ -271,21 +293,6 @@ bool Simulation::beginTrial() {
     m_prediction = out.mu;
     m_energy = out.energy;
     applyActivation(m_net.activation(L), out.x, out.fx);
-
-    m_t = 0;
-    m_trace.row(0).setZero();
-    m_trace(0, 0) = m_energy;
-    m_trace(0, L) = out.energy;
-    if (m_rule == Rule::PC) {
-        m_gamma = m_pc.gamma0;
-        m_energyPrev = std::numeric_limits<Scalar>::infinity();
-        m_phase = Phase::Initialise;
-        m_next = Next::Iterate;
-    } else {
-        m_phase = Phase::Forward;
-        m_next = Next::Backward;
-    }
-    return true;
 }
 
 Scalar Simulation::computeErrors() {
@@ -367,6 +374,12 @@ void Simulation::pcIterate() {
 }
 
 void Simulation::bpBackward() {
+    computeDeltas();
+    m_phase = Phase::Backward;
+    m_next = Next::Update;
+}
+
+void Simulation::computeDeltas() {
     // delta^L = mask (.) (y - mu^L); delta^l = f'(x^l) (.) W^{l+1 T} delta^{l+1}.
     const Index L = m_net.depth();
     m_layers[static_cast<size_t>(L)].delta = m_layers[static_cast<size_t>(L)].eps;
@@ -376,8 +389,6 @@ void Simulation::bpBackward() {
         applyDerivative(m_net.activation(l), m_layers[k].x, m_dfx[k]);
         m_layers[k].delta = m_dfx[k].cwiseProduct(m_back[k]);
     }
-    m_phase = Phase::Backward;
-    m_next = Next::Update;
 }
 
 void Simulation::bpUpdate() {

@@ -201,6 +201,18 @@ public:
     /// The current (or last) trial's target mask (all ones when the trial has none).
     const Matrix& targetMask() const { return m_mask; }
 
+    /// Live edit: sets W^l[post, pre] of the running network at once. A trial in progress is
+    /// re-evaluated (see setTrialNow()). False (nothing changed) when there is no such synapse,
+    /// it is absent (masked) or the value is not finite.
+    bool setWeightNow(Index l, Index post, Index pre, Scalar value);
+    /// Live edit: the trial in progress now has this input, target and mask (they must fit the
+    /// network). Its feed-forward prediction and loss are computed again; BP's pass (and its
+    /// deltas, once computed) follows the new values; PC's relaxed hidden value nodes stay where
+    /// they are, its output is clamped to the new target and its errors and energy are
+    /// recomputed, so relaxation continues from there. False (nothing changed) when no trial is
+    /// in progress or the trial does not fit.
+    bool setTrialNow(const Trial& trial);
+
     /// Back to `net` with no trial in progress, trial counter zero and status Ok.
     void reset(const Network& net);
     /// A full copy of the current state.
@@ -221,6 +233,15 @@ private:
     /// feed-forward pass (simulationsnapshot.cpp).
     void previewNextTrial(Snapshot& s) const;
     bool beginTrial();
+    /// Copies a trial into the current trial's buffers.
+    void loadTrial(const Trial& trial);
+    /// Feed-forward pass of the current trial: every x^l := mu^l, output error, loss, prediction.
+    void feedForward();
+    /// BP: delta^l backpropagated from eps^L.
+    void computeDeltas();
+    /// After a live edit: the trial in progress recomputed from its (edited) input, target and
+    /// weights (simulationedit.cpp).
+    void reevaluate();
     void pcIterate();
     void bpBackward();
     void bpUpdate();

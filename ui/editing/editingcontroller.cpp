@@ -55,7 +55,10 @@ void EditingController::attach(NetworkView* view) {
             view);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetShortcut);
-        connect(a, &QAction::triggered, this, [this, delta] { nudge(delta); });
+        connect(a, &QAction::triggered, this, [this, view, delta] {
+            m_nudgeRule = view->rule();
+            nudge(delta);
+        });
         view->addAction(a);
     };
     addNudge(QKeySequence(Qt::Key_Up), 0.05);
@@ -72,8 +75,30 @@ std::size_t EditingController::editedTrial() const {
     return trial < 1 ? 0 : m_doc->scenario().trialIndex(trial - 1);
 }
 
-double EditingController::valueOf(const Selection& target) const {
+bool EditingController::editsAreLive() const {
+    return m_run->pastStart();
+}
+
+engine::Rule EditingController::senderRule() const {
+    const auto* view = qobject_cast<const NetworkView*>(sender());
+    return view ? view->rule() : engine::Rule::PC;
+}
+
+QString EditingController::neuronName(int layer, int index) const {
+    return NeuronNames::of(m_doc->scenario()).neuron(layer, index);
+}
+
+double EditingController::valueOf(const Selection& target, engine::Rule rule) const {
     const engine::Scenario& s = m_doc->scenario();
+    const FramePtr frame = m_run->current();
+    if (target.synapse && editsAreLive() && frame) {
+        if (keyOf(target) == m_liveKey && frame->serial == m_liveSerial)
+            return m_liveValue;  // sent to the run, not back in a frame yet
+        const auto& w = frame->of(rule).weights;
+        const auto l = std::size_t(target.synapse->layer);
+        if (l < w.size() && target.synapse->post < w[l].rows() && target.synapse->pre < w[l].cols())
+            return w[l](target.synapse->post, target.synapse->pre);
+    }
     if (target.synapse) {
         const engine::Network net = s.network();
         return net.weight(target.synapse->layer)(target.synapse->post, target.synapse->pre);
@@ -89,10 +114,12 @@ double EditingController::valueOf(const Selection& target) const {
 }
 
 QString EditingController::nameOf(const NeuronId& n) const {
-    return NeuronNames::of(m_doc->scenario()).neuron(n.layer, n.index);
+    return neuronName(n.layer, n.index);
 }
 
 bool EditingController::setValue(const Selection& target, double value, const QString& mergeKey) {
+    if (editsAreLive())
+        return setLiveValue(target, value, mergeKey);
     const engine::Scenario& s = m_doc->scenario();
     const QString v = QString::number(value, 'g', 10);
     if (target.synapse) {
@@ -116,10 +143,71 @@ bool EditingController::setValue(const Selection& target, double value, const QS
     return false;
 }
 
+bool EditingController::setLiveValue(const Selection& target, double value,
+                                     const QString& mergeKey) {
+    if (!m_run->live()) {
+        emit message(tr("A past step is on show: go to the newest step (End) or Resume from here "
+                        "to edit the run."),
+                     true);
+        return false;
+    }
+    const engine::Scenario& s = m_doc->scenario();
+    const QString v = QString::number(value, 'g', 10);
+    if (target.synapse) {
+        const SynapseId& w = *target.synapse;
+        LiveEdit e;
+        e.kind = LiveEdit::Kind::Weight;
+        e.layer = w.layer;
+        e.post = w.post;
+        e.pre = w.pre;
+        e.value = value;
+        e.text =
+            QStringLiteral("%1 = %2").arg(NeuronNames::of(s).synapse(w.layer, w.post, w.pre), v);
+        // The scenario's starting weights stay; the edit only checks that the weight exists.
+        edit::Result checked = edit::setWeight(s, w.layer, w.post, w.pre, value);
+        if (checked.scenario)
+            checked.scenario = s;
+        if (!m_doc->applyLive(tr("Live edit %1").arg(e.text), checked, e, mergeKey))
+            return false;
+        m_liveKey = keyOf(target);
+        m_liveValue = value;
+        m_liveSerial = m_run->current() ? m_run->current()->serial : -1;
+        return true;
+    }
+    const std::size_t k = editedTrial();
+    const int i = target.neuron ? target.neuron->index : 0;
+    if (target.neuron && target.neuron->layer == 0)
+        return trialEdit(tr("input %1 = %2").arg(neuronName(0, i), v),
+                         edit::setInput(s, k, i, value), k, mergeKey);
+    if (target.neuron && target.neuron->layer == s.spec.depth())
+        return trialEdit(tr("target %1 = %2").arg(neuronName(target.neuron->layer, i), v),
+                         edit::setTarget(s, k, i, value), k, mergeKey);
+    return false;
+}
+
+bool EditingController::trialEdit(const QString& what, const edit::Result& result, std::size_t k,
+                                  const QString& mergeKey) {
+    if (!editsAreLive())
+        return m_doc->apply(tr("Set %1 of trial %2").arg(what).arg(k + 1), result, ChangeKind::Run,
+                            mergeKey);
+    if (!m_run->live()) {
+        emit message(tr("A past step is on show: go to the newest step (End) or Resume from here "
+                        "to edit the run."),
+                     true);
+        return false;
+    }
+    LiveEdit e;
+    e.kind = LiveEdit::Kind::Trial;
+    e.trialIndex = k;
+    e.text = what;
+    return m_doc->applyLive(tr("Live edit %1 (trial %2 of the list)").arg(what).arg(k + 1), result,
+                            e, mergeKey);
+}
+
 void EditingController::drag(const Selection& target, double delta, bool finished) {
     if (!m_dragActive) {
         m_dragActive = true;
-        m_dragBase = valueOf(target);
+        m_dragBase = valueOf(target, senderRule());
     }
     setValue(target, onGrid(m_dragBase + delta), QStringLiteral("drag ") + keyOf(target));
     if (finished) {
@@ -129,13 +217,14 @@ void EditingController::drag(const Selection& target, double delta, bool finishe
 }
 
 void EditingController::wheel(const Selection& target, double delta) {
-    setValue(target, onGrid(valueOf(target) + delta), QStringLiteral("wheel ") + keyOf(target));
+    setValue(target, onGrid(valueOf(target, senderRule()) + delta),
+             QStringLiteral("wheel ") + keyOf(target));
 }
 
 void EditingController::nudge(double delta) {
     if (m_selection.empty())
         return;
-    setValue(m_selection, onGrid(valueOf(m_selection) + delta),
+    setValue(m_selection, onGrid(valueOf(m_selection, m_nudgeRule) + delta),
              QStringLiteral("nudge ") + keyOf(m_selection));
 }
 
@@ -242,12 +331,12 @@ void EditingController::fillOutputItems(QMenu& menu, const NeuronId& n) {
     none->setCheckable(true);
     const engine::Trial& t = m_doc->scenario().trials[k];
     none->setChecked(t.mask.size() != 0 && t.mask(i, 0) == 0.0);
-    const QString name = nameOf(n);
-    connect(none, &QAction::toggled, this, [this, k, i, name](bool on) {
-        run(on ? tr("No target for output %1 in trial %2").arg(name).arg(k + 1)
-               : tr("Target 0 for output %1 in trial %2").arg(name).arg(k + 1),
-            edit::setTarget(m_doc->scenario(), k, i,
-                            on ? std::nullopt : std::optional<double>(0.0)));
+    connect(none, &QAction::toggled, this, [this, k, i, n](bool on) {
+        const QString name = neuronName(n.layer, i);
+        trialEdit(on ? tr("no target for output %1").arg(name) : tr("target %1 = 0").arg(name),
+                  edit::setTarget(m_doc->scenario(), k, i,
+                                  on ? std::nullopt : std::optional<double>(0.0)),
+                  k, {});
     });
 }
 

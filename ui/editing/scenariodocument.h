@@ -6,6 +6,7 @@
 
 #include "engine/scenario/scenario.h"
 #include "engine/scenario/scenarioedit.h"
+#include "ui/simulation/liveedit.h"
 
 namespace ui {
 
@@ -13,6 +14,8 @@ namespace ui {
 enum class ChangeKind {
     Run,       ///< Network, weights or trials: the run restarts from the edited scenario.
     Settings,  ///< Hyper-parameters: the running simulations take them at the next step.
+    Live,      ///< A live edit of the run (liveEdit() says what); the trial list may have
+               ///< changed, the run goes on.
 };
 
 /// The open scenario: the user's work. Every change goes through an undoable command, so undo
@@ -41,10 +44,20 @@ public:
     /// changes nothing and emits editRefused(). Returns whether it was applied.
     bool apply(const QString& text, const engine::edit::Result& result, ChangeKind kind,
                const QString& mergeKey = {});
+    /// A live edit of the running simulations as one undoable command named `text`: `edit` is
+    /// sent (liveEdit()) on redo; undo sends its reverse (a weight: each rule's value from
+    /// before; a trial: the trial list from before). `result` is the scenario afterwards: for a
+    /// weight the same scenario (its starting weights stay), for an input or a target the
+    /// edited trial list. Merges like apply(); the merged edits share one id.
+    bool applyLive(const QString& text, const engine::edit::Result& result, LiveEdit edit,
+                   const QString& mergeKey = {});
     /// Ends merging: the next edit with the same key starts a new command (a drag ended).
     void endMerge() { m_mergeOpen = false; }
     /// Replaces the view settings without an undo step (they follow the window).
     void setView(const engine::ViewSettings& view) { m_scenario.view = view; }
+
+    /// The text of the last command done or undone ("Undo: " before an undone one).
+    const QString& lastChangeText() const { return m_lastChange; }
 
     /// Writes the scenario atomically (QSaveFile); returns an error message or "".
     QString save(const QString& path);
@@ -54,17 +67,22 @@ signals:
     void changed(ui::ChangeKind kind);
     /// After reset(): a whole new scenario.
     void loaded();
+    /// A live edit (or its undo) for the running simulations.
+    void liveEditRequested(const ui::LiveEdit& edit);
     /// An edit was refused; `problem` says why.
     void editRefused(const QString& problem);
 
 private:
     friend class EditCommand;
-    void set(const engine::Scenario& scenario, ChangeKind kind);
+    friend class LiveEditCommand;
+    void set(const engine::Scenario& scenario, ChangeKind kind, const QString& text);
 
     engine::Scenario m_scenario;
     QUndoStack m_undo;
     QString m_path;
     bool m_mergeOpen = false;
+    QString m_lastChange;
+    std::uint64_t m_nextLiveId = 1;
 };
 
 }  // namespace ui

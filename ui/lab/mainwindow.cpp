@@ -26,6 +26,7 @@
 #include "ui/lab/aboutdialog.h"
 #include "ui/lab/displaycontroller.h"
 #include "ui/lab/editordock.h"
+#include "ui/lab/runbranching.h"
 #include "ui/lab/runtoolbar.h"
 #include "ui/lab/shortcutoverlay.h"
 #include "ui/lab/statusline.h"
@@ -58,6 +59,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_editing = new EditingController(m_doc, m_controller, this);
     m_files = new FileController(m_doc, this);
     m_autosave = new Autosaver(m_doc, this);
+    m_branching = new RunBranching(m_controller, m_doc->undoStack(), this);
+    m_controller->setResumeHandler([this] { return m_branching->resume(); });
     setWindowTitle(tr("Prospect"));
     setCentralWidget(buildCentral());
     m_status = new StatusLine(this);
@@ -290,6 +293,9 @@ void MainWindow::wire() {
             [this](bool running) { m_playAction->setText(running ? tr("Pause") : tr("Play")); });
     connect(m_doc, &ScenarioDocument::loaded, this, &MainWindow::onDocumentLoaded);
     connect(m_doc, &ScenarioDocument::changed, this, &MainWindow::onDocumentChanged);
+    connect(m_doc, &ScenarioDocument::liveEditRequested, m_controller,
+            &SimulationController::liveEdit);
+    connect(m_editing, &EditingController::message, m_status, &StatusLine::showMessage);
     connect(m_doc, &ScenarioDocument::editRefused, this, [this](const QString& problem) {
         m_status->showMessage(tr("Edit refused: %1").arg(problem), true);
     });
@@ -349,10 +355,19 @@ void MainWindow::onDocumentLoaded() {
 }
 
 void MainWindow::onDocumentChanged(ChangeKind kind) {
-    if (kind == ChangeKind::Settings)
+    if (kind == ChangeKind::Settings) {
         m_controller->updateSettings(m_doc->scenario());
-    else
+    } else if (kind == ChangeKind::Run) {
+        const bool wasRunning = m_controller->pastStart();
         m_controller->loadScenario(m_doc->scenario());
+        if (wasRunning)
+            m_status->showMessage(
+                tr("Restarted at step 0: “%1” changes the scenario itself (its structure or its "
+                   "start). Weights, inputs and targets edited in the network views change the "
+                   "run live.")
+                    .arg(m_doc->lastChangeText()),
+                false);
+    }  // ChangeKind::Live: the edit went to the run (liveEditRequested)
     updateTitle();
 }
 

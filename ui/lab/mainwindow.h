@@ -35,6 +35,7 @@ class EditorDock;
 class Autosaver;
 class LessonPanel;
 class LessonRunner;
+class RunBranching;
 enum class ChangeKind;
 
 /// The lab window: BP and PC panes side by side, the inspector, the plots, the run controls and
@@ -78,6 +79,8 @@ public:
     /// Lessons menu: opens the preset `name` with its lesson at step 1, the panel shown; false
     /// if there is no such preset or the user kept unsaved changes.
     bool openLesson(const QString& name);
+    /// "Resume from here": the question and the undoable branch.
+    RunBranching* branching() const { return m_branching; }
     /// The status-bar text (tests read it).
     QString statusMessage() const;
     /// Shows the window at `size` (logical pixels), laid out and drawn with the look for that
@@ -159,6 +162,7 @@ private:
     QSplitter* m_top = nullptr;
     QSplitter* m_vertical = nullptr;
     DisplayController* m_display = nullptr;
+    RunBranching* m_branching = nullptr;
 };
 
 }  // namespace ui

@@ -14,6 +14,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <limits>
 
 #include "ui/media/dialogrows.h"
@@ -40,6 +41,7 @@ RecordDialog::RecordDialog(const engine::Scenario& scenario, const History& hist
     m_recorder = new Recorder(this);
     auto* form = new QFormLayout;
     addSourceRows(form, int(history.size()), shown);
+    addGapsRow(form, history);
     addPictureRows(form);
     m_title = new QLineEdit(QString::fromStdString(scenario.title), this);
     form->addRow(tr("Title:"), m_title);
@@ -107,6 +109,57 @@ void RecordDialog::addSourceRows(QFormLayout* form, int steps, std::size_t shown
     form->addRow(tr("    Run:"), again);
     for (QRadioButton* b : {m_fromHistory, m_resimulate})
         connect(b, &QRadioButton::toggled, this, &RecordDialog::updateEnabled);
+}
+
+void RecordDialog::addGapsRow(QFormLayout* form, const History& history) {
+    if (history.empty())
+        return;
+    const std::int64_t first = history.at(0)->pc->step, last = history.latest()->pc->step;
+    std::int64_t kept = 1;  // distinct micro-steps among the frames (a pause repeats one)
+    for (std::size_t i = 1; i < history.size(); ++i)
+        kept += history.at(i)->pc->step != history.at(i - 1)->pc->step ? 1 : 0;
+    const std::int64_t missing = (last - first + 1) - kept;
+    if (missing <= 0)
+        return;
+    m_gapsText = tr("The history lacks %1 of the %2 micro-steps from step %3 to %4 (it has a state "
+                    "for %5 of them")
+                     .arg(missing)
+                     .arg(last - first + 1)
+                     .arg(first)
+                     .arg(last)
+                     .arg(kept);
+    m_gapsText += history.frameThinnings() > 0
+                      ? tr("; older steps were thinned to save memory).")
+                      : tr("; fast play records a frame at most about 60 times a second).");
+    if (!history.edits().empty())
+        m_gapsText +=
+            tr(" A re-simulation starts from the scenario: it does not include the "
+               "run's live edits.");
+    auto* label = new WrappedLabel(QStringLiteral("    ") + m_gapsText, this);
+    label->setObjectName("gapsNote");
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    form->addRow(label);
+    // One frame per PC micro-step: T + 1 a trial, after the initial state, within the limit.
+    const std::int64_t fit =
+        std::int64_t(MaxRecordedFrames - 1) / std::int64_t(m_scenario.pc.iterations + 1);
+    const std::int64_t done = std::max<std::int64_t>(1, history.latest()->pc->trial);
+    const std::int64_t trials = std::clamp<std::int64_t>(done, 1, std::max<std::int64_t>(1, fit));
+    m_resimulateButton = new QPushButton(
+        trials < done ? tr("Re-simulate instead: the first %1 trials (as many as a recording "
+                           "holds), every inference iteration")
+                            .arg(trials)
+        : trials == 1 ? tr("Re-simulate instead: the trial so far, every inference iteration")
+                      : tr("Re-simulate instead: the %1 trials so far, every inference iteration")
+                            .arg(trials),
+        this);
+    m_resimulateButton->setObjectName("resimulateInstead");
+    connect(m_resimulateButton, &QPushButton::clicked, this, [this, trials] {
+        setFromHistory(false);
+        setResimulation(int(trials), Granularity::Iteration);
+    });
+    form->addRow(QString(), m_resimulateButton);
 }
 
 void RecordDialog::addPictureRows(QFormLayout* form) {

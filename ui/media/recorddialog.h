@@ -14,6 +14,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
+class QPushButton;
 class QRadioButton;
 class QSpinBox;
 
@@ -48,6 +49,12 @@ public:
     /// Starts recording with the current fields; returns "" or why not.
     QString startRecording();
     Recorder* recorder() const { return m_recorder; }
+    /// The warning shown when the window's history lacks micro-steps (thinned, or skipped
+    /// between frames while playing fast); "" when it has every one.
+    QString gapsNote() const { return m_gapsText; }
+    /// "Re-simulate instead": picks a re-simulation of every inference iteration of as many
+    /// trials as the run has done (null when the history has every step).
+    QPushButton* resimulateButton() const { return m_resimulateButton; }
 
 signals:
     /// A recording ended (ok, or cancelled / failed) with its message.
@@ -57,6 +64,8 @@ private:
     /// What to record: the window's steps `first`..`last` (of `steps`, the last up to `shown`)
     /// or a re-simulation.
     void addSourceRows(QFormLayout* form, int steps, std::size_t shown);
+    /// Says how many micro-steps the history lacks and offers a re-simulation instead.
+    void addGapsRow(QFormLayout* form, const History& history);
     /// The view, size, frame rate and caption.
     void addPictureRows(QFormLayout* form);
     void connectRecorder();
@@ -83,6 +92,8 @@ private:
     QLineEdit* m_title = nullptr;
     QLineEdit* m_path = nullptr;
     WrappedLabel* m_note = nullptr;
+    QString m_gapsText;
+    QPushButton* m_resimulateButton = nullptr;
 };
 
 }  // namespace ui

@@ -65,6 +65,8 @@ struct Frame {
     std::vector<TrialRecord> newTrials;
     double stepsPerSecond = 0.0;  ///< Micro-steps per second since the previous frame.
     bool running = false;         ///< The worker is playing.
+    /// The live edit made just before this frame ("" = none): a mark on the timeline.
+    QString edit;
 
     /// The snapshot of `rule`.
     const engine::Snapshot& of(engine::Rule rule) const {

@@ -16,12 +16,15 @@ void History::append(const FramePtr& frame) {
         stripped->generation = frame->generation;
         stripped->stepsPerSecond = frame->stepsPerSecond;
         stripped->running = frame->running;
+        stripped->edit = frame->edit;
         kept = std::move(stripped);
     }
     const std::size_t size = kept->bytes();
     m_frames.push_back(kept);
     m_frameSizes.push_back(size);
     m_bytes += size;
+    if (!frame->edit.isEmpty())
+        m_edits.push_back({frame->serial, frame->pc->step, frame->pc->trial, frame->edit});
     for (const TrialRecord& r : frame->newTrials)
         m_trials.push_back(r);
     while (m_bytes > m_frameBudget && m_frames.size() > 16)
@@ -37,30 +40,60 @@ std::size_t History::indexAtOrBefore(std::int64_t serial) const {
     return it == m_frames.begin() ? 0 : std::size_t(it - m_frames.begin()) - 1;
 }
 
+std::size_t History::indexAtOrBeforeStep(std::int64_t step) const {
+    const auto it =
+        std::upper_bound(m_frames.begin(), m_frames.end(), step,
+                         [](std::int64_t s, const FramePtr& f) { return s < f->pc->step; });
+    return it == m_frames.begin() ? 0 : std::size_t(it - m_frames.begin()) - 1;
+}
+
 void History::clear() {
+    m_edits.clear();
     m_frames.clear();
     m_frameSizes.clear();
     m_trials.clear();
     m_bytes = 0;
 }
 
-void History::truncateAfter(std::size_t index) {
+History::Tail History::cutAfter(std::size_t index) {
+    Tail tail;
     if (index + 1 >= m_frames.size())
-        return;
-    for (std::size_t i = index + 1; i < m_frames.size(); ++i)
-        m_bytes -= m_frameSizes[i];
+        return tail;
+    const auto from = std::ptrdiff_t(index + 1);
+    tail.frames.assign(m_frames.begin() + from, m_frames.end());
+    tail.sizes.assign(m_frameSizes.begin() + from, m_frameSizes.end());
+    for (std::size_t size : tail.sizes)
+        m_bytes -= size;
     m_frames.resize(index + 1);
     m_frameSizes.resize(index + 1);
     // The frame's snapshots say how many trials had finished by then.
+    const Frame& last = *m_frames.back();
     const std::int64_t lastTrial =
-        std::min(m_frames.back()->bp->trialComplete ? m_frames.back()->bp->trial
-                                                    : m_frames.back()->bp->trial - 1,
-                 m_frames.back()->pc->trialComplete ? m_frames.back()->pc->trial
-                                                    : m_frames.back()->pc->trial - 1);
-    m_trials.erase(
-        std::remove_if(m_trials.begin(), m_trials.end(),
-                       [lastTrial](const TrialRecord& r) { return r.trial > lastTrial; }),
-        m_trials.end());
+        std::min(last.bp->trialComplete ? last.bp->trial : last.bp->trial - 1,
+                 last.pc->trialComplete ? last.pc->trial : last.pc->trial - 1);
+    const auto later =
+        std::stable_partition(m_trials.begin(), m_trials.end(),
+                              [lastTrial](const TrialRecord& r) { return r.trial <= lastTrial; });
+    tail.trials.assign(later, m_trials.end());
+    m_trials.erase(later, m_trials.end());
+    const auto laterEdits =
+        std::stable_partition(m_edits.begin(), m_edits.end(),
+                              [&last](const EditMark& e) { return e.serial <= last.serial; });
+    tail.edits.assign(laterEdits, m_edits.end());
+    m_edits.erase(laterEdits, m_edits.end());
+    return tail;
+}
+
+void History::appendTail(Tail tail) {
+    for (std::size_t i = 0; i < tail.frames.size(); ++i) {
+        m_frames.push_back(std::move(tail.frames[i]));
+        m_frameSizes.push_back(tail.sizes[i]);
+        m_bytes += tail.sizes[i];
+    }
+    for (TrialRecord& r : tail.trials)
+        m_trials.push_back(std::move(r));
+    for (EditMark& e : tail.edits)
+        m_edits.push_back(std::move(e));
 }
 
 void History::thinFrames() {

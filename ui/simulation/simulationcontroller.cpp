@@ -7,6 +7,7 @@ namespace ui {
 SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<ui::FramePtr>();
     qRegisterMetaType<std::shared_ptr<const ui::RunSetup>>();
+    qRegisterMetaType<ui::LiveEditPtr>();
     m_worker = new SimulationWorker;  // no parent: it moves to the thread
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -19,6 +20,9 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     connect(this, &SimulationController::workerRestore, m_worker, &SimulationWorker::restore);
     connect(this, &SimulationController::workerSettings, m_worker,
             &SimulationWorker::updateSettings);
+    connect(this, &SimulationController::workerLiveEdit, m_worker, &SimulationWorker::liveEdit);
+    connect(m_worker, &SimulationWorker::edited, this,
+            [this](const QString& note, bool problem) { emit message(note, problem); });
     connect(m_worker, &SimulationWorker::frameReady, this, &SimulationController::onFrame);
     connect(m_worker, &SimulationWorker::runStopped, this,
             [this](const QString& reason, bool problem) { emit message(reason, problem); });
@@ -57,6 +61,7 @@ void SimulationController::updateSettings(const engine::Scenario& scenario) {
 }
 
 void SimulationController::startRun() {
+    ++m_runNumber;
     ++m_generation;
     m_history.clear();
     m_index = 0;
@@ -96,8 +101,8 @@ void SimulationController::onFrame(FramePtr frame) {
 }
 
 void SimulationController::play() {
-    if (!m_live)
-        resumeFromHere();
+    if (!m_live && !resumeFromHere())
+        return;
     if (m_speed == 0)
         setSpeed(DefaultSpeedLevel);  // playing at "paused" would do nothing
     emit workerPlay();
@@ -115,8 +120,8 @@ void SimulationController::togglePlay() {
 }
 
 void SimulationController::step(Granularity granularity, int count) {
-    if (!m_live)
-        resumeFromHere();
+    if (!m_live && !resumeFromHere())
+        return;
     emit workerStep(static_cast<int>(granularity), count);
 }
 
@@ -129,8 +134,8 @@ void SimulationController::setSpeed(int level) {
 }
 
 void SimulationController::runUntil(qint64 trials, double loss) {
-    if (!m_live)
-        resumeFromHere();
+    if (!m_live && !resumeFromHere())
+        return;
     if (m_speed == 0)
         setSpeed(DefaultSpeedLevel);
     emit workerRunUntil(trials, loss);
@@ -160,14 +165,48 @@ void SimulationController::goLive() {
     emit frameShown(m_history.latest());
 }
 
-void SimulationController::resumeFromHere() {
+bool SimulationController::resumeFromHere() {
     if (m_history.empty() || m_live)
-        return;
-    const FramePtr frame = m_history.at(m_index);
-    m_history.truncateAfter(m_index);
+        return false;
+    if (m_resumeHandler)
+        return m_resumeHandler();
+    branchHere();
+    return true;
+}
+
+History::Tail SimulationController::branchHere() {
+    if (m_history.empty() || m_live)
+        return {};
+    History::Tail tail = m_history.cutAfter(m_index);
+    restoreWorker(m_history.latest());
+    return tail;
+}
+
+History::Tail SimulationController::swapTail(std::int64_t serial, History::Tail tail) {
+    if (m_history.empty())
+        return {};
+    History::Tail taken = m_history.cutAfter(m_history.indexAtOrBefore(serial));
+    m_history.appendTail(std::move(tail));
+    restoreWorker(m_history.latest());
+    emit frameShown(m_history.latest());
+    return taken;
+}
+
+void SimulationController::restoreWorker(const FramePtr& frame) {
     m_live = true;
+    m_index = m_history.size() - 1;
     ++m_generation;
     emit workerRestore(frame, m_generation);
+}
+
+void SimulationController::liveEdit(const LiveEdit& edit) {
+    if (edit.kind == LiveEdit::Kind::Trial && edit.scenario && m_setup) {
+        auto setup = std::make_shared<RunSetup>(*m_setup);
+        setup->trials = edit.scenario->trials;
+        setup->scenario = edit.scenario;
+        m_setup = setup;
+    }
+    emit workerLiveEdit(std::make_shared<const LiveEdit>(edit));
 }
 
 }  // namespace ui

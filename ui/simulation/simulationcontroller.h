@@ -4,12 +4,14 @@
 #include <QString>
 #include <QThread>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include "engine/scenario/scenario.h"
 #include "ui/simulation/frame.h"
 #include "ui/simulation/history.h"
+#include "ui/simulation/liveedit.h"
 #include "ui/simulation/simulationworker.h"
 
 namespace ui {
@@ -48,6 +50,23 @@ public:
     /// True when following the newest frame.
     bool live() const { return m_live; }
     bool running() const { return m_running; }
+    /// True when the run has taken a step: edits of weights, inputs and targets are then live
+    /// edits of the run (liveEdit()), not edits of the scenario's start.
+    bool pastStart() const { return !m_history.empty() && m_history.latest()->pc->step > 0; }
+
+    /// Counts the runs started (load, Reset, an edit that restarts): what a branch belongs to.
+    std::uint64_t runNumber() const { return m_runNumber; }
+
+    /// Who confirms "Resume from here" (the window: it asks and makes it undoable). It is called
+    /// by resumeFromHere(), and by Play and Step while a past step is on show; it returns
+    /// whether the run branched. Without one, those branch at once.
+    void setResumeHandler(std::function<bool()> handler) { m_resumeHandler = std::move(handler); }
+    /// Continues the run from the shown frame: the later frames are cut off and returned (so
+    /// that undo can put them back with swapTail()). Nothing (an empty tail) when live.
+    History::Tail branchHere();
+    /// Swaps the frames after the frame `serial` (or the newest before it) for `tail`, and
+    /// continues (paused, live) from the newest frame. Returns the frames it took away.
+    History::Tail swapTail(std::int64_t serial, History::Tail tail);
     int speed() const { return m_speed; }
 
 public slots:
@@ -64,8 +83,12 @@ public slots:
     void showFrame(std::size_t index);
     /// Back to following the newest frame.
     void goLive();
-    /// Continues the run from the shown frame (later history is dropped).
-    void resumeFromHere();
+    /// Continues the run from the shown frame (later history is dropped): through the resume
+    /// handler if there is one. Returns whether the run branched (false also when live).
+    bool resumeFromHere();
+    /// A live edit of both rules' current state (see SimulationWorker::liveEdit); a trial-list
+    /// edit also becomes the run's set-up (Reset keeps it).
+    void liveEdit(const ui::LiveEdit& edit);
 
 signals:
     /// The frame to show changed (new live frame or timeline move).
@@ -87,10 +110,13 @@ signals:
     void workerRunUntil(qint64 trials, double loss);
     void workerRestore(ui::FramePtr frame, quint64 generation);
     void workerSettings(std::shared_ptr<const ui::RunSetup> setup);
+    void workerLiveEdit(ui::LiveEditPtr edit);
 
 private:
     void onFrame(FramePtr frame);
     void startRun();
+    /// The worker continues (paused) from `frame`, of a new generation.
+    void restoreWorker(const FramePtr& frame);
 
     QThread m_thread;
     SimulationWorker* m_worker = nullptr;
@@ -103,6 +129,8 @@ private:
     bool m_running = false;
     int m_speed = DefaultSpeedLevel;
     quint64 m_generation = 0;  // frames of an older run or branch are ignored
+    std::function<bool()> m_resumeHandler;
+    std::uint64_t m_runNumber = 0;
 };
 
 }  // namespace ui

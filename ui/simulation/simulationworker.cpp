@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 #include <new>
+#include <utility>
 
 namespace ui {
 
@@ -63,6 +64,8 @@ void SimulationWorker::load(std::shared_ptr<const RunSetup> setup, quint64 gener
                 setup->scenario->applyTrials(*sim);
         m_generation = generation;  // only a run that loaded speaks for this generation
         m_pending.clear();
+        m_beforeEdits.clear();
+        m_edit.clear();
         m_tracked = trackedSynapses(setup->network);
         m_serial = 0;
         m_trialsBefore = 0;
@@ -339,6 +342,7 @@ void SimulationWorker::publish() {
     frame->stepsPerSecond =
         m_running && seconds > 0 ? double(steps - m_stepsAtPublish) / seconds : 0.0;
     frame->running = m_running;
+    frame->edit = std::exchange(m_edit, QString());
     m_lastPublishNs = now;
     m_stepsAtPublish = steps;
     emit frameReady(frame);

@@ -3,7 +3,9 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "engine/scenario/scenario.h"
 #include "ui/simulation/frame.h"
 #include "ui/simulation/lecturepacer.h"
+#include "ui/simulation/liveedit.h"
 
 class QTimer;
 
@@ -78,6 +81,10 @@ public slots:
     /// New hyper-parameters (both rules' settings, per-layer learning rates) for the running
     /// simulations, from the next micro-step on; the network and the trials stay.
     void updateSettings(std::shared_ptr<const ui::RunSetup> setup);
+    /// A live edit of both rules' current state (liveedit.cpp); the run goes on from there (a
+    /// playing run keeps playing). Publishes a frame marked with the edit and says what it did
+    /// through edited().
+    void liveEdit(ui::LiveEditPtr edit);
     /// Continues from a recorded frame (branching); paused.
     void restore(ui::FramePtr frame, quint64 generation);
     /// Stops the timer; called before the thread quits.
@@ -92,6 +99,8 @@ signals:
     void frameReady(ui::FramePtr frame);
     /// The run stopped by itself: divergence, a run-until goal reached, ...
     void runStopped(QString reason, bool problem);
+    /// A live edit was made (or refused: `problem`); `note` says what happened, where.
+    void edited(QString note, bool problem);
     /// Something went wrong that is not the user's fault (e.g. out of memory).
     void failed(QString message);
 
@@ -111,6 +120,11 @@ private:
     void setRunning(bool running);
     bool goalReached(QString& reason) const;
     void updateTimerInterval();
+    QString editWeight(const LiveEdit& edit, bool& problem);
+    QString undoWeight(const LiveEdit& edit);
+    QString editTrial(const LiveEdit& edit);
+    /// PC's trial in progress, or the last finished one.
+    std::int64_t trialNow() const;
 
     std::unique_ptr<engine::LockstepPair> m_pair;
     std::vector<TrialRecord> m_pending;
@@ -127,6 +141,9 @@ private:
     int m_speed = DefaultSpeedLevel;
     LecturePacer m_pacer;
     qint64 m_dueNs = 0;  // lecture speed: when the next micro-step is due
+    // Weights of [BP, PC] from before each live weight edit, by edit id (for undo).
+    std::map<std::uint64_t, std::array<double, 2>> m_beforeEdits;
+    QString m_edit;  // the live edit the next frame is marked with
     bool m_running = false;
     bool m_fullSpeed = false;  // working through a Step of several trials, phases or iterations
     Granularity m_goal = Granularity::Iteration;  // what m_goalSteps counts

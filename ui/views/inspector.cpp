@@ -64,9 +64,15 @@ QString synapseText(const SynapseId& syn, const Frame& frame, const RunSetup& se
         }
         t += QObject::tr("<br>last applied change: %1</p>").arg(n(last));
     }
-    t += QObject::tr(
-        "<p><i>To change its initial value: drag it up or down, turn the wheel over it, "
-        "double-click it, or press ↑/↓. The run restarts from the edited network.</i></p>");
+    if (frame.pc->step == 0)
+        t += QObject::tr(
+            "<p><i>To change its initial value: drag it up or down, turn the wheel over it, "
+            "double-click it, or press ↑/↓. The run restarts from the edited network.</i></p>");
+    else
+        t += QObject::tr(
+            "<p><i>To change it in both rules now (a live edit; the run goes on, Ctrl+Z undoes "
+            "it): drag it up or down, turn the wheel over it, double-click it, or press "
+            "↑/↓.</i></p>");
     return t;
 }
 

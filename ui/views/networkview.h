@@ -26,6 +26,8 @@ class NetworkView : public QWidget {
     Q_OBJECT
 public:
     explicit NetworkView(engine::Rule rule, QWidget* parent = nullptr);
+    /// The rule whose network it shows.
+    engine::Rule rule() const { return m_rule; }
 
     /// The network shape (sizes, masks) of a new run, and the fixed colour ranges.
     void setNetwork(const engine::NetworkSpec& spec, double activityRange, double weightRange);

@@ -137,7 +137,8 @@ TEST_F(ValueEditing, InputsAndTargetsAreEditedInTheTrialOnShow) {
     ASSERT_TRUE(editing.setValue(Input0, 0.25));
     EXPECT_EQ(doc.scenario().trials[1].input(0, 0), 0.25);
     EXPECT_EQ(doc.scenario().trials[0].input(0, 0), 1.0);
-    EXPECT_EQ(doc.undoStack()->undoText(), "Set input river of trial 2 = 0.25");
+    // The run has taken steps: a live edit of the run (and of the trial list).
+    EXPECT_EQ(doc.undoStack()->undoText(), "Live edit input river = 0.25 (trial 2 of the list)");
 }
 
 TEST_F(ValueEditing, TheMenuOfANeuronChangesItsLayer) {
