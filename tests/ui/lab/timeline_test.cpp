@@ -169,7 +169,9 @@ TEST_F(Timeline, AStructureEditRestartsTheRunAndSaysSo) {
     ASSERT_TRUE(doc->apply("Add neuron to layer 1", engine::edit::addNeuron(doc->scenario(), 1),
                            ChangeKind::Run));
     ASSERT_TRUE(waitFor([&] { return c()->current() && pc().step == 0; }));
-    EXPECT_EQ(pc().layers[1].x.rows(), 0);  // a fresh run (nothing computed yet)
+    // A fresh run of the edited network: before its first trial, with the added neuron.
+    EXPECT_EQ(pc().trial, 0);
+    EXPECT_EQ(pc().layers[1].x.rows(), 2);  // the hidden layer had one
     EXPECT_NE(w.statusMessage().indexOf("Restarted at step 0: “Add neuron to layer 1”"), -1)
         << w.statusMessage().toStdString();
     // At step 0 an edit changes the scenario's start without a word about restarting.

@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QToolButton>
+#include <QUndoStack>
 #include <algorithm>
 
 #include "engine/scenario/presets.h"
@@ -17,6 +18,7 @@
 #include "ui/editing/scenariodocument.h"
 #include "ui/editing/scenarioeditor.h"
 #include "ui/lab/mainwindow.h"
+#include "ui/simulation/frame.h"
 #include "ui/simulation/simulationcontroller.h"
 #include "ui/teaching/lessonpanel.h"
 #include "ui/teaching/lessonsmenu.h"
@@ -155,14 +157,25 @@ void pressAndCheck(Window& win, QPushButton* button, const engine::LessonAction&
         case K::SetWeight: {
             const Selection sel = expectedSelection(scenario, a);
             EXPECT_EQ(w.editing()->valueOf(sel), a.value);
-            // The run restarts from the edited weight.
             const SynapseId s = *sel.synapse;
+            // At step 0 the scenario's weight changes and the run restarts from it; past step 0
+            // it is a live edit: both rules' current weight, the run going on from there.
+            const bool live = before.step > 0;
             EXPECT_TRUE(waitFor([&] {
                 if (!win.has())
                     return false;
-                const engine::Snapshot& pc = win.pc();
-                return pc.step == 0 && pc.weights[size_t(s.layer)](s.post, s.pre) == a.value;
+                const Frame& f = *w.controller()->current();
+                const auto weight = [&](const engine::Snapshot& r) {
+                    return r.weights[size_t(s.layer)](s.post, s.pre);
+                };
+                return live ? !f.edit.isEmpty() && weight(*f.bp) == a.value &&
+                                  weight(*f.pc) == a.value
+                            : f.pc->step == 0 && weight(*f.pc) == a.value;
             }));
+            if (live) {
+                EXPECT_TRUE(w.document()->undoStack()->undoText().startsWith("Live edit"))
+                    << w.document()->undoStack()->undoText().toStdString();
+            }
             break;
         }
     }
