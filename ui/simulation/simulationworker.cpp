@@ -187,9 +187,9 @@ void SimulationWorker::step(int granularity, int count) {
             setRunning(true);
             m_fullSpeed = true;
             if (g == Granularity::Trial) {
-                // A trial in progress counts as the first of them.
-                m_untilTrials =
-                    m_pair->pc().trialsCompleted() + count - (m_pair->betweenTrials() ? 0 : 1);
+                // A trial in progress counts as the first of them: finishing it completes one,
+                // as a single trial step does.
+                m_untilTrials = m_pair->pc().trialsCompleted() + count;
             } else {
                 m_goal = g;
                 m_goalSteps = count;

@@ -77,6 +77,20 @@ TEST_F(BearController, SteppingAtEachGranularityAdvancesTheRightCounters) {
     EXPECT_EQ(l.controller.history().trials().back().trial, 7);
 }
 
+TEST_F(BearController, SeveralTrialsFromTheMiddleOfATrialCountTheCurrentOneAsTheFirst) {
+    // Three trial steps from the middle of trial 1 end where three single trial steps end:
+    // the first finishes trial 1, the next two run trials 2 and 3.
+    l.controller.step(Granularity::Iteration);
+    ASSERT_TRUE(waitFor([&] { return l.pc().phase == engine::Phase::Initialise; }));
+    ASSERT_FALSE(l.pc().trialComplete);
+    l.controller.step(Granularity::Trial, 3);
+    ASSERT_TRUE(waitFor([&] { return l.controller.running(); }));
+    ASSERT_TRUE(waitFor([&] { return !l.controller.running(); }));
+    EXPECT_EQ(l.pc().trial, 3);
+    EXPECT_TRUE(l.pc().trialComplete);
+    EXPECT_EQ(l.bp().trial, 3);
+}
+
 TEST_F(BearController, ResetRestoresTheInitialWeightsExactly) {
     const engine::Matrix w1 = l.pc().weights[1], w2 = l.pc().weights[2];
     l.controller.step(Granularity::Trial, 4);
