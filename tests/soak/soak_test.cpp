@@ -8,11 +8,14 @@
 //   PROSPECT_SOAK_SEED      seed of the random actions (default 1)
 //   PROSPECT_SOAK_PRESETS   comma-separated presets (default all)
 #include <gtest/gtest.h>
-#include <unistd.h>
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -25,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "app/processmemory.h"
 #include "engine/scenario/presets.h"
 #include "engine/scenario/scenarioedit.h"
 #include "ui/editing/editingcontroller.h"
@@ -50,13 +54,7 @@ double envReal(const char* name, double fallback) {
 }
 
 long residentMiB() {
-    std::FILE* f = std::fopen("/proc/self/statm", "r");
-    if (!f)
-        return 0;
-    long pages = 0, resident = 0;
-    const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
-    std::fclose(f);
-    return n == 2 ? resident * sysconf(_SC_PAGESIZE) / (1024 * 1024) : 0;
+    return app::residentKiB() / 1024;
 }
 
 std::vector<std::string> presetNames() {
@@ -99,6 +97,18 @@ public:
             record();
         else
             count("live"), m_w.controller()->goLive();
+    }
+    /// Answers the window's questions as a user would: "Resume from here" mostly with Resume,
+    /// sometimes Cancel, now and then ticking "Don't ask again". Called from a timer, which also
+    /// runs inside the question's own event loop (the question opens after resume() returns).
+    void answerQuestions() {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != "resumeQuestion")
+            return;
+        count("resume question");
+        if (box->checkBox())
+            box->checkBox()->setChecked(pick(0, 19) == 0);
+        box->button(pick(0, 3) ? QMessageBox::Yes : QMessageBox::Cancel)->click();
     }
     /// Waits for a recording still running (true when none is, or it ended).
     bool finishRecording() {
@@ -253,6 +263,24 @@ TEST_P(Soak, ThePresetSurvivesRandomUseAtFullSpeed) {
             loop.quit();
     });
     actions.start(ActionIntervalMs);
+    // A dialog that no action answers would stop the soak in its own event loop: fail, naming
+    // it, and close it.
+    QTimer watchdog;
+    int modalSeconds = 0;
+    QObject::connect(&watchdog, &QTimer::timeout, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        modalSeconds = modal ? modalSeconds + 1 : 0;
+        if (modal && modalSeconds >= 10) {
+            ADD_FAILURE() << "a dialog stayed open for 10 s: " << modal->objectName().toStdString()
+                          << " \"" << modal->windowTitle().toStdString() << "\"";
+            modal->close();
+            modalSeconds = 0;
+        }
+    });
+    watchdog.start(1000);
+    QTimer answers;
+    QObject::connect(&answers, &QTimer::timeout, [&] { monkey.answerQuestions(); });
+    answers.start(50);
     QTimer::singleShot(int(minutes * 60000), &loop, &QEventLoop::quit);
     loop.exec();
     actions.stop();
