@@ -1,6 +1,5 @@
 #include "app/guimain.h"
 
-#include <unistd.h>
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
@@ -16,6 +15,7 @@
 #include <string>
 
 #include "app/options.h"
+#include "app/processmemory.h"
 #include "app/qtsetup.h"
 #include "engine/report/format.h"
 #include "engine/report/outputfile.h"
@@ -62,17 +62,6 @@ bool parseSize(const std::string& text, int& w, int& h) {
     w = int(*a);
     h = int(*b);
     return true;
-}
-
-long residentKiB() {
-    // Resident set size from /proc (Linux); 0 where it is not available.
-    std::FILE* f = std::fopen("/proc/self/statm", "r");
-    if (!f)
-        return 0;
-    long pages = 0, resident = 0;
-    const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
-    std::fclose(f);
-    return n == 2 ? resident * (sysconf(_SC_PAGESIZE) / 1024) : 0;
 }
 
 /// Counts paint events of one widget.
