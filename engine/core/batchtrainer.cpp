@@ -62,6 +62,17 @@ BatchTrainer::BatchTrainer(Rule rule, const Network& net, const PcConfig& config
         m_back[k].setZero(size(l), maxBatch);
     }
     m_mu1.setZero(size(1), maxBatch);
+    m_lossUnits = size(L);
+}
+
+void BatchTrainer::setLossUnits(Index n) {
+    assert(n >= 1 && n <= size(depth()));
+    m_lossUnits = n;
+}
+
+void BatchTrainer::leaveOut(Map eps) const {
+    if (m_lossUnits < eps.rows())
+        eps.bottomRows(eps.rows() - m_lossUnits).setZero();
 }
 
 Network BatchTrainer::network() const {
@@ -300,6 +311,7 @@ bool BatchTrainer::train(const Eigen::Ref<const Matrix>& input,
     // eps^L = y - mu^L; loss = 1/2 ||eps^L||^2 summed over the batch.
     Map epsL = view(m_eps, L, B);
     epsL = target - view(m_x, L, B);
+    leaveOut(epsL);
     m_loss = 0.5 * epsL.squaredNorm();
     if (!std::isfinite(m_loss)) {
         fail("the loss of the feed-forward pass is not finite");
@@ -384,6 +396,8 @@ bool BatchTrainer::trainPc(const Eigen::Ref<const Matrix>& input,
                     eps = view(m_x, l, B);
                 blockedProduct(eps, m_w[static_cast<size_t>(l)], view(m_fx, l - 1, B), -1.0, true);
             }
+            if (l == L)
+                leaveOut(eps);
             F += 0.5 * eps.squaredNorm();
         }
         if (!std::isfinite(F)) {

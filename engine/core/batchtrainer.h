@@ -36,6 +36,13 @@ public:
     /// non-finite in this trial (status Diverged).
     bool train(const Eigen::Ref<const Matrix>& input, const Eigen::Ref<const Matrix>& target);
 
+    /// From now on the loss covers output units 0 .. n - 1 only (1 <= n <= n_L; n_L, every
+    /// unit, at the start). The other units are left out: their output error is zero in BP and
+    /// throughout PC's inference, so a target on them changes no weight and no value node.
+    void setLossUnits(Index n);
+    /// The output units the loss covers (0 .. lossUnits() - 1).
+    Index lossUnits() const { return m_lossUnits; }
+
     /// The learning rule.
     Rule rule() const { return m_rule; }
     /// The hyper-parameters (BP: alpha only).
@@ -54,7 +61,8 @@ public:
     Status status() const { return m_status; }
     /// Why the status is not Ok.
     const std::string& problem() const { return m_problem; }
-    /// Loss 1/2 ||y - mu^L||^2 (summed over the batch) of the last trial's feed-forward pass.
+    /// Loss 1/2 ||y - mu^L||^2 (summed over the batch and the loss units) of the last trial's
+    /// feed-forward pass.
     Scalar loss() const { return m_loss; }
     /// Trials trained so far.
     std::int64_t trials() const { return m_trials; }
@@ -71,6 +79,8 @@ private:
     void trainBp(const Eigen::Ref<const Matrix>& input, Index batch);
     void updateWeights(const Eigen::Ref<const Matrix>& input, Index batch);
     void fail(std::string problem);
+    /// Zeroes the rows of the output units the loss leaves out.
+    void leaveOut(Map eps) const;
 
     Rule m_rule;
     PcConfig m_config;
@@ -87,6 +97,7 @@ private:
     std::string m_problem;
     Scalar m_loss = 0.0;
     std::int64_t m_trials = 0;
+    Index m_lossUnits = 0;  // set to n_L by the constructor
 };
 
 /// fx = f(x) element-wise with the trainer's vectorised functions (sigmoid: fastSigmoid()).

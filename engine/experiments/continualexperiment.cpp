@@ -42,30 +42,51 @@ std::vector<int> continualClassOrder(int seed) {
     return std::vector<int>(order.begin(), order.end());
 }
 
+const char* continualConfigurationName(ContinualConfiguration c) {
+    return c == ContinualConfiguration::Authors ? "authors" : "protocol";
+}
+
+ContinualTasks continualTasks(int seed, ContinualConfiguration configuration) {
+    constexpr int PerTask = data::ClassCount / 2;
+    const std::vector<int> order = continualClassOrder(seed);
+    ContinualTasks tasks;
+    tasks.units.assign(data::ClassCount, 0);
+    for (int k = 0; k < data::ClassCount; ++k) {
+        const auto at = static_cast<size_t>(k);
+        if (configuration == ContinualConfiguration::Authors) {
+            // Fixed tasks 0-4 and 5-9; class k's unit is its shuffled label modulo 5.
+            tasks.units[at] = order[at] % PerTask;
+            tasks.classes[k / PerTask].push_back(k);
+        } else {
+            // The k-th class of the permutation is at position k % 5 of task k / 5.
+            tasks.units[static_cast<size_t>(order[at])] = k % PerTask;
+            tasks.classes[k / PerTask].push_back(order[at]);
+        }
+    }
+    // The authors' loss leaves out the head's last unit ([:, 0:-1]).
+    tasks.lossUnits = configuration == ContinualConfiguration::Authors ? PerTask - 1 : PerTask;
+    return tasks;
+}
+
 DataCellResult runContinualCell(const ContinualConfig& config, const data::Dataset& data,
                                 const DataCell& cell, const DataHooks& hooks) {
     assert(config.validate().empty());
-    // Task A = the first five classes of the seed's permutation, task B the other five; one
-    // shared head of five outputs: a class's target is its position within its task.
+    // Two tasks of five classes on one shared head of five outputs (continualTasks()).
     constexpr int PerTask = data::ClassCount / 2;
-    const std::vector<int> order = continualClassOrder(cell.seed);
-    std::vector<int> units(data::ClassCount);
-    std::vector<int> classes[2];
-    for (int k = 0; k < data::ClassCount; ++k) {
-        units[static_cast<size_t>(order[static_cast<size_t>(k)])] = k % PerTask;
-        classes[k / PerTask].push_back(order[static_cast<size_t>(k)]);
-    }
+    const ContinualTasks tasks = continualTasks(cell.seed, config.configuration);
     Random pick(dataSeed(cell.seed, StreamSubset));
     Random testPick(dataSeed(cell.seed, StreamTest));
     LabelledSet train[2], test[2];
     for (int t = 0; t < 2; ++t) {
-        train[t] = drawPerClass(data.train, config.perClass, classes[t], units, pick);
-        test[t] = drawPerClass(data.test, config.testPerClass, classes[t], units, testPick);
+        train[t] = drawPerClass(data.train, config.perClass, tasks.classes[t], tasks.units, pick);
+        test[t] =
+            drawPerClass(data.test, config.testPerClass, tasks.classes[t], tasks.units, testPick);
     }
     // 784 -> 32 -> 32 -> 32 -> 5, sigmoid, Xavier-normal gain 1, no bias.
     const Network net = sigmoidNetwork({data.train.imageSize(), 32, 32, 32, PerTask},
                                        Initialiser::xavierNormal(1.0), cell.seed);
     CellRun run(cell, "", net, config.pc, config.batchSize, 2, hooks);
+    run.setLossUnits(tasks.lossUnits);
     Random shuffler(dataSeed(cell.seed, StreamShuffle));
     std::vector<Index> idx[2] = {identityOrder(train[0].size()), identityOrder(train[1].size())};
     for (int cycle = 0; cycle < config.cycles; ++cycle)

@@ -85,11 +85,36 @@ std::vector<DataCell> onlineCells(const OnlineConfig& config);
 DataCellResult runOnlineCell(const OnlineConfig& config, const data::Dataset& data,
                              const DataCell& cell, const DataHooks& hooks = {});
 
+/// Which task split and loss the continual protocol uses.
+enum class ContinualConfiguration {
+    /// The protocol as written (shared/science/dataset-experiments.md): the seed's permutation
+    /// of the ten classes, first five = task A, the rest task B; a class's unit is its position
+    /// in its task (five different units per task); the loss covers all five units.
+    Protocol,
+    /// The authors' published configuration: task A = classes 0-4, task B = classes 5-9, for
+    /// every seed; class c's unit is P[c] mod 5, P = continualClassOrder(seed) (the seed's
+    /// shuffled labels), so two classes of one task can share a unit; the loss leaves out the
+    /// head's fifth unit (unit 4: its error is zero, in BP and in PC's inference and update).
+    Authors,
+};
+/// "protocol" or "authors".
+const char* continualConfigurationName(ContinualConfiguration c);
+
+/// The classes of the two tasks and each class's output unit on the shared head.
+struct ContinualTasks {
+    std::vector<int> classes[2];  ///< Task A's classes, task B's classes (five each).
+    std::vector<int> units;       ///< units[c]: the output unit of class c, 0..4.
+    int lossUnits = 5;            ///< The loss covers units 0 .. lossUnits - 1.
+};
+/// The tasks and units of seed `seed` in `configuration` (see ContinualConfiguration).
+ContinualTasks continualTasks(int seed, ContinualConfiguration configuration);
+
 /// Continual learning (Fig. 4d-e): 784 -> 32 -> 32 -> 32 -> 5, sigmoid, Xavier-normal; the
 /// classes permuted by the seed and split into task A (first five) and task B; 600 per class;
 /// output = the class's position in its task; batch 500; `cycles` x (epochsPerTask on A, then on
 /// B); both tasks tested after every epoch; score = mean over both tasks of the first
-/// `scoredEpochs` epochs.
+/// `scoredEpochs` epochs. That is the Protocol configuration; Authors changes the split, the
+/// units and the loss (ContinualConfiguration).
 struct ContinualConfig {
     std::vector<Scalar> alphas{0.005, 0.001, 0.0005, 0.0001};
     int seeds = 21;
@@ -100,6 +125,8 @@ struct ContinualConfig {
     int scoredEpochs = 84;
     int testPerClass = 0;  ///< 0: every test image of the task's classes.
     PcConfig pc{0.0, 64, 0.1, 0.9};
+    /// The task split, units and loss (the protocol's by default).
+    ContinualConfiguration configuration = ContinualConfiguration::Protocol;
     /// Every problem, one sentence each.
     std::vector<std::string> validate() const;
     /// The lecture-sized variant (see HACKING.md).
@@ -111,7 +138,8 @@ struct ContinualConfig {
 };
 /// Every (rule, alpha, seed), setting 0.
 std::vector<DataCell> continualCells(const ContinualConfig& config);
-/// The classes of task A (first five) and task B for a seed.
+/// The seed's permutation of the ten classes (the protocol: task A = the first five, task B
+/// the rest; the authors' configuration: the shuffled labels P, unit of class c = P[c] mod 5).
 std::vector<int> continualClassOrder(int seed);
 /// One cell: errors[0] is task A, errors[1] task B, after every epoch.
 DataCellResult runContinualCell(const ContinualConfig& config, const data::Dataset& data,

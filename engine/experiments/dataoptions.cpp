@@ -125,6 +125,16 @@ OnlineConfig onlineConfig(const OnlineSettings& settings, std::vector<std::strin
     return config;
 }
 
+OptionError readContinualConfiguration(std::string_view text, ContinualConfiguration& out) {
+    for (ContinualConfiguration c :
+         {ContinualConfiguration::Protocol, ContinualConfiguration::Authors})
+        if (text == continualConfigurationName(c)) {
+            out = c;
+            return std::nullopt;
+        }
+    return "'" + std::string(text) + "' is not a configuration: use 'protocol' or 'authors'";
+}
+
 // ---- the tables ---------------------------------------------------------------------------------
 
 #define FIELD(member)      \
@@ -234,6 +244,18 @@ const OptionTable<ContinualSettings>& continualOptions() {
                      FIELD(config.scoredEpochs), 0, MaxEpochs)
             .integer("test-per-class", "test images per class (0: all of the task's)",
                      FIELD(config.testPerClass), 0, MaxPerClass);
+        t.options.push_back(
+            {"configuration",
+             "'protocol' (the seed's permuted split, 5 units per task, loss on all 5) or "
+             "'authors' (classes 0-4 and 5-9, unit = shuffled label mod 5, loss leaves out the "
+             "fifth unit)",
+             OptionGroup::Experiment, false,
+             [](const ContinualSettings& s) {
+                 return std::string(continualConfigurationName(s.config.configuration));
+             },
+             [](std::string_view text, ContinualSettings& s) {
+                 return readContinualConfiguration(text, s.config.configuration);
+             }});
         t.options.push_back(dataOption<ContinualSettings>());
         t.pc(FIELD(config.pc));
         t.check = configCheck<ContinualSettings>();

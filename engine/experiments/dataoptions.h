@@ -83,6 +83,9 @@ const OptionTable<ContinualSettings>& continualOptions();
 const OptionTable<DriftSettings>& driftOptions();
 const OptionTable<SmallDataSettings>& smallDataOptions();
 
+/// Reads a continual configuration by name ("protocol" or "authors"), or says why not.
+OptionError readContinualConfiguration(std::string_view text, ContinualConfiguration& out);
+
 /// Reads the online rates' text ("paper", a list, or "B:list;B:list"), or says why not.
 OptionError readOnlineAlphas(std::string_view text, OnlineAlphas& out);
 

@@ -106,8 +106,13 @@ void buildContinual(const ContinualSettings& s, DataPlan& plan) {
     plan.metric = c.metric();
     std::ostringstream d;
     d << "Continual learning (Fig. 4d-e): 784 -> 32 -> 32 -> 32 -> 5, sigmoid, Xavier-normal, no "
-         "bias.\nThe ten classes, permuted by the seed, make task A (the first five) and task B; "
-         "a shared head\nof 5 outputs (the class's position in its task).\n"
+         "bias.\n"
+      << (c.configuration == ContinualConfiguration::Authors
+              ? "Configuration authors: task A = classes 0-4, task B = 5-9; a shared head of 5 "
+                "outputs (a class's\nunit is its shuffled label mod 5, so two classes of a task "
+                "can share one); the loss leaves out\nthe fifth unit.\n"
+              : "The ten classes, permuted by the seed, make task A (the first five) and task B; "
+                "a shared head\nof 5 outputs (the class's position in its task).\n")
       << c.perClass << " images per class, batch " << c.batchSize << "; " << c.cycles
       << " cycles of (" << c.epochsPerTask << " epochs on A, then " << c.epochsPerTask
       << " on B) = " << c.epochs() << " epochs;\nboth tasks tested on "

@@ -152,6 +152,8 @@ public:
     void test(int task, const data::ImageSet& images, const LabelledSet& set);
     /// Ends the epoch: tells the hooks. False when the run cannot go on.
     bool endEpoch();
+    /// The loss covers output units 0 .. n - 1 only (BatchTrainer::setLossUnits()).
+    void setLossUnits(Index n) { m_trainer.setLossUnits(n); }
     /// The trainer (weights, status).
     const BatchTrainer& trainer() const { return m_trainer; }
     /// The result so far; take it at the end.

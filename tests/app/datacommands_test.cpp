@@ -256,6 +256,8 @@ TEST_F(DataCommands, BadOptionsAreRefusedWithTheirName) {
         {{"experiment", "depth", "--shard", "3/2", "--csv", "x.csv"}, "--shard: '3/2' is not K/N"},
         {{"experiment", "depth", "--shard", "1/2"}, "--shard writes its rows to a file"},
         {{"experiment", "continual", "--seeds", "0"}, "--seeds: 0 is out of range"},
+        {{"experiment", "continual", "--configuration", "paper"},
+         "--configuration: 'paper' is not a configuration: use 'protocol' or 'authors'"},
         {{"experiment", "drift", "--discount", "2"}, "discount"},
         {{"experiment", "small-data", "--per-class", "60,60"}, "60 is listed twice"},
     };

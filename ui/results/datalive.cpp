@@ -4,9 +4,22 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/experiments/dataoptions.h"
+
 namespace ui {
 
 namespace ex = engine::experiments;
+
+namespace {
+
+/// The continual plan's configuration (the protocol's when the plan does not name one).
+ex::ContinualConfiguration continualConfiguration(const ex::DataPlan& plan) {
+    ex::ContinualConfiguration c = ex::ContinualConfiguration::Protocol;
+    (void)ex::readContinualConfiguration(plan.option("configuration"), c);
+    return c;
+}
+
+}  // namespace
 
 void LiveGrid::setErrors(std::size_t cell, const std::vector<std::vector<double>>& errors) {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -41,14 +54,20 @@ std::uint64_t LiveGrid::version() const {
 QString shortClassName(int c) {
     static const char* const names[] = {"T-shirt", "Trouser", "Pullover", "Dress", "Coat",
                                         "Sandal",  "Shirt",   "Sneaker",  "Bag",   "Boot"};
+    if (c < 0 || c >= engine::data::ClassCount)
+        return QStringLiteral("none");
     return QString::fromLatin1(names[c]);
 }
 
 std::vector<engine::Index> stripImages(const ex::DataPlan& plan,
                                        const engine::data::Dataset& data) {
     std::vector<int> classes = ex::allClasses();
-    if (plan.protocol == ex::DataProtocol::Continual && !plan.cells.empty())
-        classes = ex::continualClassOrder(plan.cells.front().seed);
+    if (plan.protocol == ex::DataProtocol::Continual && !plan.cells.empty()) {
+        const ex::ContinualTasks tasks =
+            ex::continualTasks(plan.cells.front().seed, continualConfiguration(plan));
+        classes = tasks.classes[0];
+        classes.insert(classes.end(), tasks.classes[1].begin(), tasks.classes[1].end());
+    }
     std::vector<engine::Index> images;
     for (int c : classes)
         for (engine::Index i = 0; i < data.test.size(); ++i)
@@ -62,11 +81,21 @@ std::vector<engine::Index> stripImages(const ex::DataPlan& plan,
 int predictedClass(const ex::DataPlan& plan, const ex::DataCell& cell, int epoch, int trueClass,
                    int unit) {
     if (plan.protocol == ex::DataProtocol::Continual) {
-        // The unit is a position within the image's own task.
-        const std::vector<int> order = ex::continualClassOrder(cell.seed);
-        const auto at = std::find(order.begin(), order.end(), trueClass) - order.begin();
-        const auto task = at / (engine::data::ClassCount / 2);
-        return order[static_cast<size_t>(task * (engine::data::ClassCount / 2) + unit)];
+        // The unit stands for a class of the image's own task: its position in the task (the
+        // protocol), or (the authors' configuration) the class itself when they share the unit,
+        // else the first class of the task on it, else none (-1).
+        const ex::ContinualTasks tasks =
+            ex::continualTasks(cell.seed, continualConfiguration(plan));
+        if (tasks.units[static_cast<size_t>(trueClass)] == unit)
+            return trueClass;
+        const std::vector<int>& own =
+            tasks.classes[std::count(tasks.classes[0].begin(), tasks.classes[0].end(), trueClass)
+                              ? 0
+                              : 1];
+        for (int c : own)
+            if (tasks.units[static_cast<size_t>(c)] == unit)
+                return c;
+        return -1;
     }
     if (plan.protocol == ex::DataProtocol::Drift && plan.driftPeriod > 0) {
         // The unit is a label; in this period it stands for the class mapped to it.
@@ -82,6 +111,10 @@ std::vector<std::int64_t> classConfusion(const ex::DataPlan& plan, const ex::Dat
                                          const ex::DataCellResult& result) {
     constexpr int N = engine::data::ClassCount;
     if (result.confusion.empty())
+        return {};
+    // The authors' continual units do not each name one class of a task: no class confusion.
+    if (plan.protocol == ex::DataProtocol::Continual &&
+        continualConfiguration(plan) == ex::ContinualConfiguration::Authors)
         return {};
     const int epoch = result.epochs();
     std::vector<std::int64_t> out(N * N, plan.protocol == ex::DataProtocol::Continual ? -1 : 0);

@@ -50,7 +50,8 @@ private:
     std::uint64_t m_version = 0;
 };
 
-/// A FashionMNIST class name short enough for the image strip ("T-shirt", ..., "Boot").
+/// A FashionMNIST class name short enough for the image strip ("T-shirt", ..., "Boot"); "none"
+/// for -1.
 QString shortClassName(int c);
 
 /// The test images the strip shows: the first test image of each class, in the order the
@@ -60,13 +61,16 @@ std::vector<engine::Index> stripImages(const engine::experiments::DataPlan& plan
 
 /// The class a cell's predicted output `unit` stands for after epoch `epoch` (1-based) for a test
 /// image of class `trueClass`: the unit itself, or (continual) the class at that position of the
-/// image's task, or (drift) the class whose label is `unit` in that epoch's period.
+/// image's task, or (drift) the class whose label is `unit` in that epoch's period. In the authors'
+/// continual configuration: trueClass when its unit is `unit`, else the first class of its task
+/// on that unit, else -1 (the unit stands for no class of the task).
 int predictedClass(const engine::experiments::DataPlan& plan,
                    const engine::experiments::DataCell& cell, int epoch, int trueClass, int unit);
 
 /// A cell's confusion of its last test in class space, 10 x 10 (true class x predicted class,
 /// through predictedClass() at the last epoch); continual leaves the other task's cells at -1.
-/// Empty when the result has no confusion.
+/// Empty when the result has no confusion, and in the authors' continual configuration (a unit
+/// there can stand for two classes of a task, or for none).
 std::vector<std::int64_t> classConfusion(const engine::experiments::DataPlan& plan,
                                          const engine::experiments::DataCell& cell,
                                          const engine::experiments::DataCellResult& result);

@@ -308,3 +308,66 @@ TEST(BatchTrainer, WideKernelsGiveTheSameBitsAsSse2) {
                       0.0);
         }
 }
+
+namespace {
+
+// Trains a copy of `net` with `rule` on `trials`, the loss covering the first `lossUnits`
+// outputs; the last output's target is `lastTarget` in every example.
+BatchTrainer trainWithLastTarget(Rule rule, const Network& net, const std::vector<Trial>& trials,
+                                 Index lossUnits, Scalar lastTarget) {
+    BatchTrainer trainer(rule, net, PcConfig{0.2, 24, 0.1, 0.5}, 4);
+    trainer.setLossUnits(lossUnits);
+    for (const Trial& t : trials) {
+        Matrix target = t.target;
+        target.bottomRows(1).setConstant(lastTarget);
+        EXPECT_TRUE(trainer.train(t.input, target));
+    }
+    return trainer;
+}
+
+}  // namespace
+
+TEST(BatchTrainer, LeftOutOutputUnitsChangeNothing) {
+    const Network net = testnets::randomNet({7, 6, 5, 3}, Activation::Sigmoid, false, 21);
+    const std::vector<Trial> trials = batches(net, {4, 3, 4, 4, 2}, 8);
+    for (Rule rule : {Rule::PC, Rule::BP}) {
+        SCOPED_TRACE(ruleName(rule));
+        // The loss covers units 0 and 1: the target of unit 2 (0 or 1) changes no weight.
+        const BatchTrainer zero = trainWithLastTarget(rule, net, trials, 2, 0.0);
+        const BatchTrainer one = trainWithLastTarget(rule, net, trials, 2, 1.0);
+        EXPECT_EQ(zero.lossUnits(), 2);
+        EXPECT_EQ(maxWeightDifference(zero.network(), one.network()), 0.0);
+        EXPECT_EQ(zero.loss(), one.loss());
+        // Unit 2's incoming weights never move (its error is zero); the others' do.
+        const Index L = net.depth();
+        EXPECT_EQ((zero.weight(L).row(2) - net.weight(L).row(2)).cwiseAbs().maxCoeff(), 0.0);
+        EXPECT_GT((zero.weight(L).topRows(2) - net.weight(L).topRows(2)).cwiseAbs().maxCoeff(),
+                  1e-4);
+        EXPECT_GT(maxWeightDifference(zero.network(), net), 1e-4);
+        // With every unit in the loss the same two targets do give different weights.
+        const BatchTrainer allZero = trainWithLastTarget(rule, net, trials, 3, 0.0);
+        const BatchTrainer allOne = trainWithLastTarget(rule, net, trials, 3, 1.0);
+        EXPECT_EQ(allZero.lossUnits(), 3);
+        EXPECT_GT(maxWeightDifference(allZero.network(), allOne.network()), 1e-4);
+        EXPECT_GT(maxWeightDifference(zero.network(), allZero.network()), 1e-4);
+    }
+}
+
+TEST(BatchTrainer, EveryUnitInTheLossIsTheDefault) {
+    // setLossUnits(n_L) gives the same bits as never calling it (and Simulation agrees with the
+    // default: SameWeightsAsSimulation*).
+    const Network net = testnets::randomNet({7, 6, 5, 3}, Activation::Sigmoid, false, 4);
+    const std::vector<Trial> trials = batches(net, {4, 3, 4}, 2);
+    for (Rule rule : {Rule::PC, Rule::BP}) {
+        BatchTrainer plain(rule, net, PcConfig{0.2, 24, 0.1, 0.5}, 4);
+        EXPECT_EQ(plain.lossUnits(), 3);
+        BatchTrainer all(rule, net, PcConfig{0.2, 24, 0.1, 0.5}, 4);
+        all.setLossUnits(3);
+        for (const Trial& t : trials) {
+            ASSERT_TRUE(plain.train(t.input, t.target));
+            ASSERT_TRUE(all.train(t.input, t.target));
+        }
+        EXPECT_EQ(maxWeightDifference(plain.network(), all.network()), 0.0);
+        EXPECT_EQ(plain.loss(), all.loss());
+    }
+}

@@ -536,3 +536,91 @@ TEST(DataExperiments, ContinualTrainsOneTaskAtATimeOnTheSharedHead) {
             }
     }
 }
+
+TEST(DataExperiments, ContinualProtocolTasksArePositionsInThePermutation) {
+    for (int seed : {0, 3, 7}) {
+        const std::vector<int> order = continualClassOrder(seed);
+        const ContinualTasks t = continualTasks(seed, ContinualConfiguration::Protocol);
+        EXPECT_EQ(t.classes[0], std::vector<int>(order.begin(), order.begin() + 5));
+        EXPECT_EQ(t.classes[1], std::vector<int>(order.begin() + 5, order.end()));
+        for (int k = 0; k < 10; ++k)
+            EXPECT_EQ(t.units[static_cast<size_t>(order[static_cast<size_t>(k)])], k % 5);
+        EXPECT_EQ(t.lossUnits, 5);
+    }
+}
+
+TEST(DataExperiments, ContinualAuthorsTasksAreFixedAndUnitsAreShuffledLabelsModFive) {
+    bool shared = false;
+    for (int seed = 0; seed < 21; ++seed) {
+        SCOPED_TRACE(seed);
+        const std::vector<int> shuffled = continualClassOrder(seed);
+        const ContinualTasks t = continualTasks(seed, ContinualConfiguration::Authors);
+        EXPECT_EQ(t.classes[0], (std::vector<int>{0, 1, 2, 3, 4}));
+        EXPECT_EQ(t.classes[1], (std::vector<int>{5, 6, 7, 8, 9}));
+        ASSERT_EQ(t.units.size(), 10u);
+        for (int c = 0; c < 10; ++c)
+            EXPECT_EQ(t.units[static_cast<size_t>(c)], shuffled[static_cast<size_t>(c)] % 5);
+        EXPECT_EQ(t.lossUnits, 4);
+        for (int task = 0; task < 2; ++task) {
+            std::set<int> units;
+            for (int c : t.classes[task])
+                units.insert(t.units[static_cast<size_t>(c)]);
+            shared = shared || units.size() < 5;
+        }
+        const ContinualTasks again = continualTasks(seed, ContinualConfiguration::Authors);
+        EXPECT_EQ(again.units, t.units);
+    }
+    // As documented, two classes of one task can share a unit (it happens among 21 seeds).
+    EXPECT_TRUE(shared);
+    EXPECT_NE(continualTasks(0, ContinualConfiguration::Authors).units,
+              continualTasks(1, ContinualConfiguration::Authors).units);
+}
+
+TEST(DataExperiments, ContinualAuthorsConfigurationTrainsItsOwnSplitAndLoss) {
+    // The same cell in both configurations: different numbers; in the authors' one each task's
+    // test images are its classes on their units (20 each), and the head's fifth unit's incoming
+    // weights do not move from the first epoch's end to the last (it is left out of the loss),
+    // while the other units' do.
+    const auto d = syntheticData();
+    ContinualConfig config;
+    config.alphas = {0.01};
+    config.perClass = 20;
+    config.batchSize = 25;
+    config.cycles = 1;
+    config.epochsPerTask = 2;
+    config.pc.iterations = 8;
+    const int seed = 2;
+    for (Rule rule : LearningRules) {
+        SCOPED_TRACE(ruleName(rule));
+        std::vector<Matrix> firstW4, lastW4;
+        DataHooks hooks;
+        hooks.onTrained = [&](const BatchTrainer& t) {
+            if (firstW4.empty())
+                firstW4.push_back(t.weight(4));
+            lastW4 = {t.weight(4)};
+        };
+        config.configuration = ContinualConfiguration::Authors;
+        const DataCellResult authors = runContinualCell(config, *d, {rule, 0, 0.01, seed}, hooks);
+        config.configuration = ContinualConfiguration::Protocol;
+        const DataCellResult protocol = runContinualCell(config, *d, {rule, 0, 0.01, seed});
+        ASSERT_EQ(authors.epochs(), 4);
+        EXPECT_NE(authors.errors, protocol.errors);
+        ASSERT_EQ(lastW4.size(), 1u);
+        EXPECT_EQ((lastW4[0].row(4) - firstW4[0].row(4)).cwiseAbs().maxCoeff(), 0.0);
+        EXPECT_GT((lastW4[0].topRows(4) - firstW4[0].topRows(4)).cwiseAbs().maxCoeff(), 0.0);
+        const ContinualTasks t = continualTasks(seed, ContinualConfiguration::Authors);
+        ASSERT_EQ(authors.confusion.size(), 2u);
+        for (int task = 0; task < 2; ++task) {
+            std::vector<std::int64_t> perUnit(5, 0);
+            for (int c : t.classes[task])
+                perUnit[static_cast<size_t>(t.units[static_cast<size_t>(c)])] += 20;
+            const Confusion& c = authors.confusion[static_cast<size_t>(task)];
+            for (int unit = 0; unit < 5; ++unit) {
+                std::int64_t n = 0;
+                for (int p = 0; p < 5; ++p)
+                    n += c.at(unit, p);
+                EXPECT_EQ(n, perUnit[static_cast<size_t>(unit)]) << "task " << task;
+            }
+        }
+    }
+}

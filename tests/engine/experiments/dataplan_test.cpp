@@ -97,6 +97,7 @@ TEST(DataOptions, DefaultsAreThePapersAndQuickIsTheQuickVariant) {
               {"epochs-per-task", {"4", "4"}},
               {"scored-epochs", {"84", "84"}},
               {"test-per-class", {"0", "200"}},
+              {"configuration", {"protocol", "protocol"}},
               {"data", {"", ""}},
               {"T", {"64", "64"}},
               {"gamma0", {"0.1", "0.1"}},
@@ -149,6 +150,14 @@ TEST(DataOptions, PlansHoldTheEnginesGrids) {
     EXPECT_EQ(continual.tasks, 2);
     EXPECT_EQ(continual.phaseEpochs, 4);
     EXPECT_EQ(continual.metric.epochs, 84);
+    EXPECT_EQ(continual.option("configuration"), "protocol");
+    EXPECT_EQ(continual.description.find("authors"), std::string::npos);
+    const DataPlan authors = planOf(DataProtocol::Continual, {{"configuration", "authors"}});
+    EXPECT_EQ(authors.option("configuration"), "authors");
+    EXPECT_TRUE(sameCells(authors.cells, continual.cells));
+    EXPECT_NE(authors.description.find("Configuration authors: task A = classes 0-4"),
+              std::string::npos)
+        << authors.description;
     const DataPlan drift = planOf(DataProtocol::Drift, {});
     EXPECT_TRUE(sameCells(drift.cells, driftCells(DriftConfig{})));
     EXPECT_EQ(drift.driftPeriod, 64);

@@ -21,12 +21,14 @@
 #include <map>
 
 #include "engine/data/dataset.h"
+#include "engine/experiments/dataexperiments.h"
 #include "engine/experiments/dataplan.h"
 #include "engine/experiments/datareport.h"
 #include "engine/experiments/datashards.h"
 #include "tinydata.h"
 #include "ui/lab/mainwindow.h"
 #include "ui/results/confusionview.h"
+#include "ui/results/datalive.h"
 #include "ui/results/datatab.h"
 #include "ui/results/datawindow.h"
 #include "ui/results/imagestrip.h"
@@ -409,4 +411,66 @@ TEST_F(DataWindowTest, BadSettingsStartNothingAndExportsWriteFiles) {
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
     EXPECT_EQ(csv.readAll().toStdString(), engine::report::csvText(tab->table()));
     EXPECT_TRUE(tab->table().header.size() == 6u);
+}
+
+namespace {
+
+/// The continual plan with the defaults and `configuration`.
+ex::DataPlan continualPlan(const std::string& configuration) {
+    const ex::DataExperimentInfo& info = ex::dataExperiment(ex::DataProtocol::Continual);
+    const ex::DataPlanRead read = ex::readDataPlan(
+        ex::DataProtocol::Continual,
+        [&](const std::string& name) {
+            if (name == "configuration")
+                return configuration;
+            for (const ex::DataOptionInfo& o : info.options)
+                if (o.name == name)
+                    return o.defaultText;
+            return std::string();
+        },
+        "");
+    EXPECT_TRUE(read.plan);
+    return read.plan ? *read.plan : ex::DataPlan{};
+}
+
+}  // namespace
+
+TEST(DataWindow, ContinualPredictionsNameTheClassesOfTheConfigurationsUnits) {
+    const ex::DataPlan protocol = continualPlan("protocol");
+    const ex::DataPlan authors = continualPlan("authors");
+    ex::DataCellResult result;
+    result.errors = {{0.5}, {0.5}};
+    result.confusion.assign(2, ex::Confusion{5, std::vector<std::int64_t>(25, 1)});
+    bool none = false;
+    for (int seed = 0; seed < 21; ++seed) {
+        SCOPED_TRACE(seed);
+        const ex::DataCell cell{engine::Rule::PC, 0, 0.001, seed};
+        // The protocol: unit u of a task is the class at position u of that task.
+        const std::vector<int> order = ex::continualClassOrder(seed);
+        for (int k = 0; k < 10; ++k)
+            for (int u = 0; u < 5; ++u)
+                EXPECT_EQ(predictedClass(protocol, cell, 1, order[static_cast<size_t>(k)], u),
+                          order[static_cast<size_t>(k / 5 * 5 + u)]);
+        EXPECT_EQ(classConfusion(protocol, cell, result).size(), 100u);
+        // The authors': a class's own unit names it; another unit the first class of its task
+        // on that unit, or none.
+        const ex::ContinualTasks t = ex::continualTasks(seed, ex::ContinualConfiguration::Authors);
+        for (int c = 0; c < 10; ++c) {
+            const std::vector<int>& task = t.classes[c < 5 ? 0 : 1];
+            for (int u = 0; u < 5; ++u) {
+                int expected = -1;
+                for (int other : task)
+                    if (expected < 0 && t.units[static_cast<size_t>(other)] == u)
+                        expected = other;
+                if (t.units[static_cast<size_t>(c)] == u)
+                    expected = c;
+                EXPECT_EQ(predictedClass(authors, cell, 1, c, u), expected) << c << " " << u;
+                none = none || expected < 0;
+            }
+        }
+        // Its units do not name one class each: no class confusion.
+        EXPECT_TRUE(classConfusion(authors, cell, result).empty());
+    }
+    EXPECT_TRUE(none);
+    EXPECT_EQ(shortClassName(-1), "none");
 }
