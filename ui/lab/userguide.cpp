@@ -76,11 +76,11 @@ void UserGuide::fitImages() {
             if (!fragment.charFormat().isImageFormat())
                 continue;
             QTextImageFormat format = fragment.charFormat().toImageFormat();
-            const QVariant data =
+            const QVariant resource =
                 m_browser->loadResource(QTextDocument::ImageResource, QUrl(format.name()));
-            QImage image = data.value<QImage>();
+            QImage image = resource.value<QImage>();
             if (image.isNull())
-                image.loadFromData(data.toByteArray());
+                image.loadFromData(resource.toByteArray());
             if (image.isNull() || image.width() <= 0)
                 continue;
             const double width = std::min<double>(image.width(), room);
