@@ -8,52 +8,69 @@
 
 namespace ui {
 
-/// One edit: the scenario before and after, both kept whole (scenarios are small).
-class EditCommand : public QUndoCommand {
+/// What both kinds of edit share: the scenario before and after, both kept whole (scenarios
+/// are small), and the key under which consecutive edits (one drag) merge into one undo step.
+class ScenarioCommand : public QUndoCommand {
 public:
-    EditCommand(ScenarioDocument* doc, const QString& text, engine::Scenario before,
-                engine::Scenario after, ChangeKind kind, QString mergeKey)
+    ScenarioCommand(ScenarioDocument* doc, const QString& text, engine::Scenario before,
+                    engine::Scenario after, QString mergeKey)
         : QUndoCommand(text),
           m_doc(doc),
           m_before(std::move(before)),
           m_after(std::move(after)),
-          m_kind(kind),
           m_key(std::move(mergeKey)) {}
 
-    void undo() override { m_doc->set(m_before, m_kind, QObject::tr("Undo: %1").arg(text())); }
-    void redo() override { m_doc->set(m_after, m_kind, text()); }
-    int id() const override { return m_key.isEmpty() ? -1 : 1; }
-    bool mergeWith(const QUndoCommand* other) override {
-        const auto* o = static_cast<const EditCommand*>(other);
-        if (o->m_key != m_key || !m_doc->m_mergeOpen)
+    const QString& key() const { return m_key; }
+
+protected:
+    /// The command id QUndoStack merges by: `kind` for a command with a key, none without.
+    int mergeId(int kind) const { return m_key.isEmpty() ? -1 : kind; }
+    /// Takes `other`'s end state and text if it continues this edit (same key, the document's
+    /// merge still open); false if it does not.
+    bool absorb(const ScenarioCommand& other) {
+        if (other.m_key != m_key || !m_doc->m_mergeOpen)
             return false;
-        m_after = o->m_after;
-        setText(o->text());
+        m_after = other.m_after;
+        setText(other.text());
         return true;
     }
 
-private:
     ScenarioDocument* m_doc;
     engine::Scenario m_before, m_after;
-    ChangeKind m_kind;
+
+private:
     QString m_key;
+};
+
+/// An edit of the scenario: undo and redo set the scenario before or after.
+class EditCommand : public ScenarioCommand {
+public:
+    EditCommand(ScenarioDocument* doc, const QString& text, engine::Scenario before,
+                engine::Scenario after, ChangeKind kind, QString mergeKey)
+        : ScenarioCommand(doc, text, std::move(before), std::move(after), std::move(mergeKey)),
+          m_kind(kind) {}
+
+    void undo() override { m_doc->set(m_before, m_kind, QObject::tr("Undo: %1").arg(text())); }
+    void redo() override { m_doc->set(m_after, m_kind, text()); }
+    int id() const override { return mergeId(1); }
+    bool mergeWith(const QUndoCommand* other) override {
+        return absorb(*static_cast<const EditCommand*>(other));
+    }
+
+private:
+    ChangeKind m_kind;
 };
 
 /// A live edit: the scenario before and after (the trial list; a weight edit leaves it as it
 /// is) and the edit sent to the run on redo, reversed on undo.
-class LiveEditCommand : public QUndoCommand {
+class LiveEditCommand : public ScenarioCommand {
 public:
     LiveEditCommand(ScenarioDocument* doc, const QString& text, engine::Scenario before,
                     engine::Scenario after, LiveEdit edit, QString mergeKey)
-        : QUndoCommand(text),
-          m_doc(doc),
-          m_before(std::move(before)),
-          m_after(std::move(after)),
-          m_edit(std::move(edit)),
-          m_key(std::move(mergeKey)) {}
+        : ScenarioCommand(doc, text, std::move(before), std::move(after), std::move(mergeKey)),
+          m_edit(std::move(edit)) {}
 
     std::uint64_t editId() const { return m_edit.id; }
-    const QString& key() const { return m_key; }
     void redo() override {
         m_doc->set(m_after, ChangeKind::Live, text());
         emit m_doc->liveEditRequested(m_edit);
@@ -70,22 +87,17 @@ public:
         }
         emit m_doc->liveEditRequested(back);
     }
-    int id() const override { return m_key.isEmpty() ? -1 : 2; }
+    int id() const override { return mergeId(2); }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* o = static_cast<const LiveEditCommand*>(other);
-        if (o->m_key != m_key || !m_doc->m_mergeOpen || o->m_edit.id != m_edit.id)
+        if (o->m_edit.id != m_edit.id || !absorb(*o))
             return false;
-        m_after = o->m_after;
         m_edit = o->m_edit;
-        setText(o->text());
         return true;
     }
 
 private:
-    ScenarioDocument* m_doc;
-    engine::Scenario m_before, m_after;
     LiveEdit m_edit;
-    QString m_key;
 };
 
 ScenarioDocument::ScenarioDocument(QObject* parent) : QObject(parent) {}

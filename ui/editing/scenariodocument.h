@@ -73,6 +73,7 @@ signals:
     void editRefused(const QString& problem);
 
 private:
+    friend class ScenarioCommand;
     friend class EditCommand;
     friend class LiveEditCommand;
     void set(const engine::Scenario& scenario, ChangeKind kind, const QString& text);
