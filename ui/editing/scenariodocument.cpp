@@ -100,7 +100,9 @@ private:
     LiveEdit m_edit;
 };
 
-ScenarioDocument::ScenarioDocument(QObject* parent) : QObject(parent) {}
+ScenarioDocument::ScenarioDocument(QObject* parent) : QObject(parent) {
+    m_undo.setUndoLimit(UndoLimit);
+}
 
 QString ScenarioDocument::displayName() const {
     if (!m_path.isEmpty())

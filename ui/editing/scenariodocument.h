@@ -25,6 +25,10 @@ class ScenarioDocument : public QObject {
 public:
     explicit ScenarioDocument(QObject* parent = nullptr);
 
+    /// Undo steps kept: older ones are dropped (a step holds two whole scenarios, 650 KB for a
+    /// width-64 depth-10 net, so an unbounded history grows with every edit of a long session).
+    static constexpr int UndoLimit = 100;
+
     const engine::Scenario& scenario() const { return m_scenario; }
     QUndoStack* undoStack() { return &m_undo; }
     /// The file it was opened from or saved to ("" = none yet).
