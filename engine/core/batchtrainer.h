@@ -85,7 +85,7 @@ private:
     Rule m_rule;
     PcConfig m_config;
     Network m_start;
-    Index m_maxBatch;
+    [[maybe_unused]] Index m_maxBatch;  // checked by an assertion only
     std::vector<Index> m_sizes;     // n_0..n_L
     std::vector<Activation> m_act;  // f per layer
     std::vector<Matrix> m_w;        // W^l, index 1..L
