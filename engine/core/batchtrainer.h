@@ -86,9 +86,9 @@ private:
     PcConfig m_config;
     Network m_start;
     [[maybe_unused]] Index m_maxBatch;  // checked by an assertion only
-    std::vector<Index> m_sizes;     // n_0..n_L
-    std::vector<Activation> m_act;  // f per layer
-    std::vector<Matrix> m_w;        // W^l, index 1..L
+    std::vector<Index> m_sizes;         // n_0..n_L
+    std::vector<Activation> m_act;      // f per layer
+    std::vector<Matrix> m_w;            // W^l, index 1..L
     // Per layer, n_l x maxBatch storage viewed as n_l x B: value nodes (PC) or pre-activations
     // (BP), f(x), f'(x), errors eps (BP: delta) and W^{l+1 T} eps^{l+1}. Index 0 unused.
     std::vector<Matrix> m_x, m_fx, m_dfx, m_eps, m_back;
