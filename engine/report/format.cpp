@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace engine::report {
 
@@ -64,16 +65,29 @@ std::string signedScientificOrNa(double v, int digits) {
 }
 
 std::string echoed(std::string_view text) {
-    auto isLead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
-    std::size_t characters = 0;
-    for (char c : text)
-        characters += isLead(c);
+    // Where each character starts. A UTF-8 lead byte says how many continuation bytes follow
+    // (0 to 3); any other byte (text that is not UTF-8) is a character of its own, so a cut
+    // after 50 characters bounds the bytes too.
+    std::vector<std::size_t> starts;
+    auto isContinuation = [&](std::size_t i) {
+        return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        starts.push_back(i);
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t follow = lead >= 0xF0 && lead < 0xF8   ? 3
+                                   : lead >= 0xE0 && lead < 0xF0 ? 2
+                                   : lead >= 0xC0 && lead < 0xE0 ? 1
+                                                                 : 0;
+        ++i;
+        for (std::size_t k = 0; k < follow && i < text.size() && isContinuation(i); ++k)
+            ++i;
+    }
+    const std::size_t characters = starts.size();
     const bool cut = characters > EchoedCharacters;
+    const std::string_view shown = cut ? text.substr(0, starts[50]) : text;
     std::string out = "'";
-    std::size_t kept = 0;
-    for (char c : text) {
-        if (isLead(c) && cut && kept++ == 50)
-            break;
+    for (char c : shown) {
         const auto u = static_cast<unsigned char>(c);
         out += u < 0x20 || u == 0x7F ? '?' : c;
     }

@@ -67,3 +67,20 @@ TEST(Table, AlignedColumnsAreIndentedAndPadded) {
               "  rule  value\n  BP    0.1\n  PC    12.25\n");
     EXPECT_EQ(alignedText({}), "");
 }
+
+TEST(Format, EchoedTextIsCutByCharactersAndByBytes) {
+    EXPECT_EQ(echoed("0.1,x"), "'0.1,x'");
+    const std::string letters(200, 'a');
+    EXPECT_EQ(echoed(letters), "'" + std::string(50, 'a') + "...' (200 characters)");
+    // Valid UTF-8 is cut between code points: 70 two-byte characters keep 50 of them.
+    std::string accents;
+    for (int k = 0; k < 70; ++k)
+        accents += "\xC3\xA9";
+    EXPECT_EQ(echoed(accents).substr(0, 101), "'" + accents.substr(0, 100));
+    // Bytes that are not UTF-8 (here 300 stray continuation bytes, found by fuzz_options) are
+    // one character each, so they are cut too instead of flooding the message.
+    const std::string stray = "88" + std::string(300, '\xB3');
+    const std::string shown = echoed(stray);
+    EXPECT_LE(shown.size(), 80u) << shown.size();
+    EXPECT_NE(shown.find("(302 characters)"), std::string::npos) << shown;
+}
