@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/experiments/dataprotocolhelpers.h"
+#include "engine/report/format.h"
 
 namespace engine::experiments {
 
@@ -80,7 +81,7 @@ OptionError readOnlineAlphas(std::string_view text, OnlineAlphas& out) {
         text = end < text.size() ? text.substr(end + 1) : std::string_view();
         const size_t colon = part.find(':');
         if (colon == std::string_view::npos)
-            return "'" + std::string(part) + "' is not BATCH:RATES (e.g. 1:0.1,0.2;64:0.005)";
+            return report::echoed(part) + " is not BATCH:RATES (e.g. 1:0.1,0.2;64:0.005)";
         long long batch = 0;
         if (OptionError e = readInteger(part.substr(0, colon), 1, MaxBatchSize, batch))
             return "batch size " + *e;
@@ -132,7 +133,7 @@ OptionError readContinualConfiguration(std::string_view text, ContinualConfigura
             out = c;
             return std::nullopt;
         }
-    return "'" + std::string(text) + "' is not a configuration: use 'protocol' or 'authors'";
+    return report::echoed(text) + " is not a configuration: use 'protocol' or 'authors'";
 }
 
 // ---- the tables ---------------------------------------------------------------------------------

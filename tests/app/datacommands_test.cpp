@@ -268,6 +268,23 @@ TEST_F(DataCommands, BadOptionsAreRefusedWithTheirName) {
     }
 }
 
+TEST_F(DataCommands, AHugeValueIsEchoedCutInEveryMessage) {
+    // A value of 5,000 characters is echoed as its first 50 and its length, wherever the
+    // message comes from (the BATCH:RATES form and --configuration echoed it whole).
+    const std::string huge(5000, 'x');
+    const std::vector<std::vector<std::string>> cases = {
+        {"experiment", "online", "--alphas", "1:0.1;" + huge},
+        {"experiment", "online", "--alphas", "1:" + huge},
+        {"experiment", "continual", "--configuration", huge},
+    };
+    for (const auto& args : cases) {
+        const CliRun r = run(withData(args));
+        EXPECT_EQ(r.code, 2);
+        EXPECT_NE(r.err.find("(5000 characters)"), std::string::npos) << r.err.substr(0, 300);
+        EXPECT_LT(r.err.size(), 400u) << args[1] << " " << args[2];
+    }
+}
+
 TEST_F(DataCommands, CancelledRunWritesNothing) {
     const TempDir out;
     requestCancel();
