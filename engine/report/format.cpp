@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <vector>
 
 namespace engine::report {
 
@@ -65,15 +64,16 @@ std::string signedScientificOrNa(double v, int digits) {
 }
 
 std::string echoed(std::string_view text) {
-    // Where each character starts. A UTF-8 lead byte says how many continuation bytes follow
-    // (0 to 3); any other byte (text that is not UTF-8) is a character of its own, so a cut
-    // after 50 characters bounds the bytes too.
-    std::vector<std::size_t> starts;
+    // Characters are counted by where they start. A UTF-8 lead byte says how many continuation
+    // bytes follow (0 to 3); any other byte (text that is not UTF-8) is a character of its own,
+    // so a cut after 50 characters bounds the bytes too.
     auto isContinuation = [&](std::size_t i) {
         return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
     };
-    for (std::size_t i = 0; i < text.size();) {
-        starts.push_back(i);
+    std::size_t characters = 0, cutAt = text.size();
+    for (std::size_t i = 0; i < text.size(); ++characters) {
+        if (characters == 50)
+            cutAt = i;
         const auto lead = static_cast<unsigned char>(text[i]);
         const std::size_t follow = lead >= 0xF0 && lead < 0xF8   ? 3
                                    : lead >= 0xE0 && lead < 0xF0 ? 2
@@ -83,9 +83,8 @@ std::string echoed(std::string_view text) {
         for (std::size_t k = 0; k < follow && i < text.size() && isContinuation(i); ++k)
             ++i;
     }
-    const std::size_t characters = starts.size();
     const bool cut = characters > EchoedCharacters;
-    const std::string_view shown = cut ? text.substr(0, starts[50]) : text;
+    const std::string_view shown = cut ? text.substr(0, cutAt) : text;
     std::string out = "'";
     for (char c : shown) {
         const auto u = static_cast<unsigned char>(c);
