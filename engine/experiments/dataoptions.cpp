@@ -157,7 +157,8 @@ Option<S> dataOption() {
             [](std::string_view text, S& s) -> OptionError {
                 s.data = std::string(text);
                 return std::nullopt;
-            }};
+            },
+            {}};
 }
 
 /// The config's own check, after every option was read.
@@ -200,11 +201,13 @@ const OptionTable<OnlineSettings>& onlineOptions() {
             {"alphas",
              "learning rates: 'paper' (each batch size's grid), one list for all, or "
              "'1:0.1,0.2;64:0.005'",
-             OptionGroup::Experiment, false,
+             OptionGroup::Experiment,
+             false,
              [](const OnlineSettings& s) { return s.alphas.text(); },
              [](std::string_view text, OnlineSettings& s) {
                  return readOnlineAlphas(text, s.alphas);
-             }});
+             },
+             {}});
         t.integer("seeds", "seeds per rule, batch size and rate (0..N-1)", FIELD(config.seeds), 1,
                   MaxSeeds)
             .integer("epochs", "iterations, each followed by a test", FIELD(config.iterations), 1,
@@ -250,13 +253,16 @@ const OptionTable<ContinualSettings>& continualOptions() {
              "'protocol' (the seed's permuted split, 5 units per task, loss on all 5) or "
              "'authors' (classes 0-4 and 5-9, unit = shuffled label mod 5, loss leaves out the "
              "fifth unit)",
-             OptionGroup::Experiment, false,
+             OptionGroup::Experiment,
+             false,
              [](const ContinualSettings& s) {
                  return std::string(continualConfigurationName(s.config.configuration));
              },
              [](std::string_view text, ContinualSettings& s) {
                  return readContinualConfiguration(text, s.config.configuration);
-             }});
+             },
+             {continualConfigurationName(ContinualConfiguration::Protocol),
+              continualConfigurationName(ContinualConfiguration::Authors)}});
         t.options.push_back(dataOption<ContinualSettings>());
         t.pc(FIELD(config.pc));
         t.check = configCheck<ContinualSettings>();

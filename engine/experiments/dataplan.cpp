@@ -31,7 +31,7 @@ std::vector<DataOptionInfo> infoOf(const OptionTable<S>& table) {
     std::vector<DataOptionInfo> out;
     const S quick = S::quick();
     for (const Option<S>& o : table.options)
-        out.push_back({o.name, o.help, table.defaultText(o), o.text(quick), o.group});
+        out.push_back({o.name, o.help, table.defaultText(o), o.text(quick), o.group, o.choices});
     return out;
 }
 

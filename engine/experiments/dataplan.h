@@ -23,6 +23,7 @@ struct DataOptionInfo {
     std::string defaultText;
     std::string quickText;
     OptionGroup group = OptionGroup::Experiment;
+    std::vector<std::string> choices;  ///< The only values it takes (empty: any text).
 };
 
 /// One of the five protocols as a named experiment.

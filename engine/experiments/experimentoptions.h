@@ -70,6 +70,8 @@ struct Option {
     std::function<std::string(const S&)> text;
     /// Reads `text` into `s`, or says why it is refused.
     std::function<OptionError(std::string_view text, S& s)> read;
+    /// The only values it takes, when there is a fixed few (the window offers them in a list).
+    std::vector<std::string> choices{};
 };
 
 /// Every setting of one experiment, in the order the help lists them. A field is named by a
@@ -184,7 +186,7 @@ private:
                      std::function<std::string(const S&)> text,
                      std::function<OptionError(std::string_view, S&)> read) {
         options.push_back(
-            {std::move(name), std::move(help), group, false, std::move(text), std::move(read)});
+            {std::move(name), std::move(help), group, false, std::move(text), std::move(read), {}});
         return *this;
     }
 };

@@ -180,7 +180,22 @@ QLayout* DataTab::buildRightColumn() {
 void DataTab::addField(const ex::DataOptionInfo& option) {
     const QString name = QString::fromStdString(option.name);
     const QString defaultText = QString::fromStdString(option.defaultText);
-    auto* edit = new QLineEdit(defaultText, m_settings);
+    // A fixed few values come as a list; the field stays a line edit (the list's own), so typing
+    // works and a value is read the same way as every other field's.
+    QComboBox* list = nullptr;
+    QLineEdit* edit = nullptr;
+    if (option.choices.empty()) {
+        edit = new QLineEdit(defaultText, m_settings);
+    } else {
+        list = new QComboBox(m_settings);
+        list->setEditable(true);
+        list->setInsertPolicy(QComboBox::NoInsert);
+        for (const std::string& choice : option.choices)
+            list->addItem(QString::fromStdString(choice));
+        list->setObjectName(name + QStringLiteral("List"));
+        edit = list->lineEdit();
+        edit->setText(defaultText);
+    }
     edit->setObjectName(name);
     edit->setCursorPosition(0);
     QString help = QString::fromStdString(option.help);
@@ -191,7 +206,9 @@ void DataTab::addField(const ex::DataOptionInfo& option) {
                                                        : QString::fromStdString(option.quickText)));
     if (name == QLatin1String(ex::DataFolderOption))
         edit->setPlaceholderText(tr("$PROSPECT_FASHION_MNIST or Debian's folder"));
-    m_form->addRow(name, edit);
+    if (list)
+        list->setToolTip(edit->toolTip());
+    m_form->addRow(name, list ? static_cast<QWidget*>(list) : edit);
     m_fields[name] = edit;
 }
 

@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -126,6 +127,43 @@ TEST(DataWindow, OpensFromTheViewMenuWithTheCommandLinesOptions) {
             EXPECT_EQ(tab->setting(QString::fromStdString(o.name))->text().toStdString(),
                       o.defaultText);
     }
+}
+
+TEST(DataWindow, AnOptionWithFixedValuesOffersThemInAList) {
+    // --configuration takes one of two words: the field lists them (and typing still works).
+    DataWindow window;
+    for (DataTab* tab : window.dataTabs()) {
+        const ex::DataExperimentInfo& info = ex::dataExperiment(tab->protocol());
+        for (const ex::DataOptionInfo& o : info.options) {
+            SCOPED_TRACE(info.name + " --" + o.name);
+            QLineEdit* field = tab->setting(QString::fromStdString(o.name));
+            ASSERT_NE(field, nullptr);
+            auto* list = qobject_cast<QComboBox*>(field->parentWidget());
+            if (o.choices.empty()) {
+                EXPECT_EQ(list, nullptr);
+                continue;
+            }
+            ASSERT_NE(list, nullptr);
+            QStringList items;
+            for (int i = 0; i < list->count(); ++i)
+                items << list->itemText(i);
+            QStringList expected;
+            for (const std::string& c : o.choices)
+                expected << QString::fromStdString(c);
+            EXPECT_EQ(items, expected);
+            list->setCurrentIndex(int(o.choices.size()) - 1);
+            EXPECT_EQ(field->text().toStdString(), o.choices.back());
+            EXPECT_TRUE(tab->setSetting(QString::fromStdString(o.name),
+                                        QString::fromStdString(o.choices.front())));
+            EXPECT_EQ(list->currentText().toStdString(), o.choices.front());
+        }
+    }
+    const ex::DataExperimentInfo& continual = ex::dataExperiment(ex::DataProtocol::Continual);
+    const auto configuration =
+        std::find_if(continual.options.begin(), continual.options.end(),
+                     [](const ex::DataOptionInfo& o) { return o.name == "configuration"; });
+    ASSERT_NE(configuration, continual.options.end());
+    EXPECT_EQ(configuration->choices, (std::vector<std::string>{"protocol", "authors"}));
 }
 
 TEST(DataWindow, FitsALaptopScreen) {
