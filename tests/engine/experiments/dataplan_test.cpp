@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include "engine/experiments/dataoptions.h"
 #include "engine/experiments/dataplan.h"
@@ -235,6 +236,73 @@ TEST(DataReport, DriftRecoveryStatsByHand) {
     EXPECT_NEAR(w.afterChange, (0.8 + 0.5 + 0.6 + 0.4) / 4, 1e-15);
     EXPECT_EQ(driftWindow(64), 4);
     EXPECT_EQ(driftWindow(3), 1);
+}
+
+/// The cells of the line of `text` under the line containing `heading` whose first cell is
+/// `first` (cells are separated by two or more spaces); empty when there is none.
+std::vector<std::string> tableLine(const std::string& text, const std::string& heading,
+                                   const std::string& first) {
+    const size_t start = text.find(heading);
+    if (start == std::string::npos)
+        return {};
+    std::istringstream lines(text.substr(start));
+    for (std::string line; std::getline(lines, line);) {
+        std::vector<std::string> cells;
+        size_t k = line.find_first_not_of(' ');
+        while (k != std::string::npos) {
+            const size_t end = line.find("  ", k);
+            cells.push_back(line.substr(k, end == std::string::npos ? end : end - k));
+            k = end == std::string::npos ? end : line.find_first_not_of(' ', end);
+        }
+        if (!cells.empty() && cells[0] == first)
+            return cells;
+    }
+    return {};
+}
+
+TEST(DataReport, ContinualAndDriftCompareTheRulesSeedBySeed) {
+    // Continual, phases of one epoch (A, then B), 4 seeds; PC diverged in seed 3, which is left
+    // out of the pairs. BP seed s: A 0.5, 0.7 + 0.01s; B 0.9, 0.4. PC: A 0.5, 0.6; B 0.9, 0.4 +
+    // 0.02s. The untrained task's rise (A while B is trained): BP 0.2 + 0.01s, PC 0.1, so PC - BP
+    // is -0.10, -0.11, -0.12: mean -0.11, se 0.01 / sqrt(3). Scores (the mean of the 4 errors):
+    // PC - BP = (-0.1 + 0.01s) / 4: mean -0.0225, se 0.0025 / sqrt(3).
+    const DataPlan plan =
+        planOf(DataProtocol::Continual,
+               {{"alphas", "0.01"}, {"seeds", "4"}, {"cycles", "1"}, {"epochs-per-task", "1"}});
+    std::vector<DataCellResult> results;
+    for (const DataCell& c : plan.cells) {
+        const Scalar s = c.seed;
+        if (c.rule == Rule::BP)
+            results.push_back(resultOf({{0.5, 0.7 + 0.01 * s}, {0.9, 0.4}}));
+        else if (c.seed < 3)
+            results.push_back(resultOf({{0.5, 0.6}, {0.9, 0.4 + 0.02 * s}}));
+        else {
+            results.push_back(resultOf({{NaN}, {NaN}}));
+            results.back().diverged = true;
+        }
+    }
+    const std::string text = dataSummaryText(plan, results);
+    EXPECT_EQ(tableLine(text, "seed by seed", "0.01"),
+              (std::vector<std::string>{"0.01", "3", "-0.0225 (0.0014)", "3 of 3",
+                                        "-0.1100 (0.0058)", "3 of 3"}))
+        << text;
+    // Drift: one seed where PC is worse after a change and one where it is better; a single
+    // pair has no standard error.
+    const DataPlan drift = planOf(
+        DataProtocol::Drift, {{"alphas", "0.1"}, {"seeds", "2"}, {"epochs", "4"}, {"period", "4"}});
+    std::vector<DataCellResult> driftResults;
+    for (const DataCell& c : drift.cells) {
+        const Scalar first = c.rule == Rule::BP ? 0.5 : (c.seed == 0 ? 0.6 : 0.2);
+        driftResults.push_back(resultOf({{first, 0.3, 0.3, 0.3}}));
+    }
+    EXPECT_EQ(tableLine(dataSummaryText(drift, driftResults), "seed by seed", "0.1"),
+              (std::vector<std::string>{"0.1", "2", "-0.0250 (0.0500)", "1 of 2",
+                                        "-0.1000 (0.2000)", "1 of 2"}));
+    driftResults.pop_back();
+    driftResults.push_back(resultOf({{NaN}}));
+    driftResults.back().diverged = true;
+    EXPECT_EQ(tableLine(dataSummaryText(drift, driftResults), "seed by seed", "0.1"),
+              (std::vector<std::string>{"0.1", "1", "+0.0250", "0 of 1", "+0.1000", "0 of 1"}));
 }
 
 TEST(DataShards, PreambleAndRowsMergeBackToTheGrid) {
