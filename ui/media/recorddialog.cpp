@@ -296,6 +296,8 @@ QString RecordDialog::startRecording() {
     // The number of frames of a re-simulation is known once it is counted: busy until then.
     m_progress = new QProgressDialog(tr("Rendering and encoding %1…").arg(path), tr("Cancel"), 0,
                                      job.simulate ? 0 : int(job.last - job.first + 1), this);
+    m_progress->setObjectName(QStringLiteral("recordingProgress"));
+    m_progress->setWindowTitle(tr("Recording"));
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(300);
     m_progress->setAutoClose(false);
