@@ -12,6 +12,7 @@
 #include "ui/results/imagestrip.h"
 #include "ui/results/resultplots.h"
 #include "ui/views/palette.h"
+#include "ui/views/plotfit.h"
 
 namespace ui {
 
@@ -120,10 +121,16 @@ void DataTab::setUpPlot() {
     for (int t = 0; t < curvePanels; ++t) {
         QCPAxisRect* rect = m_curveRects[static_cast<size_t>(t)];
         rect->axis(QCPAxis::atBottom)->setLabel(word);
-        rect->axis(QCPAxis::atLeft)
-            ->setLabel(curvePanels == 1 ? tr("test error")
-                                        : tr("test error, task %1 (shaded: %1 trained)")
-                                              .arg(QChar(t == 0 ? 'A' : 'B')));
+        if (curvePanels == 1) {
+            rect->axis(QCPAxis::atLeft)->setLabel(tr("test error"));
+        } else {
+            // Shorter forms for a narrow panel (a projector's scale factor): the task stays.
+            const QChar task(t == 0 ? 'A' : 'B');
+            plotfit::setTexts(rect->axis(QCPAxis::atLeft),
+                              {tr("test error, task %1 (shaded: %1 trained)").arg(task),
+                               tr("task %1 error (shaded: trained)").arg(task),
+                               tr("task %1 test error").arg(task)});
+        }
         rect->axis(QCPAxis::atLeft)->setRange(0.0, 1.0);
         if (auto* grid = qobject_cast<QCPLayoutGrid*>(rect->layout()))
             grid->setColumnStretchFactor(t, 1.5);

@@ -166,6 +166,30 @@ TEST(DataWindow, AnOptionWithFixedValuesOffersThemInAList) {
     EXPECT_EQ(configuration->choices, (std::vector<std::string>{"protocol", "authors"}));
 }
 
+TEST(DataWindow, ContinualsTaskAxesKeepTheirTaskWhenThePanelsAreSmall) {
+    // At a projector's scale the full label does not fit its panel: a shorter form that still
+    // names the task is shown, never the full text cut off.
+    DataWindow window;
+    DataTab* continual = nullptr;
+    for (DataTab* tab : window.dataTabs())
+        if (tab->protocol() == ex::DataProtocol::Continual)
+            continual = tab;
+    ASSERT_NE(continual, nullptr);
+    window.tabs()->setCurrentWidget(continual);
+    window.resize(window.minimumSizeHint());
+    window.show();
+    QApplication::processEvents();
+    continual->plot()->replot();
+    for (size_t t = 0; t < continual->curveRects().size(); ++t) {
+        QCPAxis* y = continual->curveRects()[t]->axis(QCPAxis::atLeft);
+        const QString task = QStringLiteral("task %1").arg(QChar(t == 0 ? 'A' : 'B'));
+        EXPECT_NE(y->label().indexOf(task), -1) << y->label().toStdString();
+        EXPECT_FALSE(y->label().endsWith(QChar(0x2026))) << y->label().toStdString();
+        EXPECT_LE(QFontMetrics(y->labelFont()).horizontalAdvance(y->label()),
+                  continual->curveRects()[t]->height());
+    }
+}
+
 TEST(DataWindow, FitsALaptopScreen) {
     // 1280 x 800 less a title bar and a panel: all of it (the Run button too) can be seen, and
     // the window never opens larger than the screen it is on.
