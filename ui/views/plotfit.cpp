@@ -34,8 +34,14 @@ QString fitted(const QStringList& texts, const QFont& font, int room) {
     if (room <= 0)
         return texts.value(0);
     const QFontMetrics fm(font);
+    const auto width = [&fm](const QString& text) {  // a text in lines: its longest line's
+        int widest = 0;
+        for (const QString& line : text.split(QLatin1Char('\n')))
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        return widest;
+    };
     for (const QString& t : texts)
-        if (fm.horizontalAdvance(t) <= room)
+        if (width(t) <= room)
             return t;
     return fm.elidedText(texts.value(texts.size() - 1), Qt::ElideRight, std::max(0, room));
 }

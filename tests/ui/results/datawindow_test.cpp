@@ -33,6 +33,7 @@
 #include "ui/results/datatab.h"
 #include "ui/results/datawindow.h"
 #include "ui/results/imagestrip.h"
+#include "ui/views/plotfit.h"
 #include "waitfor.h"
 
 using namespace ui;
@@ -328,6 +329,21 @@ TEST_F(DataWindowTest, ContinualShadesTheTrainedTaskAndDriftMarksTheChanges) {
     EXPECT_EQ(QString(label).replace('\n', ' '), "mean test error over the first 8 epochs");
     for (const QString& line : label.split('\n'))
         EXPECT_LE(line.size(), 32) << line.toStdString();
+    // In the window at its smallest, a shorter form that fits, not the long one cut off.
+    window.tabs()->setCurrentWidget(continual);
+    window.resize(window.minimumSizeHint());
+    window.show();
+    QApplication::processEvents();
+    continual->plot()->replot();
+    QCPAxis* score = continual->summaryRect()->axis(QCPAxis::atLeft);
+    EXPECT_TRUE(score->label().startsWith("mean test error")) << score->label().toStdString();
+    EXPECT_FALSE(score->label().contains(QChar(0x2026))) << score->label().toStdString();
+    for (const QString& line : score->label().split('\n'))
+        EXPECT_LE(QFontMetrics(score->labelFont()).horizontalAdvance(line),
+                  continual->summaryRect()->height())
+            << line.toStdString();
+    EXPECT_EQ(plotfit::fullLabel(score), label);
+    window.hide();
     // The confusion stays within each task: 5 x 5 blocks, the rest blank.
     int blank = 0;
     for (int row = 0; row < 10; ++row)
