@@ -121,17 +121,11 @@ std::string perRateTable(const DataPlan& plan, const DataSummary& summary,
 
 /// "mean (se)" of paired differences with a sign, the mean alone for one pair.
 std::string differenceText(const std::vector<Scalar>& d) {
-    const auto n = static_cast<Scalar>(d.size());
-    Scalar mean = 0.0;
-    for (Scalar v : d)
-        mean += v / n;
-    const auto sign = [](Scalar v) { return (v >= 0 ? "+" : "") + fixed(v); };
-    if (d.size() < 2)
-        return sign(mean);
-    Scalar squares = 0.0;
-    for (Scalar v : d)
-        squares += (v - mean) * (v - mean);
-    return sign(mean) + " (" + fixed(std::sqrt(squares / (n - 1) / n)) + ")";
+    const SeedStats s = seedStats(d);
+    const std::string mean = (s.mean >= 0 ? "+" : "") + fixed(s.mean);
+    if (s.n < 2)
+        return mean;
+    return mean + " (" + fixed(s.sd / std::sqrt(static_cast<Scalar>(s.n))) + ")";
 }
 
 /// Continual and drift: PC against BP seed by seed at every rate (a seed gives both rules the same

@@ -32,13 +32,15 @@ Scalar DataMetric::of(const DataCellResult& result) const {
     return kind == Kind::MeanOverEpochs ? mean / n : lowest;
 }
 
+std::string DataMetric::name() const {
+    return kind == Kind::LowestOverEpochs ? "lowest test error" : "mean test error";
+}
+
 std::string DataMetric::describe(const char* epochWord) const {
     const std::string word = epochWord;
-    if (kind == Kind::LowestOverEpochs)
-        return "lowest test error over the " + word + "s";
-    if (epochs > 0)
-        return "mean test error over the first " + std::to_string(epochs) + " " + word + "s";
-    return "mean test error over the " + word + "s";
+    if (kind == Kind::MeanOverEpochs && epochs > 0)
+        return name() + " over the first " + std::to_string(epochs) + " " + word + "s";
+    return name() + " over the " + word + "s";
 }
 
 std::vector<DataCell> shardCells(const std::vector<DataCell>& cells, int index, int count) {

@@ -21,6 +21,8 @@ struct DataMetric {
     Scalar of(const DataCellResult& result) const;
     /// "mean test error over the first 84 epochs", "lowest test error", ...
     std::string describe(const char* epochWord) const;
+    /// Its first words: "mean test error" or "lowest test error".
+    std::string name() const;
 };
 
 /// The cells of shard `index` (0-based) of `count`: every count-th cell starting at `index`. The

@@ -316,11 +316,9 @@ void DataTab::drawSummary() {
     if (std::isfinite(lo))
         setSpan(x, log, lo, hi);
     // The score's name in two lines, or in a narrow panel its first words ("mean test error").
-    const QString scoreName = QString::fromStdString(plan.metric.describe(plan.epochWord()));
-    const qsizetype over = scoreName.indexOf(QLatin1String(" over "));
-    plotfit::setTexts(
-        m_summaryRect->axis(QCPAxis::atLeft),
-        {twoLines(scoreName), over > 0 ? scoreName.left(over) : scoreName, tr("score")});
+    plotfit::setTexts(m_summaryRect->axis(QCPAxis::atLeft),
+                      {twoLines(QString::fromStdString(plan.metric.describe(plan.epochWord()))),
+                       QString::fromStdString(plan.metric.name()), tr("score")});
     resultplots::fitValueAxis(m_summaryRect, false);
     // Scores that (nearly) agree still get an axis of a few hundredths: a span of almost nothing
     // has every tick read the same number.
